@@ -1,0 +1,111 @@
+import './node20.ts';
+import { fileURLToPath } from 'node:url';
+import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig } from 'vitest/config';
+import { testExtractsPlugin } from '../packages/components/test/extracts-plugin.ts';
+import { duckdbViteConfig } from '../packages/components/vite.duckdb.ts';
+import { brokenServerPlugin } from '../packages/sdk/src/testing/broken-server.ts';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+
+/**
+ * Headless Debian Chromium (no browser download). A function, not a shared object: Vitest rejects one browser
+ * config reused by two projects ("project name … was already defined").
+ */
+function chromium() {
+  return {
+    enabled: true,
+    headless: true,
+    provider: playwright({
+      launchOptions: {
+        executablePath: '/usr/bin/chromium',
+        // Root needs --no-sandbox; the rest stop Chromium from calling home on a closed network.
+        args: [
+          '--no-sandbox',
+          '--disable-gpu',
+          '--disable-quic',
+          '--no-first-run',
+          '--disable-background-networking',
+          '--disable-component-update',
+          '--disable-sync',
+        ],
+      },
+    }),
+    instances: [{ browser: 'chromium' as const }],
+  };
+}
+
+/**
+ * Test projects:
+ * - unit: pure Node tests next to the code (`*.test.ts` under etl/src, packages/sdk/src, packages/devserver/src).
+ * - etl: ETL integration tests against a private MariaDB the global setup starts and stops.
+ * - browser: component and SDK tests in real headless Chromium against real DuckDB-WASM and real extracts.
+ * - storybook: every story rendered (and its play function run) in Chromium.
+ * - e2e: the demo page driven by Playwright from Node.
+ */
+export default defineConfig({
+  root,
+  test: {
+    // Failure screenshots and annotations; Vitest applies the root setting to every project (git-ignored).
+    attachmentsDir: '.vitest-attachments',
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          root,
+          environment: 'node',
+          include: ['etl/src/**/*.test.ts', 'packages/sdk/src/**/*.test.ts', 'packages/devserver/src/**/*.test.ts'],
+          exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+        },
+      },
+      {
+        test: {
+          name: 'etl',
+          root,
+          environment: 'node',
+          include: ['etl/test/**/*.test.ts'],
+          globalSetup: ['etl/test/global-mariadb.ts'],
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+      {
+        ...duckdbViteConfig,
+        plugins: [...duckdbViteConfig.plugins, brokenServerPlugin(), testExtractsPlugin()],
+        // Discover lit, @lit/task and d3 before the first test: optimising them mid-run reloads the page.
+        optimizeDeps: { ...duckdbViteConfig.optimizeDeps, entries: ['packages/components/src/**/*.ts'] },
+        test: {
+          name: 'browser',
+          root,
+          include: ['packages/components/src/**/*.test.ts', 'packages/sdk/src/**/*.browser.test.ts'],
+          globalSetup: ['packages/components/test/global-extracts.ts'],
+          browser: chromium(),
+          // The first test of a file starts the engine (~3 s on two busy cores) before its first query.
+          testTimeout: 30_000,
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          root,
+          environment: 'node',
+          include: ['examples/**/*.test.ts'],
+          globalSetup: ['examples/test/global-e2e.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        ...duckdbViteConfig,
+        plugins: [...duckdbViteConfig.plugins, storybookTest({ configDir: `${root}.storybook` })],
+        test: {
+          name: 'storybook',
+          root,
+          browser: chromium(),
+          testTimeout: 30_000,
+        },
+      },
+    ],
+  },
+});

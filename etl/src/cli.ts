@@ -1,0 +1,71 @@
+#!/usr/bin/env -S npx tsx
+import { parseArgs } from 'node:util';
+import { publishCommand } from './cli/publish-command.ts';
+import { seedCommand } from './cli/seed-command.ts';
+import { UsageError } from './cli/source-url.ts';
+import { EtlError } from './errors.ts';
+
+const HELP = `atliq-etl — publish Atliq sales extracts
+
+Usage:
+  pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
+  pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
+
+SOURCE:
+  sample[:ROWS]                       built-in deterministic sample data (default 150000 rows)
+  mysql://USER@HOST[:PORT]/DATABASE   a live MySQL/MariaDB; password from --password-file or MYSQL_PWD
+
+Options:
+  --out DIR             extract folder (receives manifest.json and v/<snapshot>/)
+  --password-file FILE  read the MySQL password from FILE (first line)
+  --rows N              seed: transaction lines to generate (default 150000)
+  --seed N              seed: generator seed (default 1); same seed and rows, same data
+  --with-profit         seed: add the schema-v2 profit columns
+  --json                print only a JSON summary on stdout
+  -h, --help            show this help
+
+Exit codes: 0 done, 1 run failed (a previously published extract is untouched), 2 usage error.
+`;
+
+export const EXIT = { ok: 0, failed: 1, usage: 2 } as const;
+
+const OPTIONS = {
+  source: { type: 'string' },
+  out: { type: 'string' },
+  'password-file': { type: 'string' },
+  rows: { type: 'string' },
+  seed: { type: 'string' },
+  'with-profit': { type: 'boolean', default: false },
+  json: { type: 'boolean', default: false },
+  help: { type: 'boolean', short: 'h', default: false },
+} as const;
+
+export async function main(argv: string[]): Promise<number> {
+  let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (err) {
+    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+    return EXIT.usage;
+  }
+  const { values, positionals } = parsed;
+  if (values.help) {
+    process.stdout.write(HELP);
+    return EXIT.ok;
+  }
+  try {
+    const command = positionals[0];
+    if (command === 'publish') await publishCommand(values);
+    else if (command === 'seed') await seedCommand(values);
+    else throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+    return EXIT.ok;
+  } catch (err) {
+    const usage = err instanceof UsageError;
+    const message = usage || err instanceof EtlError ? (err as Error).message : String((err as Error)?.stack ?? err);
+    if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
+    process.stderr.write(`error: ${message}\n${usage ? `\n${HELP}` : ''}`);
+    return usage ? EXIT.usage : EXIT.failed;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => process.exit(code));

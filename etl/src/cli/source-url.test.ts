@@ -1,0 +1,38 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseSource, redact, UsageError } from './source-url.ts';
+
+describe('parseSource()', () => {
+  it('reads sample sizes with and without a row count', () => {
+    expect(parseSource('sample', {}, undefined)).toEqual({ kind: 'sample', rows: 150_000 });
+    expect(parseSource('sample:1_000_000', {}, undefined)).toEqual({ kind: 'sample', rows: 1_000_000 });
+  });
+
+  it('takes the password from the file first, then MYSQL_PWD, then the URL', async () => {
+    const file = join(await mkdtemp(join(tmpdir(), 'pw-')), 'pw');
+    await writeFile(file, 'from-file\n');
+    const url = 'mysql://etl:from-url@db.local:3307/sales';
+    expect(parseSource(url, { MYSQL_PWD: 'from-env' }, file)).toMatchObject({ options: { password: 'from-file' } });
+    expect(parseSource(url, { MYSQL_PWD: 'from-env' }, undefined)).toMatchObject({ options: { password: 'from-env' } });
+    expect(parseSource(url, {}, undefined)).toEqual({
+      kind: 'mysql',
+      options: { host: 'db.local', port: 3307, user: 'etl', password: 'from-url', database: 'sales' },
+    });
+  });
+
+  it('rejects URLs without a database or user, and other protocols, without echoing the password', () => {
+    expect(() => parseSource('mysql://etl@db/', {}, undefined)).toThrow(UsageError);
+    expect(() => parseSource('mysql://db:3306/sales', {}, undefined)).toThrow(/must name a user/);
+    expect(() => parseSource('postgres://u@db/sales', {}, undefined)).toThrow(/unsupported protocol/);
+    expect(() => parseSource('not a url :secret@', {}, undefined)).toThrow(UsageError);
+  });
+});
+
+describe('redact()', () => {
+  it('hides the password of a source URL', () => {
+    expect(redact('mysql://etl:s3cr3t@db:3306/sales')).toBe('mysql://etl:***@db:3306/sales');
+    expect(redact('mysql://etl@db:3306/sales')).toBe('mysql://etl@db:3306/sales');
+  });
+});

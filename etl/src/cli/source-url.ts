@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import type { MySqlOptions } from '../source/mysql.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export type SourceSpec = { kind: 'sample'; rows: number } | { kind: 'mysql'; options: MySqlOptions };
+
+export const DEFAULT_SAMPLE_ROWS = 150_000;
+
+/**
+ * Parses `--source`: `sample`, `sample:ROWS` or `mysql://user[:password]@host[:port]/database`.
+ * The password is taken, in order, from `--password-file`, the `MYSQL_PWD` environment variable, or the URL
+ * (which leaks into `ps` and shell history, so the other two are preferred).
+ */
+export function parseSource(
+  spec: string,
+  env: Record<string, string | undefined>,
+  passwordFile: string | undefined,
+): SourceSpec {
+  const sample = /^sample(?::(\d[\d_]*))?$/.exec(spec);
+  if (sample) {
+    const rows = sample[1] ? Number(sample[1].replaceAll('_', '')) : DEFAULT_SAMPLE_ROWS;
+    if (!Number.isSafeInteger(rows) || rows <= 0) throw new UsageError(`--source ${spec}: rows must be positive`);
+    return { kind: 'sample', rows };
+  }
+  let url: URL;
+  try {
+    url = new URL(spec);
+  } catch {
+    throw new UsageError(
+      `--source must be "sample[:ROWS]" or "mysql://user@host:port/database", got "${redact(spec)}"`,
+    );
+  }
+  if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
+    throw new UsageError(`--source: unsupported protocol "${url.protocol}" (use mysql://)`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
+  if (!database) throw new UsageError('--source: the URL must name a database, e.g. mysql://etl@db:3306/sales');
+  if (!url.username) throw new UsageError('--source: the URL must name a user, e.g. mysql://etl@db:3306/sales');
+  const password = passwordFile
+    ? readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '')
+    : (env.MYSQL_PWD ?? decodeURIComponent(url.password));
+  return {
+    kind: 'mysql',
+    options: {
+      host: url.hostname,
+      port: url.port ? Number(url.port) : 3306,
+      user: decodeURIComponent(url.username),
+      password,
+      database,
+    },
+  };
+}
+
+/** The source URL with any password replaced, safe for logs and error messages. */
+export function redact(spec: string): string {
+  return spec.replace(/^([a-z]+:\/\/[^:/@]+):[^@]*@/i, '$1:***@');
+}

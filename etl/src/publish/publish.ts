@@ -1,0 +1,141 @@
+import { randomBytes } from 'node:crypto';
+import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import {
+  BROWSER_DB_FILE,
+  CONTRACT_VERSION,
+  type Manifest,
+  REPORTING_CURRENCY,
+  SNAPSHOTS_DIR,
+} from '@atliq/sdk/contract';
+import { DuckDBInstance } from '@duckdb/node-api';
+import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
+import { EtlError } from '../errors.ts';
+import { PROFIT_COLUMNS, SOURCE_TABLES, type SourceConnection, type SourceTableName } from '../source/source.ts';
+import { stageTable } from '../stage.ts';
+import { buildDimensions } from '../transform/dimensions.ts';
+import { buildFacts } from '../transform/facts.ts';
+import { qualityReport } from '../transform/quality.ts';
+import { syncDir, writeManifest } from './manifest-write.ts';
+import { describeSnapshot } from './snapshot-files.ts';
+import { writeSnapshot } from './write-snapshot.ts';
+
+export type RunEvent =
+  | { type: 'phase'; phase: 'extract' | 'transform' | 'write' | 'verify' | 'publish' }
+  | { type: 'rows'; table: SourceTableName; rows: number };
+
+export interface PublishOptions {
+  source: SourceConnection;
+  /** Extract folder: receives `manifest.json` and `v/<snapshot-id>/`. */
+  out: string;
+  rules?: CleaningRules;
+  onEvent?: (event: RunEvent) => void;
+}
+
+export interface PublishResult {
+  manifest: Manifest;
+  manifestPath: string;
+  snapshotDir: string;
+}
+
+const STAGED_TABLES: SourceTableName[] = ['transactions', 'customers', 'products', 'markets'];
+
+function snapshotId(now: Date): string {
+  const stamp = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${stamp}-${randomBytes(3).toString('hex')}`;
+}
+
+/** Leftovers of runs that died before publishing: never referenced by a manifest, safe to delete. */
+async function removeDebris(out: string): Promise<void> {
+  for (const name of await readdir(out)) {
+    if (name.startsWith('.staging-')) await rm(join(out, name), { recursive: true, force: true });
+  }
+  for (const name of await readdir(join(out, SNAPSHOTS_DIR))) {
+    if (name.startsWith('.tmp-')) await rm(join(out, SNAPSHOTS_DIR, name), { recursive: true, force: true });
+  }
+}
+
+/**
+ * One ETL run: read one consistent snapshot of the source, clean and shape it, write a complete new snapshot
+ * directory, verify it, and only then swap `manifest.json`. Any failure leaves the previous manifest serving.
+ */
+export async function publish(options: PublishOptions): Promise<PublishResult> {
+  const { source, out } = options;
+  const rules = options.rules ?? DEFAULT_RULES;
+  const emit = options.onEvent ?? (() => {});
+  await mkdir(join(out, SNAPSHOTS_DIR), { recursive: true });
+  await removeDebris(out);
+
+  const id = snapshotId(new Date());
+  const stagingPath = join(out, `.staging-${id}`);
+  const tmpDir = join(out, SNAPSHOTS_DIR, `.tmp-${id}`);
+  const finalDir = join(out, SNAPSHOTS_DIR, id);
+  await mkdir(stagingPath);
+  const instance = await DuckDBInstance.create(join(stagingPath, 'stage.duckdb'), {
+    memory_limit: '512MB',
+    threads: '2',
+    temp_directory: join(stagingPath, 'spill'),
+  });
+  const db = await instance.connect();
+  try {
+    emit({ type: 'phase', phase: 'extract' });
+    const { snapshotAt, withProfit } = await source.withSnapshot(async (snapshot) => {
+      const txColumns = await snapshot.columns('transactions');
+      const hasProfit = PROFIT_COLUMNS.every((c) => txColumns.includes(c));
+      for (const table of STAGED_TABLES) {
+        const columns: string[] = [...SOURCE_TABLES[table]];
+        if (table === 'transactions' && hasProfit) columns.push(...PROFIT_COLUMNS);
+        await stageTable(db, snapshot, table, columns, (t, rows) => emit({ type: 'rows', table: t, rows }));
+      }
+      return { snapshotAt: snapshot.snapshotAt, withProfit: hasProfit };
+    });
+
+    emit({ type: 'phase', phase: 'transform' });
+    await buildFacts(db, rules, withProfit);
+    await buildDimensions(db);
+    const quality = await qualityReport(db);
+
+    emit({ type: 'phase', phase: 'write' });
+    await mkdir(tmpDir);
+    await writeSnapshot(db, tmpDir);
+
+    emit({ type: 'phase', phase: 'verify' });
+    const files = await describeSnapshot(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
+    const published = files.find((f) => f.table === 'browser_db')?.rows;
+    const inParquet = files.filter((f) => f.table === 'fact_sales').reduce((n, f) => n + f.rows, 0);
+    if (published !== quality.rows_published || inParquet !== quality.rows_published) {
+      throw new EtlError(
+        `written files disagree: ${inParquet} fact rows in Parquet, ${published} in ${BROWSER_DB_FILE}, ${quality.rows_published} expected`,
+        { phase: 'verify' },
+      );
+    }
+
+    emit({ type: 'phase', phase: 'publish' });
+    await rename(tmpDir, finalDir);
+    await syncDir(join(out, SNAPSHOTS_DIR));
+    const manifest: Manifest = {
+      contract_version: CONTRACT_VERSION,
+      snapshot_id: id,
+      generated_at: new Date().toISOString(),
+      source: { ...source.info, snapshot_at: snapshotAt.toISOString() },
+      reporting_currency: REPORTING_CURRENCY,
+      fx_rates: rules.fxRates,
+      measures: { revenue: true, quantity: true, profit: withProfit },
+      browser_db: `${SNAPSHOTS_DIR}/${id}/${BROWSER_DB_FILE}`,
+      files,
+      quality,
+    };
+    const manifestPath = await writeManifest(out, manifest);
+    return { manifest, manifestPath, snapshotDir: finalDir };
+  } catch (err) {
+    await rm(tmpDir, { recursive: true, force: true });
+    throw err;
+  } finally {
+    db.closeSync();
+    instance.closeSync();
+    await rm(stagingPath, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,59 @@
+import type { QualityReport, RejectReason } from '@atliq/sdk/contract';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import { EtlError } from '../errors.ts';
+
+async function rows<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
+  return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
+}
+
+/**
+ * Counts what happened to every source row. Throws before anything is published if the counts do not
+ * reconcile (read = published + rejected): a run that lost a row must not replace a good extract.
+ */
+export async function qualityReport(db: DuckDBConnection): Promise<QualityReport> {
+  const [c] = await rows<{ read: bigint; published: bigint; rejected: bigint }>(
+    db,
+    `SELECT (SELECT count(*) FROM stg_transactions) AS read, (SELECT count(*) FROM fact_sales) AS published,
+            (SELECT count(*) FROM rejects) AS rejected`,
+  );
+  const read = Number(c!.read);
+  const published = Number(c!.published);
+  const rejected = Number(c!.rejected);
+  if (read !== published + rejected) {
+    throw new EtlError(`rows do not reconcile: read ${read} ≠ published ${published} + rejected ${rejected}`, {
+      phase: 'verify',
+    });
+  }
+  const byReason = await rows<{ reason: RejectReason; n: bigint }>(
+    db,
+    'SELECT reason, count(*) AS n FROM rejects GROUP BY reason ORDER BY reason',
+  );
+  const unknown = await rows<{
+    dimension: 'market' | 'customer' | 'product';
+    code: string;
+    n: bigint;
+    revenue: number;
+  }>(
+    db,
+    `SELECT dimension, code, count(*) AS n, sum(revenue) AS revenue FROM (
+       SELECT 'market' AS dimension, f.market_code AS code, f.revenue FROM fact_sales f
+         JOIN dim_market d USING (market_code) WHERE NOT d.known
+       UNION ALL SELECT 'customer', f.customer_code, f.revenue FROM fact_sales f
+         JOIN dim_customer d USING (customer_code) WHERE NOT d.known
+       UNION ALL SELECT 'product', f.product_code, f.revenue FROM fact_sales f
+         JOIN dim_product d USING (product_code) WHERE NOT d.known)
+     GROUP BY dimension, code ORDER BY dimension, code`,
+  );
+  return {
+    rows_read: read,
+    rows_published: published,
+    rows_rejected: rejected,
+    rejected_by_reason: Object.fromEntries(byReason.map((r) => [r.reason, Number(r.n)])),
+    unknown_members: unknown.map((u) => ({
+      dimension: u.dimension,
+      code: u.code,
+      rows: Number(u.n),
+      revenue: u.revenue,
+    })),
+  };
+}

@@ -1,0 +1,35 @@
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import mysql from 'mysql2/promise';
+import { describe, expect, inject, it } from 'vitest';
+
+const db = inject('mariadb');
+const cli = join(import.meta.dirname, '../src/cli.ts');
+
+describe('CLI seed', () => {
+  it('loads the generated sales tables into the named database', async () => {
+    const url = `mysql://${db.user}@${db.host}:${db.port}/seed_cli`;
+    const { stdout } = await promisify(execFile)(
+      'npx',
+      ['tsx', cli, 'seed', '--source', url, '--rows', '5000', '--json'],
+      {
+        env: { ...process.env, MYSQL_PWD: db.password },
+      },
+    );
+    expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, database: 'seed_cli', rows: { transactions: 5000 } });
+    const { host, port, user, password } = db;
+    const conn = await mysql.createConnection({ host, port, user, password, database: 'seed_cli' });
+    try {
+      const [rows] = await conn.query('SELECT COUNT(*) AS n FROM transactions');
+      expect(rows).toEqual([{ n: 5000 }]);
+    } finally {
+      await conn.end();
+    }
+  });
+
+  it('refuses a non-MySQL source with a usage error (exit 2)', async () => {
+    const run = promisify(execFile)('npx', ['tsx', cli, 'seed', '--source', 'sample']);
+    await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/MySQL\/MariaDB server/) });
+  });
+});

@@ -1,0 +1,99 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import type { AtliqErrorDetail } from '../index.ts';
+import '../index.ts';
+import { currencyFormats } from '../base/format.ts';
+import type { AtliqRevenueChart } from './revenue-chart.ts';
+
+const inr = currencyFormats('INR');
+
+function mount(attributes: Record<string, string>): AtliqRevenueChart {
+  const el = document.createElement('atliq-revenue-chart');
+  for (const [name, value] of Object.entries(attributes)) el.setAttribute(name, value);
+  el.style.width = '640px';
+  document.body.append(el);
+  return el;
+}
+
+/** Resolves with the first `atliq-error` heard by the page, which must hear it without reaching into the element. */
+const nextError = () =>
+  new Promise<CustomEvent<AtliqErrorDetail>>((resolve) =>
+    document.body.addEventListener('atliq-error', resolve, { once: true }),
+  );
+
+const shadow = (el: Element) => el.shadowRoot!;
+const texts = (root: ParentNode, selector: string) =>
+  [...root.querySelectorAll(selector)].map((n) => n.textContent?.trim());
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('<atliq-revenue-chart>', () => {
+  test('shows revenue by market from the published extract, largest first, as bars and as a table', async () => {
+    const truth = inject('revenueByMarket');
+    const el = mount({ src: '/extracts/manifest.json' });
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="status"]')?.textContent).toContain('Loading revenue');
+
+    await vi.waitFor(() => expect(el.data).toBeDefined(), { timeout: 25_000 });
+    await el.updateComplete;
+
+    expect(el.data!.map((d) => d.label)).toEqual(truth.map((t) => t.market));
+    el.data!.forEach((d, i) => {
+      expect(d.value).toBeCloseTo(truth[i]!.revenue, 2);
+    });
+
+    const root = shadow(el);
+    expect(texts(root, 'text.label')).toEqual(truth.map((t) => t.market));
+    expect(texts(root, 'text.value')).toEqual(truth.map((t) => inr.compact(t.revenue)));
+    const widths = [...root.querySelectorAll('rect.bar')].map((r) => Number(r.getAttribute('width')));
+    expect(widths).toHaveLength(truth.length);
+    widths.forEach((w, i) => {
+      expect(w / widths[0]!).toBeCloseTo(truth[i]!.revenue / truth[0]!.revenue, 6);
+    });
+
+    expect(texts(root, 'tbody th')).toEqual(truth.map((t) => t.market));
+    expect(texts(root, 'tbody td')).toEqual(truth.map((t) => inr.full(t.revenue)));
+    expect(root.querySelector('caption')?.textContent).toBe('Revenue by market, largest first');
+  });
+
+  test('an unknown `by` shows why, fires atliq-error, and loads nothing', async () => {
+    const heard = nextError();
+    const el = mount({ src: '/extracts/unused-by-this-test/manifest.json', by: 'city' });
+    const event = await heard;
+    expect(event.target).toBe(el);
+    expect(event.detail.message).toMatch(/^Unknown dimension "city"\. Known dimensions: market, zone/);
+    await el.updateComplete;
+    expect(shadow(el).querySelector('[role="alert"]')?.textContent).toContain('Unknown dimension "city"');
+    expect(el.data).toBeUndefined();
+    expect(performance.getEntriesByType('resource').some((e) => e.name.includes('unused-by-this-test'))).toBe(false);
+  });
+
+  test('a missing manifest shows an explanation naming the URL', async () => {
+    const heard = nextError();
+    const el = mount({ src: '/extracts/missing/manifest.json' });
+    expect((await heard).detail.message).toContain('HTTP 404');
+    await el.updateComplete;
+    const alert = shadow(el).querySelector('[role="alert"]')?.textContent ?? '';
+    expect(alert).toContain('Revenue chart unavailable');
+    expect(alert).toMatch(
+      /No extract at http:\/\/.*\/extracts\/missing\/manifest\.json \(HTTP 404\)\. Check the src attribute/,
+    );
+  });
+
+  test("atliq-error reaches a page listener from inside another component's shadow root", async () => {
+    const heard = nextError();
+    const host = document.createElement('div');
+    document.body.append(host);
+    host.attachShadow({ mode: 'open' }).append(document.createElement('atliq-revenue-chart'));
+    expect((await heard).composed).toBe(true);
+  });
+
+  test('no src says which attribute to set', async () => {
+    const heard = nextError();
+    mount({});
+    expect((await heard).detail.message).toBe(
+      "Set the src attribute of <atliq-revenue-chart> to the URL of a published extract's manifest.json.",
+    );
+  });
+});

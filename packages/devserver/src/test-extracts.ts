@@ -1,0 +1,46 @@
+import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createSampleSource, publish } from '@atliq/etl';
+
+const repo = fileURLToPath(new URL('../../..', import.meta.url));
+export const TEST_EXTRACT_ROWS = 20_000;
+
+async function sourceHash(): Promise<string> {
+  const hash = createHash('sha256');
+  const roots = [join(repo, 'etl/src'), join(repo, 'packages/sdk/src/contract.ts')];
+  for (const root of roots) {
+    const files = root.endsWith('.ts')
+      ? [root]
+      : (await readdir(root, { recursive: true })).filter((f) => f.endsWith('.ts')).map((f) => join(root, f));
+    for (const f of files.sort()) hash.update(f).update(await readFile(f));
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
+/**
+ * A published extract of the deterministic sample data for tests, Storybook and screenshots. Built once per
+ * version of the ETL code and cached under node_modules/.cache; safe to call from parallel processes
+ * (each builds privately and renames into place).
+ */
+export async function ensureTestExtracts(rows = TEST_EXTRACT_ROWS): Promise<string> {
+  const dir = join(repo, 'node_modules/.cache/atliq-test-extracts', `${rows}-${await sourceHash()}`);
+  if (existsSync(join(dir, 'manifest.json'))) return dir;
+  const tmp = `${dir}.tmp-${process.pid}`;
+  await rm(tmp, { recursive: true, force: true });
+  await mkdir(dirname(dir), { recursive: true });
+  const source = createSampleSource({ rows });
+  try {
+    await publish({ source, out: tmp });
+  } finally {
+    await source.close();
+  }
+  await rename(tmp, dir).catch(async (err: NodeJS.ErrnoException) => {
+    // Another process won the race: its extract is identical.
+    if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;
+    await rm(tmp, { recursive: true, force: true });
+  });
+  return dir;
+}

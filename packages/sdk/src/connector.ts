@@ -1,0 +1,16 @@
+/** A result value as plain JS: never bigint, and DATE as `YYYY-MM-DD` (time-zone free). */
+export type Value = string | number | boolean | null;
+
+/** One result row keyed by column name. */
+export type Row = Record<string, Value>;
+
+/**
+ * The engine behind a source, kept deliberately tiny so a server-side implementation can replace DuckDB-WASM
+ * without touching the compiler or the components.
+ */
+export interface Connector {
+  /** Runs `sql` with `params` bound to its `?` placeholders, in order. */
+  query(sql: string, params: readonly unknown[]): Promise<Row[]>;
+  /** Releases the connection and the attached database. */
+  close(): Promise<void>;
+}

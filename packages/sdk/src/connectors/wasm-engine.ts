@@ -1,0 +1,70 @@
+import { AsyncDuckDB, ConsoleLogger, type DuckDBBundles, LogLevel, selectBundle } from '@duckdb/duckdb-wasm';
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { explainAssetProbe, probe } from '../diagnose.ts';
+import { messageOf, SourceError } from '../errors.ts';
+
+/**
+ * Self-hosted engine files: Vite emits them next to the bundle and these URLs point there, so a page on a closed
+ * network never needs a CDN. Resolved against the page because the worker fetches the wasm from its own location.
+ */
+const absolute = (url: string) => new URL(url, location.href).href;
+const BUNDLES: DuckDBBundles = {
+  mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
+  eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
+};
+
+let engine: Promise<AsyncDuckDB> | undefined;
+
+/**
+ * Starts DuckDB-WASM once per page and shares it between every source. A failed start is forgotten so a later
+ * call (after the server is fixed, say) tries again.
+ */
+export function startEngine(): Promise<AsyncDuckDB> {
+  engine ??= start().catch((error: unknown) => {
+    engine = undefined;
+    throw error;
+  });
+  return engine;
+}
+
+async function start(): Promise<AsyncDuckDB> {
+  const bundle = await selectBundle(BUNDLES);
+  const workerUrl = bundle.mainWorker!;
+  const worker = new Worker(workerUrl);
+  // AsyncDuckDB swallows worker errors (pending requests are dropped, never rejected): without this race a worker
+  // script that fails to load leaves every query waiting forever.
+  const workerFailed = new Promise<never>((_, reject) => {
+    worker.addEventListener('error', (e) => reject(new Error(e.message || 'the worker script failed to load')));
+  });
+  // Nor does the worker report a wasm it cannot compile (wrong Content-Type, an HTML page): it waits forever. So
+  // check the file ourselves while the engine downloads it; a good answer leaves the race to instantiate().
+  const wasmRejected = probe(bundle.mainModule).then((answer) => {
+    const reason = explainAssetProbe(bundle.mainModule, answer);
+    return reason ? Promise.reject(new SourceError(reason, bundle.mainModule)) : new Promise<never>(() => {});
+  });
+  const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
+  try {
+    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed, wasmRejected]);
+    await db.open({
+      // All three, or 1.32 registers remote files with full reads forced and ATTACH fails with no request sent.
+      filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false },
+      // Plain numbers and millisecond dates come back instead of bigint, decimal words and microsecond timestamps.
+      query: { castBigIntToDouble: true, castDecimalToDouble: true, castTimestampToDate: true },
+    });
+    return db;
+  } catch (cause) {
+    worker.terminate();
+    throw cause instanceof SourceError ? cause : await explainStartFailure([workerUrl, bundle.mainModule], cause);
+  }
+}
+
+async function explainStartFailure(urls: string[], cause: unknown): Promise<SourceError> {
+  for (const url of urls) {
+    const reason = explainAssetProbe(url, await probe(url));
+    if (reason) return new SourceError(reason, url, { cause });
+  }
+  return new SourceError(`The DuckDB engine failed to start: ${messageOf(cause)}`, urls[0]!, { cause });
+}

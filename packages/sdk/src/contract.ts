@@ -1,0 +1,168 @@
+/**
+ * The extract contract: what the ETL publishes and what the browser reads.
+ *
+ * Imported by both the writer (`@atliq/etl`) and the reader (`@atliq/sdk`), so the two can never disagree.
+ * Table and column names are a public API (people point Spark or Power BI at the Parquet files): change them
+ * only together with {@link CONTRACT_VERSION}.
+ */
+
+/** Bumped on any incompatible change to the tables, columns or manifest below. */
+export const CONTRACT_VERSION = 1;
+
+/** The only mutable file of a published extract; replaced atomically. */
+export const MANIFEST_FILE = 'manifest.json';
+/** Snapshot directories live under `<out>/v/<snapshot-id>/`. */
+export const SNAPSHOTS_DIR = 'v';
+/** The browser replica inside a snapshot directory. */
+export const BROWSER_DB_FILE = 'sales.duckdb';
+/** The storage version `sales.duckdb` is written in: the newest the pinned DuckDB-WASM 1.32 can ATTACH. */
+export const BROWSER_DB_STORAGE_VERSION = 'v1.2.0';
+/** Money is published in this currency; the original currency and amount stay as columns. */
+export const REPORTING_CURRENCY = 'INR';
+
+/** DuckDB column types used by the published tables. */
+export type ColumnType = 'DATE' | 'VARCHAR' | 'INTEGER' | 'SMALLINT' | 'DOUBLE' | 'BOOLEAN' | 'BIGINT';
+
+export interface ColumnSpec {
+  readonly type: ColumnType;
+  readonly nullable: boolean;
+  readonly doc: string;
+}
+
+const col = (type: ColumnType, doc: string, nullable = false): ColumnSpec => ({ type, nullable, doc });
+
+/** Every published table, its columns in order, and what each column means. */
+export const TABLES = {
+  fact_sales: {
+    doc: 'One row per clean source transaction line (rejected lines are in `rejects`). Sorted by order_date.',
+    columns: {
+      order_date: col('DATE', 'Day of the order.'),
+      market_code: col('VARCHAR', 'Source market code; join dim_market.'),
+      customer_code: col('VARCHAR', 'Source customer code; join dim_customer.'),
+      product_code: col('VARCHAR', 'Source product code; join dim_product (unknown codes have a member there).'),
+      sales_qty: col('INTEGER', 'Units sold.'),
+      revenue: col('DOUBLE', 'Sales amount converted to the reporting currency (INR) with the manifest fx_rates.'),
+      currency: col('VARCHAR', 'Original currency code, trimmed (e.g. INR, USD).'),
+      sales_amount: col('DOUBLE', 'Original amount in the original currency.'),
+      profit: col('DOUBLE', 'Profit in INR; NULL when the source has no profit columns (see manifest measures).', true),
+      cost: col('DOUBLE', 'Cost price in INR; NULL when the source has no cost column (see manifest measures).', true),
+    },
+  },
+  dim_market: {
+    doc: 'Markets. Names may repeat under two codes in the source; charts group by name.',
+    columns: {
+      market_code: col('VARCHAR', 'Source market code.'),
+      market_name: col('VARCHAR', 'Market (city) name, trimmed.'),
+      zone: col('VARCHAR', 'Sales zone (North, South, Central); NULL for markets without one (international).', true),
+      known: col('BOOLEAN', 'false for a member created because facts reference a code the source table lacks.'),
+    },
+  },
+  dim_customer: {
+    doc: 'Customers (the source column is misspelt `custmer_name`; here it is customer_name).',
+    columns: {
+      customer_code: col('VARCHAR', 'Source customer code.'),
+      customer_name: col('VARCHAR', 'Customer name, trimmed.'),
+      customer_type: col('VARCHAR', 'Brick & Mortar or E-Commerce.'),
+      known: col('BOOLEAN', 'false for a member created because facts reference a code the source table lacks.'),
+    },
+  },
+  dim_product: {
+    doc: 'Products, plus an explicit member for every product code the facts use but the source lacks.',
+    columns: {
+      product_code: col('VARCHAR', 'Source product code.'),
+      product_type: col('VARCHAR', 'Own Brand, Distribution, or Unknown for unknown members.'),
+      known: col('BOOLEAN', 'false for a member created because facts reference a code the source table lacks.'),
+    },
+  },
+  dim_date: {
+    doc: 'Every day from the first to the last order date.',
+    columns: {
+      date: col('DATE', 'The day.'),
+      year: col('SMALLINT', 'Calendar year.'),
+      month: col('SMALLINT', 'Month number 1–12.'),
+      month_name: col('VARCHAR', 'English month name.'),
+      year_month: col('VARCHAR', 'YYYY-MM.'),
+    },
+  },
+  rejects: {
+    doc: 'Every quarantined source row with its original values (as text) and the reason.',
+    columns: {
+      reason: col('VARCHAR', 'Reason code, see REJECT_REASONS.'),
+      source_table: col('VARCHAR', 'Source table the row came from.'),
+      product_code: col('VARCHAR', 'Original value.', true),
+      customer_code: col('VARCHAR', 'Original value.', true),
+      market_code: col('VARCHAR', 'Original value.', true),
+      order_date: col('VARCHAR', 'Original value.', true),
+      sales_qty: col('VARCHAR', 'Original value.', true),
+      sales_amount: col('VARCHAR', 'Original value.', true),
+      currency: col('VARCHAR', 'Original value, control characters included.', true),
+    },
+  },
+} as const satisfies Record<string, { doc: string; columns: Record<string, ColumnSpec> }>;
+
+export type TableName = keyof typeof TABLES;
+export type ColumnName<T extends TableName> = keyof (typeof TABLES)[T]['columns'] & string;
+
+/** Why a source row was quarantined instead of published. */
+export const REJECT_REASONS = {
+  non_positive_amount: 'sales_amount is zero or negative',
+  unknown_currency: 'currency is not in the fx rate table',
+  missing_code: 'product_code, customer_code or market_code is empty',
+  invalid_date: 'order_date is missing or not a date',
+  invalid_quantity: 'sales_qty is missing or not a positive integer',
+  duplicate: 'exact duplicate of another row after normalisation (e.g. currency "INR" vs "INR\\r")',
+} as const;
+export type RejectReason = keyof typeof REJECT_REASONS;
+
+/** Measures that depend on optional source columns. */
+export interface MeasureAvailability {
+  revenue: boolean;
+  quantity: boolean;
+  profit: boolean;
+}
+
+export interface ManifestFile {
+  /** Path relative to the manifest's folder, with forward slashes. */
+  path: string;
+  /** Published table the file holds, or `browser_db` for `sales.duckdb`. */
+  table: TableName | 'browser_db';
+  rows: number;
+  bytes: number;
+  sha256: string;
+  min_order_date: string | null;
+  max_order_date: string | null;
+}
+
+export interface QualityReport {
+  rows_read: number;
+  rows_published: number;
+  rows_rejected: number;
+  rejected_by_reason: Partial<Record<RejectReason, number>>;
+  /** Codes referenced by facts that the dimension tables lack, with the revenue (INR) booked on them. */
+  unknown_members: { dimension: 'market' | 'customer' | 'product'; code: string; rows: number; revenue: number }[];
+}
+
+export interface Manifest {
+  contract_version: number;
+  snapshot_id: string;
+  /** ISO-8601 instant the ETL finished writing the snapshot. */
+  generated_at: string;
+  source: {
+    kind: 'mysql' | 'sample';
+    /** host:port for MySQL, never credentials. */
+    server: string | null;
+    database: string | null;
+    /** ISO-8601 instant of the consistent read snapshot. */
+    snapshot_at: string;
+  };
+  reporting_currency: string;
+  /** Rate per unit of each original currency into the reporting currency. */
+  fx_rates: Record<string, number>;
+  measures: MeasureAvailability;
+  /** Path of `sales.duckdb` relative to the manifest. */
+  browser_db: string;
+  files: ManifestFile[];
+  quality: QualityReport;
+}
+
+export { ManifestError, parseManifest } from './manifest-validate.ts';

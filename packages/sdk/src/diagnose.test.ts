@@ -1,0 +1,92 @@
+import { describe, expect, test } from 'vitest';
+import { explainAssetProbe, explainDatabaseProbe, type Probe, probe } from './diagnose.ts';
+
+const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
+const answer = (status: number, contentType: string, head: string): Probe => ({
+  status,
+  contentType,
+  head: bytes(head),
+});
+const DB = 'https://intranet/extracts/v/1/sales.duckdb';
+const WASM = 'https://intranet/atliq/assets/duckdb-eh.wasm';
+const duckdbHead = '\0\0\0\0\0\0\0\0DUCK\0\0\0\0';
+
+describe('explainDatabaseProbe()', () => {
+  test('explainDatabaseProbe() accepts a 206 answer that starts like a DuckDB file', () => {
+    expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', duckdbHead))).toBeNull();
+  });
+
+  test('explainDatabaseProbe() names a server that ignores Range', () => {
+    expect(explainDatabaseProbe(DB, answer(200, 'application/octet-stream', duckdbHead))).toMatch(
+      /^The server ignored the HTTP Range request for https:\/\/intranet\/extracts\/v\/1\/sales\.duckdb \(it answered 200/,
+    );
+  });
+
+  test('explainDatabaseProbe() names a missing snapshot and the fix', () => {
+    expect(explainDatabaseProbe(DB, answer(404, 'text/plain', 'not found'))).toMatch(
+      /is missing on the server \(HTTP 404\)\. The manifest names a snapshot that is not there/,
+    );
+  });
+
+  test('explainDatabaseProbe() recognises an SPA fallback by its content type or its first bytes', () => {
+    expect(explainDatabaseProbe(DB, answer(200, 'text/html; charset=utf-8', '<!doctype html>'))).toMatch(/HTML page/);
+    expect(explainDatabaseProbe(DB, answer(206, '', '  <html><body>'))).toMatch(/HTML page/);
+  });
+
+  test('explainDatabaseProbe() rejects a file that is not a DuckDB database', () => {
+    expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', 'PAR1\0\0\0\0\0\0\0\0\0\0\0\0'))).toMatch(
+      /is not a DuckDB database file/,
+    );
+  });
+
+  test('explainDatabaseProbe() mentions CORS when the server cannot be reached', () => {
+    expect(explainDatabaseProbe(DB, new TypeError('Failed to fetch'))).toMatch(
+      /Could not reach .*\(Failed to fetch\).*CORS/,
+    );
+  });
+});
+
+describe('explainAssetProbe()', () => {
+  test('explainAssetProbe() accepts application/wasm starting with the wasm magic', () => {
+    expect(explainAssetProbe(WASM, answer(206, 'application/wasm', '\0asm\x01\0\0\0'))).toBeNull();
+  });
+
+  test('explainAssetProbe() names a wrong MIME type, the one WebAssembly needs, and where to fix it', () => {
+    expect(explainAssetProbe(WASM, answer(206, 'application/octet-stream', '\0asm'))).toBe(
+      `The server sends ${WASM} as "application/octet-stream"; WebAssembly needs "application/wasm". ` +
+        'Add that MIME type for .wasm files to the web server configuration.',
+    );
+  });
+
+  test('explainAssetProbe() names missing engine files and a damaged wasm', () => {
+    expect(explainAssetProbe(WASM, answer(404, 'text/plain', ''))).toMatch(
+      /missing on the server \(HTTP 404\)\. Deploy the files/,
+    );
+    expect(explainAssetProbe(WASM, answer(206, 'application/wasm', 'gzip'))).toMatch(/is not a WebAssembly file/);
+  });
+
+  test('explainAssetProbe() does not apply wasm rules to the worker script', () => {
+    expect(
+      explainAssetProbe(
+        'https://intranet/atliq/assets/duckdb-browser-eh.worker.js',
+        answer(200, 'text/javascript', 'var a'),
+      ),
+    ).toBeNull();
+  });
+});
+
+test('probe() asks for the first 16 bytes and returns a network failure instead of throwing', async () => {
+  let range: string | null = null;
+  const fake = (async (_url: string, init?: RequestInit) => {
+    range = new Headers(init?.headers).get('range');
+    return new Response(duckdbHead, { status: 206, headers: { 'content-type': 'application/octet-stream' } });
+  }) as typeof fetch;
+  const result = await probe(DB, fake);
+  expect(range).toBe('bytes=0-15');
+  expect(result).toMatchObject({ status: 206, contentType: 'application/octet-stream' });
+
+  const failing = (async () => {
+    throw new TypeError('Failed to fetch');
+  }) as typeof fetch;
+  expect(await probe(DB, failing)).toBeInstanceOf(TypeError);
+});

@@ -1,0 +1,52 @@
+/**
+ * Typed errors of the SDK. Every one keeps the underlying error as `cause` so nothing is lost, and its message
+ * says what is wrong and what to do next: components show the message to people, not the engine's wording.
+ */
+
+/** Base class: `instanceof AtliqError` tells an SDK error from any other. */
+export class AtliqError extends Error {
+  override name = 'AtliqError';
+}
+
+/** A query asked for a measure or dimension the semantic model does not declare. Raised before any SQL runs. */
+export class ModelError extends AtliqError {
+  override name = 'ModelError';
+  constructor(
+    readonly kind: 'measure' | 'dimension',
+    readonly member: string,
+    readonly known: readonly string[],
+  ) {
+    super(`Unknown ${kind} "${member}". Known ${kind}s: ${known.join(', ')}.`);
+  }
+}
+
+/** The extract could not be loaded: manifest, database file, web server or engine start-up. */
+export class SourceError extends AtliqError {
+  override name = 'SourceError';
+  constructor(
+    message: string,
+    /** The URL that failed (manifest, database file or engine asset). */
+    readonly url: string,
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** A compiled query failed in the engine; carries the SQL and its bound parameters for diagnosis. */
+export class QueryError extends AtliqError {
+  override name = 'QueryError';
+  constructor(
+    message: string,
+    readonly sql: string,
+    readonly params: readonly unknown[],
+    options?: ErrorOptions,
+  ) {
+    super(message, options);
+  }
+}
+
+/** The message of anything thrown, for wrapping errors of unknown shape. */
+export function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

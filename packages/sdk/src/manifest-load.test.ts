@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import type { Manifest } from './contract.ts';
+import { SourceError } from './errors.ts';
+import { loadManifest } from './manifest-load.ts';
+import { ManifestError } from './manifest-validate.ts';
+
+const URL = 'https://intranet/extracts/manifest.json';
+const serve = (body: string, init: ResponseInit = {}) => (async () => new Response(body, init)) as typeof fetch;
+
+const manifest: Manifest = {
+  contract_version: 1,
+  snapshot_id: 's1',
+  generated_at: '2026-11-01T00:00:00Z',
+  source: { kind: 'sample', server: null, database: null, snapshot_at: '2026-11-01T00:00:00Z' },
+  reporting_currency: 'INR',
+  fx_rates: { INR: 1 },
+  measures: { revenue: true, quantity: true, profit: false },
+  browser_db: 'v/s1/sales.duckdb',
+  files: [
+    {
+      path: 'v/s1/sales.duckdb',
+      table: 'browser_db',
+      rows: 1,
+      bytes: 1,
+      sha256: '0'.repeat(64),
+      min_order_date: null,
+      max_order_date: null,
+    },
+  ],
+  quality: { rows_read: 1, rows_published: 1, rows_rejected: 0, rejected_by_reason: {}, unknown_members: [] },
+};
+
+async function failure(fetchFn: typeof fetch): Promise<SourceError> {
+  const error = await loadManifest(URL, fetchFn).catch((e: unknown) => e);
+  expect(error).toBeInstanceOf(SourceError);
+  expect((error as SourceError).url).toBe(URL);
+  return error as SourceError;
+}
+
+describe('loadManifest()', () => {
+  test('loadManifest() returns a valid manifest', async () => {
+    expect(await loadManifest(URL, serve(JSON.stringify(manifest)))).toEqual(manifest);
+  });
+
+  test('loadManifest() says where it looked and what to check on 404', async () => {
+    expect((await failure(serve('not found', { status: 404 }))).message).toBe(
+      `No extract at ${URL} (HTTP 404). Check the src attribute, and that the ETL has published an extract there ` +
+        '(manifest.json is written last, when a snapshot is complete).',
+    );
+  });
+
+  test('loadManifest() recognises an HTML page served in place of the manifest', async () => {
+    const html = serve('<!doctype html><div id=app>', { headers: { 'content-type': 'text/html' } });
+    expect((await failure(html)).message).toMatch(/with an HTML page, not the manifest/);
+  });
+
+  test('loadManifest() keeps the parse and contract errors as cause', async () => {
+    expect((await failure(serve('{"contract_version": 1,'))).cause).toBeInstanceOf(SyntaxError);
+    const wrongVersion = await failure(serve(JSON.stringify({ ...manifest, contract_version: 2 })));
+    expect(wrongVersion.cause).toBeInstanceOf(ManifestError);
+    expect(wrongVersion.message).toMatch(/does not follow the extract contract: contract version 2 is not supported/);
+  });
+
+  test('loadManifest() reports an unreachable server with the network error as cause', async () => {
+    const cause = new TypeError('fetch failed');
+    const error = await failure((async () => Promise.reject(cause)) as typeof fetch);
+    expect(error.cause).toBe(cause);
+    expect(error.message).toMatch(/^Could not reach the manifest .* \(fetch failed\)/);
+  });
+});

@@ -1,0 +1,98 @@
+import { CONTRACT_VERSION, type Manifest, TABLES } from './contract.ts';
+
+/** A manifest that does not follow the extract contract; `path` names the offending field. */
+export class ManifestError extends Error {
+  override name = 'ManifestError';
+  constructor(
+    message: string,
+    readonly path: string,
+  ) {
+    super(`${message} (at ${path})`);
+  }
+}
+
+type Json = Record<string, unknown>;
+
+function obj(v: unknown, path: string): Json {
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) throw new ManifestError('expected an object', path);
+  return v as Json;
+}
+function str(v: unknown, path: string, nullable = false): string {
+  if (nullable && v === null) return v as unknown as string;
+  if (typeof v !== 'string' || v === '') throw new ManifestError('expected a non-empty string', path);
+  return v;
+}
+function num(v: unknown, path: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v) || v < 0) throw new ManifestError('expected a number ≥ 0', path);
+  return v;
+}
+function bool(v: unknown, path: string): boolean {
+  if (typeof v !== 'boolean') throw new ManifestError('expected true or false', path);
+  return v;
+}
+/** Relative, forward-slash paths only: a manifest must never point outside its own folder. */
+function relPath(v: unknown, path: string): string {
+  const p = str(v, path);
+  if (p.startsWith('/') || p.includes('\\') || p.split('/').includes('..') || /^[a-z]+:/i.test(p)) {
+    throw new ManifestError(`path must be relative to the manifest, got ${JSON.stringify(p)}`, path);
+  }
+  return p;
+}
+
+/**
+ * Checks that `input` (parsed JSON) is a manifest this reader understands and returns it typed.
+ * Throws {@link ManifestError} naming the first field that is wrong.
+ */
+export function parseManifest(input: unknown): Manifest {
+  const m = obj(input, '$');
+  if (m.contract_version !== CONTRACT_VERSION) {
+    throw new ManifestError(
+      `contract version ${JSON.stringify(m.contract_version)} is not supported by this reader (expects ${CONTRACT_VERSION}); publish with a matching ETL or upgrade the components`,
+      '$.contract_version',
+    );
+  }
+  str(m.snapshot_id, '$.snapshot_id');
+  str(m.generated_at, '$.generated_at');
+  const source = obj(m.source, '$.source');
+  if (source.kind !== 'mysql' && source.kind !== 'sample')
+    throw new ManifestError('unknown source kind', '$.source.kind');
+  str(source.server, '$.source.server', true);
+  str(source.database, '$.source.database', true);
+  str(source.snapshot_at, '$.source.snapshot_at');
+  str(m.reporting_currency, '$.reporting_currency');
+  const fx = obj(m.fx_rates, '$.fx_rates');
+  for (const [code, rate] of Object.entries(fx)) num(rate, `$.fx_rates.${code}`);
+  const measures = obj(m.measures, '$.measures');
+  for (const k of ['revenue', 'quantity', 'profit']) bool(measures[k], `$.measures.${k}`);
+  relPath(m.browser_db, '$.browser_db');
+  if (!Array.isArray(m.files)) throw new ManifestError('expected an array', '$.files');
+  m.files.forEach((f, i) => {
+    const p = `$.files[${i}]`;
+    const file = obj(f, p);
+    relPath(file.path, `${p}.path`);
+    if (file.table !== 'browser_db' && !(typeof file.table === 'string' && file.table in TABLES)) {
+      throw new ManifestError('unknown table', `${p}.table`);
+    }
+    num(file.rows, `${p}.rows`);
+    num(file.bytes, `${p}.bytes`);
+    if (typeof file.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(file.sha256)) {
+      throw new ManifestError('expected a hex sha256', `${p}.sha256`);
+    }
+  });
+  if (!m.files.some((f) => (f as Json).path === m.browser_db)) {
+    throw new ManifestError('browser_db is not listed in files', '$.browser_db');
+  }
+  const q = obj(m.quality, '$.quality');
+  const read = num(q.rows_read, '$.quality.rows_read');
+  const published = num(q.rows_published, '$.quality.rows_published');
+  const rejected = num(q.rows_rejected, '$.quality.rows_rejected');
+  if (published + rejected !== read) {
+    throw new ManifestError(
+      `rows do not reconcile: ${published} published + ${rejected} rejected ≠ ${read} read`,
+      '$.quality',
+    );
+  }
+  obj(q.rejected_by_reason, '$.quality.rejected_by_reason');
+  if (!Array.isArray(q.unknown_members)) throw new ManifestError('expected an array', '$.quality.unknown_members');
+  return input as Manifest;
+}

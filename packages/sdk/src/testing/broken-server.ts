@@ -1,0 +1,40 @@
+import type { Plugin } from 'vite';
+
+/**
+ * The misconfigurations seen on real intranet servers, each reproduced under `/broken/<mode>/` for browser tests:
+ * - `no-range`: ignores `Range` and sends the whole file with 200, like `vite preview`;
+ * - `spa`: answers every missing file with the app's index.html (a single-page-app fallback);
+ * - `missing-db`: the manifest is there, the snapshot directory is not (copied without `v/`);
+ * - `html-manifest`: even the manifest URL answers with index.html.
+ */
+const MODES = new Set(['no-range', 'spa', 'missing-db', 'html-manifest']);
+
+const INDEX_HTML = '<!doctype html><html><body><div id="app"></div></body></html>';
+
+/**
+ * Serves `/broken/<mode>/<path>` from the real `/extracts/<path>`, misbehaving as `<mode>` says. Must come before
+ * the extracts plugin: it rewrites the URL and hands the request on.
+ */
+export function brokenServerPlugin(): Plugin {
+  return {
+    name: 'atliq-broken-server',
+    configureServer(server) {
+      server.middlewares.use((req, res, next) => {
+        const [, mode, path] = /^\/broken\/([a-z-]+)\/(.*)$/.exec(req.url ?? '') ?? [];
+        if (mode === undefined || path === undefined || !MODES.has(mode)) return next();
+        const isManifest = path === 'manifest.json';
+        if ((mode === 'spa' && !isManifest) || (mode === 'html-manifest' && isManifest)) {
+          res.writeHead(200, { 'content-type': 'text/html' }).end(INDEX_HTML);
+          return;
+        }
+        if (mode === 'missing-db' && !isManifest) {
+          res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        if (mode === 'no-range') delete req.headers.range;
+        req.url = `/extracts/${path}`;
+        next();
+      });
+    },
+  };
+}
