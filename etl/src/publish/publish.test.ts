@@ -79,6 +79,12 @@ describe('publish()', () => {
     expect(dup).toEqual([{ currency: 'INR' }]);
     const eur = await query(db, "SELECT currency, sales_amount FROM x.rejects WHERE reason = 'unknown_currency'");
     expect(eur).toEqual([{ currency: 'EUR', sales_amount: '875' }]);
+    const rollups = await query(
+      db,
+      `SELECT (SELECT sum(revenue) FROM x.agg_sales_month) AS a, (SELECT sum(revenue) FROM x.agg_sales_month_market) AS b,
+              (SELECT sum(orders) FROM x.agg_sales_month) AS orders`,
+    );
+    expect(rollups).toEqual([{ a: 79741, b: 79741, orders: 3n }]);
   });
 
   it('keeps unknown product codes under an explicit Unknown member and reports their revenue', async () => {
@@ -107,7 +113,9 @@ describe('publish()', () => {
     const onDisk = parseManifest(JSON.parse(await readFile(manifestPath, 'utf8')));
     expect(onDisk).toEqual(manifest);
     const tables = new Set(onDisk.files.map((f) => f.table));
-    expect([...tables].sort()).toEqual([...Object.keys(TABLES), 'browser_db'].sort());
+    // Rollups live only in the browser replica; every other table is also a Parquet file.
+    const portable = Object.keys(TABLES).filter((t) => !t.startsWith('agg_'));
+    expect([...tables].sort()).toEqual([...portable, 'browser_db'].sort());
     const facts = onDisk.files.filter((f) => f.table === 'fact_sales');
     expect(facts.map((f) => f.path.split('/').slice(2).join('/'))).toEqual([
       'fact_sales/year=2017/part-0.parquet',

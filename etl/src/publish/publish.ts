@@ -16,6 +16,7 @@ import { stageTable } from '../stage.ts';
 import { buildDimensions } from '../transform/dimensions.ts';
 import { buildFacts } from '../transform/facts.ts';
 import { qualityReport } from '../transform/quality.ts';
+import { buildRollups } from '../transform/rollups.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { writeSnapshot } from './write-snapshot.ts';
@@ -96,6 +97,7 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
     emit({ type: 'phase', phase: 'transform' });
     await buildFacts(db, rules, withProfit);
     await buildDimensions(db);
+    await buildRollups(db);
     const quality = await qualityReport(db);
 
     emit({ type: 'phase', phase: 'write' });

@@ -84,6 +84,34 @@ export const TABLES = {
       year_month: col('VARCHAR', 'YYYY-MM.'),
     },
   },
+  agg_sales_month: {
+    doc: 'Rollup of fact_sales by month × market × customer × product, for the browser (sales.duckdb only).',
+    columns: {
+      year: col('SMALLINT', 'Calendar year.'),
+      month: col('SMALLINT', 'Month number 1–12.'),
+      market_code: col('VARCHAR', 'Join dim_market.'),
+      customer_code: col('VARCHAR', 'Join dim_customer.'),
+      product_code: col('VARCHAR', 'Join dim_product.'),
+      revenue: col('DOUBLE', 'sum(revenue), INR.'),
+      sales_qty: col('BIGINT', 'sum(sales_qty).'),
+      orders: col('BIGINT', 'Number of fact rows.'),
+      profit: col('DOUBLE', 'sum(profit), INR; NULL when profit is not available.', true),
+      cost: col('DOUBLE', 'sum(cost), INR; NULL when cost is not available.', true),
+    },
+  },
+  agg_sales_month_market: {
+    doc: 'Rollup of fact_sales by month × market, the smallest table most charts can answer from (sales.duckdb only).',
+    columns: {
+      year: col('SMALLINT', 'Calendar year.'),
+      month: col('SMALLINT', 'Month number 1–12.'),
+      market_code: col('VARCHAR', 'Join dim_market.'),
+      revenue: col('DOUBLE', 'sum(revenue), INR.'),
+      sales_qty: col('BIGINT', 'sum(sales_qty).'),
+      orders: col('BIGINT', 'Number of fact rows.'),
+      profit: col('DOUBLE', 'sum(profit), INR; NULL when profit is not available.', true),
+      cost: col('DOUBLE', 'sum(cost), INR; NULL when cost is not available.', true),
+    },
+  },
   rejects: {
     doc: 'Every quarantined source row with its original values (as text) and the reason.',
     columns: {
