@@ -9,10 +9,14 @@ const HELP = `atliq-etl — publish Atliq sales extracts
 
 Usage:
   pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
+                   [--config FILE] [--fx CUR=RATE]... [--on-schema-drift error|warn]
+                   [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
+  pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
 
 SOURCE:
   sample[:ROWS]                       built-in deterministic sample data (default 150000 rows)
+  sample-v2[:ROWS]                    the same with the schema-v2 profit columns (the demo's default)
   mysql://USER@HOST[:PORT]/DATABASE   a live MySQL/MariaDB; password from --password-file or MYSQL_PWD
 
 Options:
@@ -21,6 +25,13 @@ Options:
   --rows N              seed: transaction lines to generate (default 150000)
   --seed N              seed: generator seed (default 1); same seed and rows, same data
   --with-profit         seed: add the schema-v2 profit columns
+  --dump FILE           seed: load a mysqldump (e.g. the original Atliq db_dump.sql, MySQL 8) into DATABASE
+  --config FILE         publish: ETL config (JSON: fx rates, rules on/off, schema_drift; see README)
+  --fx CUR=RATE         publish: INR per unit of CUR, overrides the config (repeatable, e.g. --fx USD=75)
+  --on-schema-drift P   publish: "warn" (default) or "error" on a new or retyped source column
+  --statement-timeout S publish: the server stops any ETL statement running longer (default 3600; 0: never)
+  --max-threads-running N  publish: pause the extract while Threads_running > N (default 32; 0: off)
+  --max-replica-lag S   publish: on a replica, pause while it lags more than S seconds (default 30; 0: off)
   --json                print only a JSON summary on stdout
   -h, --help            show this help
 
@@ -36,6 +47,13 @@ const OPTIONS = {
   rows: { type: 'string' },
   seed: { type: 'string' },
   'with-profit': { type: 'boolean', default: false },
+  dump: { type: 'string' },
+  config: { type: 'string' },
+  fx: { type: 'string', multiple: true },
+  'on-schema-drift': { type: 'string' },
+  'statement-timeout': { type: 'string' },
+  'max-threads-running': { type: 'string' },
+  'max-replica-lag': { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;

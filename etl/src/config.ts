@@ -1,11 +1,22 @@
-/** Cleaning rules of a run. The defaults reproduce the reference Atliq dashboard's cleaning. */
+/**
+ * The rules of a run and the ETL config file (`--config etl.json`) that sets them. The defaults reproduce the
+ * reference Atliq dashboard's cleaning; every rule is documented in the README with its reject reason code.
+ */
+import { EtlError } from './errors.ts';
+
+/** What an unexpected new column or a retyped column does: fail the run, or publish and say so in the manifest. */
+export type SchemaDriftPolicy = 'error' | 'warn';
+
+/** Cleaning rules of a run. */
 export interface CleaningRules {
-  /** Rate into INR per unit of each accepted currency; other currencies are quarantined. */
+  /** Rate into INR per unit of each accepted currency; other currencies are quarantined (`unknown_currency`). */
   fxRates: Record<string, number>;
-  /** Quarantine rows whose amount is zero or negative (the reference removes 0 and -1). */
+  /** Quarantine rows whose amount is zero or negative (`non_positive_amount`; the reference removes 0 and -1). */
   rejectNonPositiveAmounts: boolean;
-  /** Quarantine rows that are exact duplicates of another once currency is normalised. */
+  /** Quarantine rows that are exact duplicates of another once currency is normalised (`duplicate`). */
   rejectDuplicates: boolean;
+  /** A missing required column always fails the run; this decides for new and retyped ones. */
+  schemaDrift: SchemaDriftPolicy;
 }
 
 export const DEFAULT_RULES: CleaningRules = {
@@ -13,4 +24,71 @@ export const DEFAULT_RULES: CleaningRules = {
   fxRates: { INR: 1, USD: 75 },
   rejectNonPositiveAmounts: true,
   rejectDuplicates: true,
+  // Staging reads only the named columns, as text, and every unparseable value is quarantined and counted, so
+  // drift cannot silently change a number: publishing with a visible warning is the safe default.
+  schemaDrift: 'warn',
 };
+
+/**
+ * The config file's shape, every key optional (missing keys keep their default):
+ * `{ "fx": { "USD": 75 }, "rules": { "non_positive_amount": true, "duplicate": true }, "schema_drift": "warn" }`.
+ * `fx` replaces the whole rate table, so a currency left out is quarantined as `unknown_currency`.
+ */
+export interface EtlConfigFile {
+  fx?: Record<string, number>;
+  rules?: { non_positive_amount?: boolean; duplicate?: boolean };
+  schema_drift?: SchemaDriftPolicy;
+}
+
+const fail = (where: string, message: string): never => {
+  throw new EtlError(`${where}: ${message}`, { phase: 'config' });
+};
+
+function checkKeys(value: object, allowed: string[], where: string): void {
+  for (const key of Object.keys(value)) {
+    if (!allowed.includes(key)) fail(where, `unknown key "${key}" (expected one of ${allowed.join(', ')})`);
+  }
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A rate table with upper-case currency codes and positive, finite rates. */
+export function checkFxRates(fx: Record<string, unknown>, where: string): Record<string, number> {
+  const rates: Record<string, number> = {};
+  for (const [code, rate] of Object.entries(fx)) {
+    if (!/^[A-Za-z]{3}$/.test(code)) fail(where, `"${code}" is not a three-letter currency code`);
+    if (typeof rate !== 'number' || !Number.isFinite(rate) || rate <= 0) {
+      fail(where, `the rate of ${code} must be a positive number, got ${JSON.stringify(rate)}`);
+    }
+    rates[code.toUpperCase()] = rate as number;
+  }
+  return rates;
+}
+
+export function checkDriftPolicy(value: unknown, where: string): SchemaDriftPolicy {
+  if (value !== 'error' && value !== 'warn') fail(where, `must be "error" or "warn", got ${JSON.stringify(value)}`);
+  return value as SchemaDriftPolicy;
+}
+
+/** Applies a parsed config file over `base`; throws an EtlError naming the file and the offending key. */
+export function applyConfigFile(base: CleaningRules, json: unknown, file: string): CleaningRules {
+  if (!isObject(json)) return fail(file, 'expected a JSON object');
+  checkKeys(json, ['fx', 'rules', 'schema_drift'], file);
+  const rules = { ...base };
+  if (json.fx !== undefined) {
+    if (!isObject(json.fx)) fail(`${file} fx`, 'expected an object of currency → rate');
+    rules.fxRates = checkFxRates(json.fx as Record<string, unknown>, `${file} fx`);
+  }
+  if (json.rules !== undefined) {
+    const on = json.rules;
+    if (!isObject(on)) return fail(`${file} rules`, 'expected an object of rule → true/false');
+    checkKeys(on, ['non_positive_amount', 'duplicate'], `${file} rules`);
+    for (const [key, value] of Object.entries(on)) {
+      if (typeof value !== 'boolean') fail(`${file} rules.${key}`, 'expected true or false');
+    }
+    if (on.non_positive_amount !== undefined) rules.rejectNonPositiveAmounts = on.non_positive_amount as boolean;
+    if (on.duplicate !== undefined) rules.rejectDuplicates = on.duplicate as boolean;
+  }
+  if (json.schema_drift !== undefined) rules.schemaDrift = checkDriftPolicy(json.schema_drift, `${file} schema_drift`);
+  return rules;
+}

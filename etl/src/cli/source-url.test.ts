@@ -6,8 +6,13 @@ import { parseSource, redact, UsageError } from './source-url.ts';
 
 describe('parseSource()', () => {
   it('reads sample sizes with and without a row count', () => {
-    expect(parseSource('sample', {}, undefined)).toEqual({ kind: 'sample', rows: 150_000 });
-    expect(parseSource('sample:1_000_000', {}, undefined)).toEqual({ kind: 'sample', rows: 1_000_000 });
+    expect(parseSource('sample', {}, undefined)).toEqual({ kind: 'sample', rows: 150_000, withProfit: false });
+    expect(parseSource('sample:1_000_000', {}, undefined)).toEqual({
+      kind: 'sample',
+      rows: 1_000_000,
+      withProfit: false,
+    });
+    expect(parseSource('sample-v2:500', {}, undefined)).toEqual({ kind: 'sample', rows: 500, withProfit: true });
   });
 
   it('takes the password from the file first, then MYSQL_PWD, then the URL', async () => {

@@ -5,12 +5,15 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
-export type SourceSpec = { kind: 'sample'; rows: number } | { kind: 'mysql'; options: MySqlOptions };
+export type SourceSpec =
+  | { kind: 'sample'; rows: number; withProfit: boolean }
+  | { kind: 'mysql'; options: MySqlOptions };
 
 export const DEFAULT_SAMPLE_ROWS = 150_000;
 
 /**
- * Parses `--source`: `sample`, `sample:ROWS` or `mysql://user[:password]@host[:port]/database`.
+ * Parses `--source`: `sample[:ROWS]` (schema v1, no profit columns), `sample-v2[:ROWS]` (schema v2, with profit)
+ * or `mysql://user[:password]@host[:port]/database`.
  * The password is taken, in order, from `--password-file`, the `MYSQL_PWD` environment variable, or the URL
  * (which leaks into `ps` and shell history, so the other two are preferred).
  */
@@ -19,18 +22,18 @@ export function parseSource(
   env: Record<string, string | undefined>,
   passwordFile: string | undefined,
 ): SourceSpec {
-  const sample = /^sample(?::(\d[\d_]*))?$/.exec(spec);
+  const sample = /^sample(-v2)?(?::(\d[\d_]*))?$/.exec(spec);
   if (sample) {
-    const rows = sample[1] ? Number(sample[1].replaceAll('_', '')) : DEFAULT_SAMPLE_ROWS;
+    const rows = sample[2] ? Number(sample[2].replaceAll('_', '')) : DEFAULT_SAMPLE_ROWS;
     if (!Number.isSafeInteger(rows) || rows <= 0) throw new UsageError(`--source ${spec}: rows must be positive`);
-    return { kind: 'sample', rows };
+    return { kind: 'sample', rows, withProfit: sample[1] !== undefined };
   }
   let url: URL;
   try {
     url = new URL(spec);
   } catch {
     throw new UsageError(
-      `--source must be "sample[:ROWS]" or "mysql://user@host:port/database", got "${redact(spec)}"`,
+      `--source must be "sample[:ROWS]", "sample-v2[:ROWS]" or "mysql://user@host:port/database", got "${redact(spec)}"`,
     );
   }
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {

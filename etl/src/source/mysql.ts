@@ -1,6 +1,17 @@
 import mysql from 'mysql2';
 import { EtlError } from '../errors.ts';
-import type { SourceConnection, SourceInfo, SourceSnapshot, SourceTableName, SourceValue } from './source.ts';
+import { BusyGuard, type BusyPolicy, DEFAULT_BUSY_POLICY } from './busy-guard.ts';
+import { connectError, describeError, queryError } from './mysql-errors.ts';
+import { serverFlavor, statementTimeoutSql, writeGrants } from './mysql-session.ts';
+import {
+  columnKind,
+  type SourceColumn,
+  type SourceConnection,
+  type SourceInfo,
+  type SourceSnapshot,
+  type SourceTableName,
+  type SourceValue,
+} from './source.ts';
 
 /** How to reach the source database. The password never leaves this object (not logged, not published). */
 export interface MySqlOptions {
@@ -13,7 +24,15 @@ export interface MySqlOptions {
   connectTimeoutMs?: number;
   /** Rows handed to the sink per batch. */
   batchRows?: number;
+  /** The server stops any statement of the ETL's session running longer than this (ms; 0: never). Default 1 h. */
+  statementTimeoutMs?: number;
+  /** When to pause the extract for a busy server or a lagging replica; defaults in DEFAULT_BUSY_POLICY. */
+  busy?: Partial<BusyPolicy>;
+  /** Warnings and back-off notices meant for the operator. */
+  onNotice?: (message: string) => void;
 }
+
+const DEFAULT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
 const quoteId = (id: string) => `\`${id.replaceAll('`', '``')}\``;
 
@@ -23,6 +42,10 @@ const quoteId = (id: string) => `\`${id.replaceAll('`', '``')}\``;
  */
 export class MySqlSource implements SourceConnection {
   readonly info: SourceInfo;
+  /** Set once the connection failed for good: `end()` would then wait for a server that is gone. */
+  private lost = false;
+  /** Watches server load between batches; null when the busy policy turns every check off. */
+  private guard: BusyGuard | null = null;
 
   private constructor(
     private readonly conn: mysql.Connection,
@@ -30,7 +53,9 @@ export class MySqlSource implements SourceConnection {
   ) {
     this.info = { kind: 'mysql', server: `${options.host}:${options.port}`, database: options.database };
     // Without a permanent listener a dying server crashes the process; the running call rejects on its own.
-    conn.on('error', () => {});
+    conn.on('error', () => {
+      this.lost = true;
+    });
   }
 
   static async create(options: MySqlOptions): Promise<MySqlSource> {
@@ -48,7 +73,35 @@ export class MySqlSource implements SourceConnection {
     await new Promise<void>((resolve, reject) => {
       conn.connect((err) => (err ? reject(connectError(err, options)) : resolve()));
     });
-    return new MySqlSource(conn, options);
+    const source = new MySqlSource(conn, options);
+    try {
+      await source.prepareSession();
+    } catch (err) {
+      await source.close();
+      throw err;
+    }
+    return source;
+  }
+
+  /** Statement timeout, a warning for an account that can write, and the busy-server guard. */
+  private async prepareSession(): Promise<void> {
+    const { host, port, user, password, database } = this.options;
+    const notice = this.options.onNotice ?? (() => {});
+    const [version] = (await this.run('SELECT VERSION() AS v')) as { v: string }[];
+    const flavor = serverFlavor(version!.v);
+    await this.run(statementTimeoutSql(flavor, this.options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
+    const grants = ((await this.run('SHOW GRANTS')) as Record<string, string>[]).map((r) => Object.values(r)[0]!);
+    const writes = writeGrants(grants);
+    if (writes.length) {
+      notice(
+        `the MySQL account ${user} can write (${writes.join('; ')}); the ETL only reads — ` +
+          `give it a SELECT-only account (README: "least-privilege account")`,
+      );
+    }
+    const policy = { ...DEFAULT_BUSY_POLICY, ...this.options.busy };
+    if (policy.maxThreadsRunning > 0 || policy.maxReplicaLagSeconds > 0) {
+      this.guard = await BusyGuard.create({ host, port, user, password, database }, policy, flavor, notice);
+    }
   }
 
   async withSnapshot<T>(fn: (snapshot: SourceSnapshot) => Promise<T>): Promise<T> {
@@ -70,16 +123,17 @@ export class MySqlSource implements SourceConnection {
   }
 
   async close(): Promise<void> {
-    await new Promise<void>((resolve) => this.conn.end(() => resolve()));
+    await this.guard?.close();
+    if (!this.lost) await new Promise<void>((resolve) => this.conn.end(() => resolve()));
     this.conn.destroy();
   }
 
-  private async columns(table: SourceTableName): Promise<string[]> {
+  private async columns(table: SourceTableName): Promise<SourceColumn[]> {
     const rows = (await this.run(
-      'SELECT COLUMN_NAME AS c FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
+      'SELECT COLUMN_NAME AS c, DATA_TYPE AS t FROM information_schema.COLUMNS WHERE TABLE_SCHEMA = ? AND TABLE_NAME = ? ORDER BY ORDINAL_POSITION',
       [this.options.database, table],
-    )) as { c: string }[];
-    return rows.map((r) => r.c);
+    )) as { c: string; t: string }[];
+    return rows.map((r) => ({ name: r.c, type: columnKind(r.t) }));
   }
 
   private run(sql: string, values: unknown[] = []): Promise<unknown[]> {
@@ -109,15 +163,40 @@ export class MySqlSource implements SourceConnection {
         if (failed) return;
         failed = true;
         this.conn.off('error', fail);
-        reject(new EtlError(`reading ${table} failed after ${total} rows: ${err.message}`, { cause: err, table }));
+        reject(
+          new EtlError(`reading ${table} failed after ${total} rows: ${describeError(err)}`, { cause: err, table }),
+        );
       };
       // A server that dies mid-query only surfaces as a connection error: without this the stream hangs forever.
       this.conn.once('error', fail);
+      // The connection is paused while anything holds it (a sink's promise, a busy server) and resumed when the
+      // last hold ends. Pausing costs a round of socket back-pressure and, while paused, a dead server goes
+      // unnoticed on this socket, so a synchronous sink (the DuckDB appender) and the busy check do not pause.
+      const holds = new Set<Promise<unknown>>();
+      // A busy check answering after the last row must not pause the connection the next table streams on.
+      let ended = false;
+      const hold = (work: Promise<unknown>) => {
+        if (holds.size === 0) this.conn.pause();
+        const held = work.then(() => {
+          holds.delete(held);
+          if (holds.size === 0 && !failed) this.conn.resume();
+        }, fail);
+        holds.add(held);
+      };
       const flush = (rows: SourceValue[][]) => {
-        this.conn.pause();
-        Promise.resolve()
-          .then(() => onRows(rows))
-          .then(() => this.conn.resume(), fail);
+        let pending: void | Promise<void>;
+        try {
+          pending = onRows(rows);
+        } catch (err) {
+          return fail(err as Error);
+        }
+        if (pending) hold(pending);
+        const guard = this.guard;
+        if (guard?.due()) {
+          guard.check().then((reason) => {
+            if (reason && !failed && !ended) hold(guard.waitUntilQuiet(reason));
+          }, fail);
+        }
       };
       const query = this.conn.query({ sql, rowsAsArray: true });
       query.on('result', (row) => {
@@ -131,29 +210,14 @@ export class MySqlSource implements SourceConnection {
       });
       query.on('error', fail);
       query.on('end', () => {
+        ended = true;
         if (failed) return;
         this.conn.off('error', fail);
-        Promise.resolve()
+        // Rows parsed before a pause took effect can end the query while a sink still works: wait for it.
+        Promise.all(holds)
           .then(() => (batch.length ? onRows(batch) : undefined))
           .then(() => resolve(total), fail);
       });
     });
   }
-}
-
-function connectError(err: NodeJS.ErrnoException, o: MySqlOptions): EtlError {
-  const where = `${o.user}@${o.host}:${o.port}/${o.database}`;
-  const hint =
-    err.code === 'ECONNREFUSED'
-      ? 'is the server running and listening on TCP there?'
-      : err.code === 'ER_ACCESS_DENIED_ERROR'
-        ? 'check the user and the password (MYSQL_PWD or --password-file)'
-        : err.code === 'ER_BAD_DB_ERROR'
-          ? 'the database does not exist on that server'
-          : 'check host, port and network';
-  return new EtlError(`cannot connect to MySQL ${where}: ${err.message} — ${hint}`, { cause: err });
-}
-
-function queryError(err: Error, sql: string): EtlError {
-  return new EtlError(`MySQL query failed: ${err.message}`, { cause: err, sql });
 }

@@ -27,22 +27,28 @@ describe('createSampleSource()', () => {
     expect(at).toBe('2020-06-27T00:00:00.000Z');
   });
 
-  it('lists the profit columns only when asked to', async () => {
+  it('lists the profit columns only when asked to, typed as in the original dumps', async () => {
     const plain = await createSampleSource().withSnapshot((s) => s.columns('transactions'));
     const v2 = await createSampleSource({ withProfit: true }).withSnapshot((s) => s.columns('transactions'));
     expect(plain).toHaveLength(7);
-    expect(v2.slice(7)).toEqual(['profit_margin_percentage', 'profit_margin', 'cost_price']);
+    expect(plain.slice(3, 6)).toEqual([
+      { name: 'order_date', type: 'date' },
+      { name: 'sales_qty', type: 'integer' },
+      { name: 'sales_amount', type: 'float' },
+    ]);
+    expect(v2.slice(7).map((c) => c.name)).toEqual(['profit_margin_percentage', 'profit_margin', 'cost_price']);
     expect(await createSampleSource().withSnapshot((s) => s.columns('customers'))).toEqual([
-      'customer_code',
-      'custmer_name',
-      'customer_type',
+      { name: 'customer_code', type: 'text' },
+      { name: 'custmer_name', type: 'text' },
+      { name: 'customer_type', type: 'text' },
     ]);
   });
 
   it('streams the generated transactions, in the columns asked for', async () => {
     const source = createSampleSource({ rows: 12_345, seed: 4 });
     const expected = [...transactionRows({ rows: 12_345, seed: 4 })].flat();
-    const all = await streamAll(source, 'transactions', await source.withSnapshot((s) => s.columns('transactions')));
+    const columns = await source.withSnapshot(async (s) => (await s.columns('transactions')).map((c) => c.name));
+    const all = await streamAll(source, 'transactions', columns);
     expect(all.count).toBe(12_345);
     expect(all.rows).toEqual(expected);
     const picked = await streamAll(source, 'transactions', ['currency', 'product_code']);

@@ -6,6 +6,7 @@
 import { generateReferenceTables } from '../sample/reference-tables.ts';
 import { transactionColumns, transactionRows } from '../sample/transactions.ts';
 import {
+  originalColumn,
   SOURCE_TABLES,
   type SourceConnection,
   type SourceSnapshot,
@@ -41,7 +42,7 @@ export function createSampleSource(options: SampleSourceOptions = {}): SourceCon
 
   const snapshot: SourceSnapshot = {
     snapshotAt: new Date(SAMPLE_SNAPSHOT_AT),
-    columns: async (table) => columnsOf(table),
+    columns: async (table) => columnsOf(table).map((name) => originalColumn(table, name)),
     async streamTable(table, columns, onRows) {
       const available = columnsOf(table);
       const picks = columns.map((column) => {

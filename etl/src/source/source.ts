@@ -18,6 +18,57 @@ export const PROFIT_COLUMNS = ['profit_margin_percentage', 'profit_margin', 'cos
 
 export type SourceTableName = keyof typeof SOURCE_TABLES;
 
+/** A column's type, normalised across sources (MySQL's DATA_TYPE, the generator's, a test's). */
+export type ColumnKind = 'text' | 'integer' | 'float' | 'decimal' | 'date' | 'datetime' | 'other';
+
+export interface SourceColumn {
+  name: string;
+  type: ColumnKind;
+}
+
+const NUMBER: readonly ColumnKind[] = ['float', 'decimal', 'integer'];
+const TEXT: readonly ColumnKind[] = ['text'];
+
+/**
+ * The types each known column may have without counting as drift; the first is the original dumps' type.
+ * Amounts may be DOUBLE, DECIMAL or INT (all parse the same); codes must be text, dates DATE, quantities INT.
+ */
+export const COLUMN_KINDS: { readonly [T in SourceTableName]: Readonly<Record<string, readonly ColumnKind[]>> } = {
+  transactions: {
+    product_code: TEXT,
+    customer_code: TEXT,
+    market_code: TEXT,
+    order_date: ['date'],
+    sales_qty: ['integer'],
+    sales_amount: NUMBER,
+    currency: TEXT,
+    profit_margin_percentage: NUMBER,
+    profit_margin: NUMBER,
+    cost_price: NUMBER,
+  },
+  customers: { customer_code: TEXT, custmer_name: TEXT, customer_type: TEXT },
+  products: { product_code: TEXT, product_type: TEXT },
+  markets: { markets_code: TEXT, markets_name: TEXT, zone: TEXT },
+  date: { date: ['date'], cy_date: ['date'], year: ['integer'], month_name: TEXT, date_yy_mmm: TEXT },
+};
+
+/** A known column with its original type; `text` for a column the schema does not know. */
+export function originalColumn(table: SourceTableName, name: string): SourceColumn {
+  return { name, type: COLUMN_KINDS[table][name]?.[0] ?? 'text' };
+}
+
+/** Normalises a MySQL/MariaDB `information_schema.COLUMNS.DATA_TYPE`. */
+export function columnKind(dataType: string): ColumnKind {
+  const t = dataType.toLowerCase();
+  if (/^(var)?char$|text$|^enum$|^set$/.test(t)) return 'text';
+  if (/^(tiny|small|medium|big)?int(eger)?$/.test(t)) return 'integer';
+  if (t === 'float' || t === 'double' || t === 'real') return 'float';
+  if (t === 'decimal' || t === 'numeric') return 'decimal';
+  if (t === 'date') return 'date';
+  if (t === 'datetime' || t === 'timestamp') return 'datetime';
+  return 'other';
+}
+
 /**
  * A source value as the text protocol delivers it: strings for text, DATE (as 'YYYY-MM-DD') and DECIMAL,
  * numbers for integer and floating columns, null for NULL.
@@ -36,8 +87,11 @@ export interface SourceInfo {
 export interface SourceSnapshot {
   /** When the snapshot was taken, by the source's clock. */
   readonly snapshotAt: Date;
-  /** Column names of a table as the source has them now (for schema-drift checks and optional columns). */
-  columns(table: SourceTableName): Promise<string[]>;
+  /**
+   * The columns of a table as the source has them now, in table order, with normalised types (for the
+   * schema-drift check and optional columns). An empty list means the table does not exist.
+   */
+  columns(table: SourceTableName): Promise<SourceColumn[]>;
   /**
    * Streams every row of `table`, values in `columns` order, in batches. The stream waits for the promise
    * `onRows` returns (back-pressure). Resolves with the number of rows streamed; rejects promptly if the

@@ -1,14 +1,17 @@
 import type { QualityReport, RejectReason } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
+import { WARNINGS_TABLE } from '../source/schema-drift.ts';
+import { completeness } from './completeness.ts';
 
 async function rows<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
 /**
- * Counts what happened to every source row. Throws before anything is published if the counts do not
- * reconcile (read = published + rejected): a run that lost a row must not replace a good extract.
+ * Counts what happened to every source row and reports unknown members, gaps and the run's warnings. Throws
+ * before anything is published if the counts do not reconcile (read = published + rejected): a run that lost a
+ * row must not replace a good extract.
  */
 export async function qualityReport(db: DuckDBConnection): Promise<QualityReport> {
   const [c] = await rows<{ read: bigint; published: bigint; rejected: bigint }>(
@@ -44,6 +47,9 @@ export async function qualityReport(db: DuckDBConnection): Promise<QualityReport
          JOIN dim_product d USING (product_code) WHERE NOT d.known)
      GROUP BY dimension, code ORDER BY dimension, code`,
   );
+  // The schema check records its warnings here; a run that skipped it simply has none.
+  await db.run(`CREATE TABLE IF NOT EXISTS ${WARNINGS_TABLE} (message VARCHAR NOT NULL)`);
+  const warnings = await rows<{ message: string }>(db, `SELECT message FROM ${WARNINGS_TABLE} ORDER BY rowid`);
   return {
     rows_read: read,
     rows_published: published,
@@ -55,5 +61,7 @@ export async function qualityReport(db: DuckDBConnection): Promise<QualityReport
       rows: Number(u.n),
       revenue: u.revenue,
     })),
+    ...(await completeness(db)),
+    warnings: warnings.map((w) => w.message),
   };
 }

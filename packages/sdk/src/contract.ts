@@ -168,6 +168,19 @@ export interface QualityReport {
   rejected_by_reason: Partial<Record<RejectReason, number>>;
   /** Codes referenced by facts that the dimension tables lack, with the revenue (INR) booked on them. */
   unknown_members: { dimension: 'market' | 'customer' | 'product'; code: string; rows: number; revenue: number }[];
+  /*
+   * The fields below were added within contract version 1: manifests of older ETL versions lack them, so they
+   * are optional for readers (the validator checks them when present). The ETL always writes them.
+   */
+  /**
+   * Completeness by market × month: for each market with published rows, the months (`YYYY-MM`) between the
+   * snapshot's first and last order month in which it has none. Markets without a gap are left out.
+   */
+  missing_months?: { market_code: string; market_name: string; months: string[] }[];
+  /** Market names the source lists under more than one code; charts that group by name add them together. */
+  duplicate_market_names?: { name: string; codes: string[] }[];
+  /** What the run let through but people should know, e.g. `schema: unexpected new column …` (drift policy warn). */
+  warnings?: string[];
 }
 
 export interface Manifest {

@@ -39,6 +39,34 @@ function relPath(v: unknown, path: string): string {
   return p;
 }
 
+function strings(v: unknown, path: string): void {
+  if (!Array.isArray(v)) throw new ManifestError('expected an array', path);
+  for (const [i, item] of v.entries()) str(item, `${path}[${i}]`);
+}
+
+/** The quality fields added within contract version 1: optional (older manifests lack them), checked when present. */
+function checkQualityExtras(q: Json): void {
+  const list = (key: string, each: (item: Json, path: string) => void) => {
+    const v = q[key];
+    if (v === undefined) return;
+    if (!Array.isArray(v)) throw new ManifestError('expected an array', `$.quality.${key}`);
+    for (const [i, item] of v.entries()) each(obj(item, `$.quality.${key}[${i}]`), `$.quality.${key}[${i}]`);
+  };
+  list('missing_months', (gap, p) => {
+    str(gap.market_code, `${p}.market_code`);
+    str(gap.market_name, `${p}.market_name`);
+    strings(gap.months, `${p}.months`);
+    (gap.months as string[]).forEach((m, i) => {
+      if (!/^\d{4}-\d{2}$/.test(m)) throw new ManifestError('expected YYYY-MM', `${p}.months[${i}]`);
+    });
+  });
+  list('duplicate_market_names', (dup, p) => {
+    str(dup.name, `${p}.name`);
+    strings(dup.codes, `${p}.codes`);
+  });
+  if (q.warnings !== undefined) strings(q.warnings, '$.quality.warnings');
+}
+
 /**
  * Checks that `input` (parsed JSON) is a manifest this reader understands and returns it typed.
  * Throws {@link ManifestError} naming the first field that is wrong.
@@ -94,5 +122,6 @@ export function parseManifest(input: unknown): Manifest {
   }
   obj(q.rejected_by_reason, '$.quality.rejected_by_reason');
   if (!Array.isArray(q.unknown_members)) throw new ManifestError('expected an array', '$.quality.unknown_members');
+  checkQualityExtras(q);
   return input as Manifest;
 }

@@ -1,0 +1,79 @@
+/**
+ * `pnpm bench:etl [--rows N] [--rss-rows N]`: the ETL against its ceiling and against the naive pipeline, side by
+ * side on one private MariaDB (see README "Benchmarks"). Not a test: it prints figures and ratios, it asserts nothing.
+ *
+ * 1. bare mysql2 streaming with no sink (rowsAsArray, 'result' events) — the ceiling;
+ * 2. our `publish` (the CLI in a child process under /usr/bin/time, for its peak RSS), with a writer timing
+ *    INSERTs during the extract and, before it, alone;
+ * 3. the naive pipeline: `mariadb --batch` into a TSV file, DuckDB `read_csv` → `COPY … TO parquet`;
+ * 4. optionally our publish again at `--rss-rows` (e.g. 10M) to show peak RSS stays flat.
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import { seedDatabase } from '../src/seed.ts';
+import { startMariaDB } from '../test/mariadb.ts';
+import { bareStream, naivePipeline, type Server } from './pipelines.ts';
+import { runPublish } from './publish-run.ts';
+import { startWriter } from './writer.ts';
+
+const { values } = parseArgs({
+  options: { rows: { type: 'string', default: '1000000' }, 'rss-rows': { type: 'string' } },
+});
+const rows = Number(values.rows);
+const rssRows = values['rss-rows'] ? Number(values['rss-rows']) : undefined;
+
+const fmt = (n: number) => Math.round(n).toLocaleString('en');
+const log = (line: string) => process.stdout.write(`${line}\n`);
+
+const server = await startMariaDB();
+const work = await mkdtemp(join(tmpdir(), 'atliq-bench-'));
+try {
+  const { host, port, user, password } = server;
+  const conn: Server = { host, port, user, password, database: 'bench' };
+  let t = performance.now();
+  await seedDatabase({ host, port, user, password }, { rows, database: 'bench' });
+  log(`seeded ${fmt(rows)} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
+
+  // Warm the buffer pool once so that no contender pays for the first read from disk.
+  await bareStream(conn);
+  const bare = await bareStream(conn);
+  log(`bare mysql2 stream: ${fmt(bare.rows / bare.seconds)} rows/s (${bare.seconds.toFixed(2)} s)`);
+
+  const writer = await startWriter(conn);
+  await new Promise((r) => setTimeout(r, 5000));
+  const alone = writer.sample();
+  const ours = await runPublish(conn, join(work, 'out'), writer);
+  await writer.stop();
+  const oursRate = ours.rows / ours.seconds;
+  log(
+    `our publish: ${fmt(oursRate)} rows/s end to end (${ours.seconds.toFixed(2)} s: ${ours.phases}), peak RSS ${fmt(ours.maxRssMb)} MB`,
+  );
+  log(
+    `writer INSERT p99: alone ${alone.p99.toFixed(2)} ms (${alone.n} statements), during the extract ` +
+      `${ours.writerDuringExtract.p99.toFixed(2)} ms (${ours.writerDuringExtract.n}) → ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
+  );
+
+  t = performance.now();
+  const naive = await naivePipeline(conn, work);
+  log(
+    `naive mariadb --batch → DuckDB read_csv → parquet: ${fmt(naive.rows / naive.seconds)} rows/s (${naive.seconds.toFixed(2)} s)`,
+  );
+
+  log('');
+  log(`ours / bare  = ${(oursRate / (bare.rows / bare.seconds)).toFixed(2)} (target ≥ 0.67)`);
+  log(`ours / naive = ${(oursRate / (naive.rows / naive.seconds)).toFixed(2)} (target ≥ 3)`);
+  log(`writer p99 during / alone = ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)} (target ≤ 1.2)`);
+
+  if (rssRows) {
+    await seedDatabase({ host, port, user, password }, { rows: rssRows, database: 'bench_rss' });
+    const big = await runPublish({ ...conn, database: 'bench_rss' }, join(work, 'out-rss'));
+    log(
+      `our publish at ${fmt(rssRows)} rows: ${fmt(big.rows / big.seconds)} rows/s (${big.seconds.toFixed(1)} s: ${big.phases}), peak RSS ${fmt(big.maxRssMb)} MB (target ≤ 400, flat)`,
+    );
+  }
+} finally {
+  await server.stop();
+  await rm(work, { recursive: true, force: true });
+}

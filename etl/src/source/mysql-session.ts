@@ -1,0 +1,59 @@
+/**
+ * How the ETL's session behaves on the live server: a statement timeout in the dialect the server speaks, and a
+ * warning when the account could write (the ETL only reads; a read-write account turns a bug into an incident).
+ */
+
+export type ServerFlavor = 'mariadb' | 'mysql';
+
+/** MariaDB reports itself in VERSION() (e.g. `10.11.19-MariaDB-0+deb12u1`); anything else is treated as MySQL. */
+export function serverFlavor(version: string): ServerFlavor {
+  return /mariadb/i.test(version) ? 'mariadb' : 'mysql';
+}
+
+/**
+ * The statement that caps every later statement of the session at `ms` milliseconds (0: no cap). MariaDB counts
+ * `max_statement_time` in seconds and applies it to every statement; MySQL counts `max_execution_time` in
+ * milliseconds and applies it to SELECTs only, which are the only long statements the ETL runs.
+ */
+export function statementTimeoutSql(flavor: ServerFlavor, ms: number): string {
+  if (!Number.isFinite(ms) || ms < 0) throw new RangeError(`statement timeout must be ≥ 0 ms, got ${ms}`);
+  return flavor === 'mariadb'
+    ? `SET SESSION max_statement_time = ${ms / 1000}`
+    : `SET SESSION max_execution_time = ${Math.round(ms)}`;
+}
+
+/** Privileges that cannot change data or schema. Anything else in a grant makes the account a writer. */
+const READ_ONLY_PRIVILEGES = new Set([
+  'SELECT',
+  'USAGE',
+  'SHOW VIEW',
+  'SHOW DATABASES',
+  'PROCESS',
+  'REPLICATION CLIENT',
+  'SLAVE MONITOR',
+  'REPLICA MONITOR',
+  'BINLOG MONITOR',
+]);
+
+/**
+ * The grants (as `PRIVILEGES ON object`) in `SHOW GRANTS` output that allow writing, e.g. `ALL PRIVILEGES ON *.*`
+ * or `INSERT, UPDATE ON sales.*`. Role grants (`GRANT role TO user`, no `ON`) are not expanded.
+ */
+export function writeGrants(grants: readonly string[]): string[] {
+  const found: string[] = [];
+  for (const line of grants) {
+    const m = /^GRANT (.+?) ON (\S+) TO /i.exec(line);
+    if (!m) continue;
+    // Column privileges read like `SELECT (a, b)`: drop the column lists before splitting on commas.
+    const privileges = m[1]!.replace(/\([^)]*\)/g, '').split(',');
+    const writes = privileges.map((p) => p.trim().toUpperCase()).filter((p) => p && !READ_ONLY_PRIVILEGES.has(p));
+    if (writes.length) found.push(`${writes.join(', ')} ON ${m[2]}`);
+  }
+  return found;
+}
+
+/** Was this error the server's statement timeout (MariaDB 1969, MySQL 3024)? */
+export function isStatementTimeout(err: unknown): boolean {
+  const errno = (err as { errno?: number })?.errno;
+  return errno === 1969 || errno === 3024;
+}

@@ -1,0 +1,136 @@
+/**
+ * The two sides of the real-data acceptance test: the reference cleaning written directly in MySQL against the
+ * source, and the same figures read back from a published `sales.duckdb`.
+ */
+import { DuckDBInstance } from '@duckdb/node-api';
+import type mysql from 'mysql2/promise';
+
+export interface Figure {
+  key: string;
+  revenue: number;
+}
+
+const CUR = "TRIM(BOTH '\\r' FROM currency)";
+
+/** Reject reason of a source row, in the ETL's order (the first failing rule names it); NULL when it is clean. */
+const REASON = `CASE
+  WHEN NULLIF(TRIM(product_code), '') IS NULL OR NULLIF(TRIM(customer_code), '') IS NULL
+    OR NULLIF(TRIM(market_code), '') IS NULL THEN 'missing_code'
+  WHEN order_date IS NULL THEN 'invalid_date'
+  WHEN sales_qty IS NULL OR sales_qty <= 0 THEN 'invalid_quantity'
+  WHEN sales_amount IS NULL OR sales_amount <= 0 THEN 'non_positive_amount'
+  WHEN ${CUR} NOT IN ('INR', 'USD') THEN 'unknown_currency'
+END`;
+
+/** Clean rows with exact twins counted once (the ETL's duplicate key: every published value). */
+const clean = (profit: boolean) => `
+  SELECT DISTINCT product_code, customer_code, market_code, order_date, sales_qty, sales_amount, ${CUR} AS cur,
+    sales_amount * IF(${CUR} = 'USD', 75, 1) AS inr
+    ${profit ? `, profit_margin * IF(${CUR} = 'USD', 75, 1) AS profit, cost_price` : ''}
+  FROM transactions WHERE ${REASON} IS NULL`;
+
+async function select<T>(conn: mysql.Connection, sql: string): Promise<T[]> {
+  return (await conn.query(sql))[0] as T[];
+}
+
+/** Sorted by key in JS: MySQL's collation and DuckDB order names differently. */
+const byKey = (rows: { key: string; revenue: unknown }[]): Figure[] =>
+  rows
+    .map((r) => ({ key: r.key, revenue: Number(r.revenue) }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+
+export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
+  // Materialised once per session: every figure below reads the same clean rows.
+  await conn.query('SET SESSION group_concat_max_len = 1000000');
+  await conn.query('DROP TEMPORARY TABLE IF EXISTS truth_clean');
+  await conn.query(`CREATE TEMPORARY TABLE truth_clean AS ${clean(profit)}`);
+  const c = 'truth_clean c';
+  const [counts] = await select<{ read: number; clean: number; published: number; revenue: number; profit: number }>(
+    conn,
+    `SELECT (SELECT COUNT(*) FROM transactions) AS \`read\`, (SELECT COUNT(*) FROM transactions WHERE ${REASON} IS NULL) AS clean,
+       COUNT(*) AS published, SUM(inr) AS revenue, ${profit ? 'SUM(profit)' : 'NULL'} AS profit FROM ${c}`,
+  );
+  const reasons = await select<{ reason: string; n: number }>(
+    conn,
+    `SELECT ${REASON} AS reason, COUNT(*) AS n FROM transactions GROUP BY 1 HAVING reason IS NOT NULL`,
+  );
+  const duplicates = Number(counts!.clean) - Number(counts!.published);
+  const rejectedByReason = Object.fromEntries([
+    ...reasons.map((r) => [r.reason, Number(r.n)]),
+    ...(duplicates > 0 ? [['duplicate', duplicates]] : []),
+  ]);
+  const byMarket = await select<Figure>(
+    conn,
+    `SELECT m.markets_name AS \`key\`, SUM(c.inr) AS revenue FROM ${c} JOIN markets m ON m.markets_code = c.market_code
+     GROUP BY m.markets_name ORDER BY 1`,
+  );
+  const byCustomer = await select<Figure>(
+    conn,
+    `SELECT CONCAT(c.customer_code, ' ', cu.custmer_name) AS \`key\`, SUM(c.inr) AS revenue FROM ${c}
+     JOIN customers cu USING (customer_code) GROUP BY 1 ORDER BY 1`,
+  );
+  const [unknown] = await select<{ codes: string | null; n: number; revenue: number | null }>(
+    conn,
+    `SELECT GROUP_CONCAT(DISTINCT c.product_code ORDER BY c.product_code) AS codes, COUNT(*) AS n, SUM(c.inr) AS revenue
+     FROM ${c} WHERE c.product_code NOT IN (SELECT product_code FROM products)`,
+  );
+  const duplicateNames = await select<{ name: string; codes: string }>(
+    conn,
+    `SELECT markets_name AS name, GROUP_CONCAT(markets_code ORDER BY markets_code) AS codes FROM markets
+     GROUP BY markets_name HAVING COUNT(*) > 1 ORDER BY 1`,
+  );
+  // Completeness: every market with data × every month of the covered range, minus the cells that have rows.
+  const [gaps] = await select<{ missing: number }>(
+    conn,
+    `SELECT COUNT(DISTINCT market_code) * (PERIOD_DIFF(DATE_FORMAT(MAX(order_date), '%Y%m'),
+       DATE_FORMAT(MIN(order_date), '%Y%m')) + 1) - COUNT(DISTINCT market_code, DATE_FORMAT(order_date, '%Y-%m'))
+       AS missing FROM ${c}`,
+  );
+  return {
+    read: Number(counts!.read),
+    published: Number(counts!.published),
+    revenue: Number(counts!.revenue),
+    profit: profit ? Number(counts!.profit) : null,
+    rejectedByReason,
+    byMarket: byKey(byMarket),
+    byCustomer: byKey(byCustomer),
+    unknownProducts: {
+      codes: unknown?.codes ? unknown.codes.split(',').sort() : [],
+      rows: Number(unknown?.n ?? 0),
+      revenue: Number(unknown?.revenue ?? 0),
+    },
+    duplicateMarketNames: duplicateNames.map((d) => ({ name: d.name, codes: d.codes.split(',') })),
+    missingMarketMonths: Number(gaps!.missing),
+  };
+}
+
+/** The same figures from the published browser database. */
+export async function publishedRows(dbFile: string) {
+  const instance = await DuckDBInstance.create(':memory:');
+  const c = await instance.connect();
+  const rows = async <T>(sql: string) => (await c.runAndReadAll(sql)).getRowObjectsJS() as T[];
+  try {
+    await c.run(`ATTACH '${dbFile}' AS x (READ_ONLY)`);
+    const [totals] = await rows<{ n: bigint; revenue: number; profit: number | null }>(
+      'SELECT count(*) AS n, sum(revenue) AS revenue, sum(profit) AS profit FROM x.fact_sales',
+    );
+    const byMarket = await rows<Figure>(
+      `SELECT m.market_name AS key, sum(f.revenue) AS revenue FROM x.fact_sales f JOIN x.dim_market m USING (market_code)
+       GROUP BY 1 `,
+    );
+    const byCustomer = await rows<Figure>(
+      `SELECT customer_code || ' ' || c.customer_name AS key, sum(f.revenue) AS revenue FROM x.fact_sales f
+       JOIN x.dim_customer c USING (customer_code) GROUP BY 1 ORDER BY 1`,
+    );
+    return {
+      rows: Number(totals!.n),
+      revenue: totals!.revenue,
+      profit: totals!.profit,
+      byMarket: byKey(byMarket),
+      byCustomer: byKey(byCustomer),
+    };
+  } finally {
+    c.closeSync();
+    instance.closeSync();
+  }
+}

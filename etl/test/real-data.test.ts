@@ -1,0 +1,110 @@
+/**
+ * Acceptance test on the original Atliq data: each MySQL 8 dump is loaded into the private MariaDB through the
+ * CLI (`seed --dump`, as a user would), published through the CLI, and the published figures are compared with
+ * SQL run directly on the source applying the reference rules: amounts ≤ 0 out, currency trimmed of `\r`,
+ * INR/USD only, USD × 75, and exact twins (the `INR`/`USD` lines without `\r`) counted once.
+ * Needs ATLIQ_REAL_DUMP_DIR (set by .ci/run) pointing at a folder with both dumps.
+ */
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { type Manifest, parseManifest } from '@atliq/sdk/contract';
+import mysql from 'mysql2/promise';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publishedRows, sourceTruth } from './real-data-truth.ts';
+
+const DIR = process.env['ATLIQ_REAL_DUMP_DIR'];
+const DUMPS = [
+  { file: 'db_dump.sql', database: 'real_dump_v1', profit: false },
+  { file: 'db_dump_version_2.sql', database: 'real_dump_v2', profit: true },
+] as const;
+
+if (!DIR) {
+  console.warn(
+    'real-data acceptance test skipped: ATLIQ_REAL_DUMP_DIR is not set (.ci/run sets it when ../shared/datasets/atliq exists)',
+  );
+}
+
+const db = inject('mariadb');
+const cli = join(import.meta.dirname, '../src/cli.ts');
+const env = { ...process.env, MYSQL_PWD: db.password };
+const run = promisify(execFile);
+
+describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
+  let out: string;
+  let conn: mysql.Connection;
+  beforeAll(async () => {
+    const dir = resolve(DIR!);
+    const missing = DUMPS.map((d) => join(dir, d.file)).filter((f) => !existsSync(f));
+    if (missing.length > 0) {
+      throw new Error(
+        `ATLIQ_REAL_DUMP_DIR=${DIR} lacks ${missing.join(' and ')}: point it at the folder holding both dumps`,
+      );
+    }
+    out = await mkdtemp(join(tmpdir(), 'atliq-real-'));
+    conn = await mysql.createConnection({ host: db.host, port: db.port, user: db.user, password: db.password });
+  });
+  afterAll(async () => {
+    await conn?.end();
+    if (out) await rm(out, { recursive: true, force: true });
+  });
+
+  for (const dump of DUMPS) {
+    it(`${dump.file}: seed --dump, publish, and the figures equal SQL on the source`, async () => {
+      const url = `mysql://${db.user}@${db.host}:${db.port}/${dump.database}`;
+      const seeded = await run(
+        'npx',
+        ['tsx', cli, 'seed', '--source', url, '--dump', join(resolve(DIR!), dump.file), '--json'],
+        {
+          env,
+        },
+      );
+      const [[{ n }]] = (await conn.query(`SELECT COUNT(*) AS n FROM ${dump.database}.transactions`)) as unknown as [
+        { n: number }[],
+      ];
+      expect(JSON.parse(seeded.stdout.trim()).rows.transactions).toBe(n);
+
+      const extract = join(out, dump.database);
+      const published = await run('npx', ['tsx', cli, 'publish', '--source', url, '--out', extract, '--json'], { env });
+      expect(JSON.parse(published.stdout.trim().split('\n').at(-1)!)).toMatchObject({ ok: true, rows_read: n });
+      const manifest: Manifest = parseManifest(JSON.parse(await readFile(join(extract, 'manifest.json'), 'utf8')));
+      const q = manifest.quality;
+
+      await conn.query(`USE ${dump.database}`);
+      const truth = await sourceTruth(conn, dump.profit);
+      const got = await publishedRows(join(extract, manifest.browser_db));
+
+      expect(manifest.measures.profit).toBe(dump.profit);
+      expect(q.warnings).toEqual([]);
+      expect(q.rows_read).toBe(truth.read);
+      expect(q.rejected_by_reason).toEqual(truth.rejectedByReason);
+      expect(q.rows_published).toBe(truth.published);
+      expect(got.rows).toBe(truth.published);
+      expect(got.revenue).toBeCloseTo(truth.revenue, 2);
+      if (dump.profit) expect(got.profit).toBeCloseTo(truth.profit!, 2);
+      else expect(got.profit).toBeNull();
+      expect(got.byMarket.map((r) => r.key)).toEqual(truth.byMarket.map((r) => r.key));
+      for (const [i, r] of got.byMarket.entries()) expect(r.revenue).toBeCloseTo(truth.byMarket[i]!.revenue, 2);
+      expect(got.byCustomer.map((r) => r.key)).toEqual(truth.byCustomer.map((r) => r.key));
+      for (const [i, r] of got.byCustomer.entries()) expect(r.revenue).toBeCloseTo(truth.byCustomer[i]!.revenue, 2);
+
+      const unknown = q.unknown_members.filter((u) => u.dimension === 'product');
+      expect(unknown.map((u) => u.code).sort()).toEqual(truth.unknownProducts.codes);
+      expect(unknown.reduce((s, u) => s + u.rows, 0)).toBe(truth.unknownProducts.rows);
+      expect(unknown.reduce((s, u) => s + u.revenue, 0)).toBeCloseTo(truth.unknownProducts.revenue, 2);
+      expect(q.unknown_members.filter((u) => u.dimension !== 'product')).toEqual([]);
+      expect(q.duplicate_market_names).toEqual(truth.duplicateMarketNames);
+      expect((q.missing_months ?? []).reduce((s, m) => s + m.months.length, 0)).toBe(truth.missingMarketMonths);
+
+      console.info(
+        `${dump.file}: read ${q.rows_read}, published ${q.rows_published}, rejected ${JSON.stringify(q.rejected_by_reason)}, ` +
+          `revenue ${got.revenue.toFixed(2)} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
+          `${truth.unknownProducts.revenue.toFixed(2)} INR, duplicate names ${JSON.stringify(q.duplicate_market_names)}, ` +
+          `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets`,
+      );
+    }, 180_000);
+  }
+});

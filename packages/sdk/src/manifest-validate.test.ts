@@ -1,0 +1,77 @@
+import { describe, expect, test } from 'vitest';
+import type { Manifest, QualityReport } from './contract.ts';
+import { ManifestError, parseManifest } from './manifest-validate.ts';
+
+const base: Manifest = {
+  contract_version: 1,
+  snapshot_id: 's1',
+  generated_at: '2026-11-01T00:00:00Z',
+  source: { kind: 'sample', server: null, database: null, snapshot_at: '2026-11-01T00:00:00Z' },
+  reporting_currency: 'INR',
+  fx_rates: { INR: 1, USD: 75 },
+  measures: { revenue: true, quantity: true, profit: false },
+  browser_db: 'v/s1/sales.duckdb',
+  files: [
+    {
+      path: 'v/s1/sales.duckdb',
+      table: 'browser_db',
+      rows: 2,
+      bytes: 1,
+      sha256: '0'.repeat(64),
+      min_order_date: null,
+      max_order_date: null,
+    },
+  ],
+  quality: {
+    rows_read: 3,
+    rows_published: 2,
+    rows_rejected: 1,
+    rejected_by_reason: { duplicate: 1 },
+    unknown_members: [],
+  },
+};
+
+const withQuality = (extra: Partial<Record<keyof QualityReport, unknown>>) => ({
+  ...base,
+  quality: { ...base.quality, ...extra },
+});
+
+function pathOfError(input: unknown): string {
+  try {
+    parseManifest(input);
+  } catch (err) {
+    expect(err).toBeInstanceOf(ManifestError);
+    return (err as ManifestError).path;
+  }
+  throw new Error('parseManifest() accepted an invalid manifest');
+}
+
+describe('parseManifest() quality block', () => {
+  test('parseManifest() accepts a manifest written before completeness, duplicates and warnings existed', () => {
+    expect(parseManifest(base)).toEqual(base);
+  });
+
+  test('parseManifest() accepts completeness, duplicate market names and warnings', () => {
+    const m = withQuality({
+      missing_months: [{ market_code: 'Mark097', market_name: 'New York', months: ['2017-10', '2018-01'] }],
+      duplicate_market_names: [{ name: 'Bhopal', codes: ['Mark007', 'Mark013'] }],
+      warnings: ['schema: unexpected new column transactions.discount (float), not published'],
+    });
+    expect(parseManifest(m)).toEqual(m);
+  });
+
+  test('parseManifest() names the malformed quality field', () => {
+    expect(pathOfError(withQuality({ missing_months: {} }))).toBe('$.quality.missing_months');
+    expect(
+      pathOfError(withQuality({ missing_months: [{ market_code: 'M', market_name: 'N', months: ['2017/10'] }] })),
+    ).toBe('$.quality.missing_months[0].months[0]');
+    expect(pathOfError(withQuality({ duplicate_market_names: [{ name: 'Bhopal', codes: 'Mark007' }] }))).toBe(
+      '$.quality.duplicate_market_names[0].codes',
+    );
+    expect(pathOfError(withQuality({ warnings: [42] }))).toBe('$.quality.warnings[0]');
+  });
+
+  test('parseManifest() still refuses counts that do not reconcile', () => {
+    expect(pathOfError(withQuality({ rows_rejected: 0 }))).toBe('$.quality');
+  });
+});
