@@ -1,5 +1,15 @@
 import { AtliqError, ModelError } from './errors.ts';
-import { DIMENSIONS, type DimensionName, isDimension, isMeasure, JOINS, MEASURES, type MeasureName } from './model.ts';
+import { checkFilter, type FilterValue, filterSql } from './filter.ts';
+import {
+  aggregateSql,
+  DIMENSIONS,
+  type DimensionName,
+  isDimension,
+  isMeasure,
+  MEASURES,
+  type MeasureName,
+} from './model.ts';
+import { dimensionSql, factTable, joinsSql } from './plan.ts';
 
 /** One ordering key: a measure or dimension that the query also selects. */
 export interface SortKey {
@@ -11,8 +21,11 @@ export interface SortKey {
 export interface QuerySpec {
   readonly measures: readonly string[];
   readonly dimensions?: readonly string[];
-  /** Keep only rows whose dimension value is one of the listed values. */
-  readonly filters?: Readonly<Record<string, readonly (string | number)[]>>;
+  /**
+   * Keep only rows whose dimension value is one of the listed values, or within an inclusive `{ from, to }` range.
+   * An empty list matches nothing; leave a dimension out to not filter it.
+   */
+  readonly filters?: Readonly<Record<string, FilterValue>>;
   /** Defaults to the dimensions, ascending. Ties are broken by the dimensions so results are deterministic. */
   readonly sort?: readonly SortKey[];
   readonly limit?: number;
@@ -40,39 +53,40 @@ function dimensionsOf(names: readonly string[]): DimensionName[] {
   });
 }
 
-const columnOf = (d: DimensionName) => `${DIMENSIONS[d].table}.${DIMENSIONS[d].column}`;
-
 /**
- * Compiles a query spec to SQL over the contract's unqualified table names. Identifiers come only from the model;
- * every value (filter members, limit) is a bound parameter.
+ * Compiles a query spec to SQL over the contract's unqualified table names, reading the smallest table that can
+ * answer (a rollup unless the query needs `day`). Identifiers come only from the model; every value (filter
+ * members, limit) is a bound parameter.
  * @throws {ModelError} for a measure or dimension the model does not declare.
+ * @throws {AtliqError} for a malformed filter, sort key or limit.
  */
 export function compile(spec: QuerySpec): CompiledQuery {
   const measures = measuresOf(spec.measures);
   const dimensions = dimensionsOf(spec.dimensions ?? []);
-  const filters = Object.entries(spec.filters ?? {}).filter(([, values]) => values.length > 0);
+  const filters = Object.entries(spec.filters ?? {});
   const filtered = dimensionsOf(filters.map(([name]) => name));
   if (measures.length + dimensions.length === 0)
     throw new AtliqError('A query needs at least one measure or dimension.');
 
+  const table = factTable([...dimensions, ...filtered]);
   const params: unknown[] = [];
   const select = [
-    ...dimensions.map((d) => `${columnOf(d)} AS ${quote(d)}`),
-    ...measures.map((m) => `${MEASURES[m].sql} AS ${quote(m)}`),
+    ...dimensions.map((d) => `${dimensionSql(d, table)} AS ${quote(d)}`),
+    ...measures.map((m) => `${aggregateSql(MEASURES[m].aggregate, table)} AS ${quote(m)}`),
   ];
-  const tables = new Set([...dimensions, ...filtered].map((d) => DIMENSIONS[d].table));
-  const joins = Object.entries(JOINS)
-    .filter(([table]) => tables.has(table as keyof typeof JOINS))
-    .map(([table, on]) => `LEFT JOIN ${table} ON ${table}.${on.dim} = fact_sales.${on.fact}`);
-  const where = filtered.map((d, i) => {
-    const values = filters[i]![1];
-    params.push(...values);
-    return `${columnOf(d)} IN (${values.map(() => '?').join(', ')})`;
-  });
+  const where = filtered.map((d, i) => filterSql(dimensionSql(d, table), checkFilter(d, filters[i]![1]), params));
 
-  const lines = [`SELECT ${select.join(', ')}`, 'FROM fact_sales', ...joins];
+  // Without measures the query lists members (a filter bar's choices): once each, not once per stored row.
+  const distinct = measures.length === 0 ? 'DISTINCT ' : '';
+  const lines = [
+    `SELECT ${distinct}${select.join(', ')}`,
+    `FROM ${table}`,
+    ...joinsSql([...dimensions, ...filtered], table),
+  ];
   if (where.length > 0) lines.push(`WHERE ${where.join(' AND ')}`);
-  if (dimensions.length > 0 && measures.length > 0) lines.push(`GROUP BY ${dimensions.map(columnOf).join(', ')}`);
+  if (dimensions.length > 0 && measures.length > 0) {
+    lines.push(`GROUP BY ${dimensions.map((d) => dimensionSql(d, table)).join(', ')}`);
+  }
   const order = orderBy(spec.sort ?? [], measures, dimensions);
   if (order.length > 0) lines.push(`ORDER BY ${order.join(', ')}`);
   if (spec.limit !== undefined) {

@@ -2,10 +2,11 @@ import { describe, expect, test } from 'vitest';
 import { explainAssetProbe, explainDatabaseProbe, type Probe, probe } from './diagnose.ts';
 
 const bytes = (s: string) => Uint8Array.from(s, (c) => c.charCodeAt(0));
-const answer = (status: number, contentType: string, head: string): Probe => ({
+const answer = (status: number, contentType: string, head: string, csp = ''): Probe => ({
   status,
   contentType,
   head: bytes(head),
+  csp,
 });
 const DB = 'https://intranet/extracts/v/1/sales.duckdb';
 const WASM = 'https://intranet/atliq/assets/duckdb-eh.wasm';
@@ -73,17 +74,26 @@ describe('explainAssetProbe()', () => {
       ),
     ).toBeNull();
   });
+
+  test('explainAssetProbe() names a worker script served with a policy that forbids WebAssembly', () => {
+    const worker = 'https://intranet/atliq/assets/duckdb-browser-eh.worker.js';
+    expect(explainAssetProbe(worker, answer(206, 'text/javascript', 'var a', "default-src 'self'"))).toMatch(
+      /^The server sends the DuckDB worker .* Add 'wasm-unsafe-eval' to its script-src/,
+    );
+    expect(explainAssetProbe(WASM, answer(206, 'application/wasm', '\0asm', "default-src 'self'"))).toBeNull();
+  });
 });
 
 test('probe() asks for the first 16 bytes and returns a network failure instead of throwing', async () => {
   let range: string | null = null;
   const fake = (async (_url: string, init?: RequestInit) => {
     range = new Headers(init?.headers).get('range');
-    return new Response(duckdbHead, { status: 206, headers: { 'content-type': 'application/octet-stream' } });
+    const headers = { 'content-type': 'application/octet-stream', 'content-security-policy': "default-src 'self'" };
+    return new Response(duckdbHead, { status: 206, headers });
   }) as typeof fetch;
   const result = await probe(DB, fake);
   expect(range).toBe('bytes=0-15');
-  expect(result).toMatchObject({ status: 206, contentType: 'application/octet-stream' });
+  expect(result).toMatchObject({ status: 206, contentType: 'application/octet-stream', csp: "default-src 'self'" });
 
   const failing = (async () => {
     throw new TypeError('Failed to fetch');

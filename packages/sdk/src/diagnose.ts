@@ -1,3 +1,5 @@
+import { explainWorkerPolicy } from './csp.ts';
+
 /**
  * Turns the engine's misleading failures into messages that name the real cause and the fix.
  *
@@ -13,6 +15,8 @@ export interface Probe {
   readonly contentType: string;
   /** The first bytes of the body (at most 16). */
   readonly head: Uint8Array;
+  /** The response's Content-Security-Policy header ('' when absent, or unreadable cross-origin). */
+  readonly csp: string;
 }
 
 /** Engine messages that mean "I could not read the file", whatever the actual reason. */
@@ -27,6 +31,7 @@ export async function probe(url: string, fetchFn: typeof fetch = fetch): Promise
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
       head: body.slice(0, 16),
+      csp: response.headers.get('content-security-policy') ?? '',
     };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
@@ -85,7 +90,7 @@ export function explainAssetProbe(url: string, p: Probe | Error): string | null 
   const problem = serverProblem(url, p, 'DuckDB engine file');
   if (problem)
     return p.status === 404 ? `${problem} Deploy the files that sit next to atliq.js together with it.` : problem;
-  if (!/\.wasm($|\?)/.test(url)) return null;
+  if (!/\.wasm($|\?)/.test(url)) return explainWorkerPolicy(url, p.csp);
   if (!/^application\/wasm\b/i.test(p.contentType)) {
     return (
       `The server sends ${url} as "${p.contentType || 'no Content-Type'}"; WebAssembly needs "application/wasm". ` +

@@ -20,6 +20,25 @@ export class ModelError extends AtliqError {
   }
 }
 
+/**
+ * A query asked for a measure the extract cannot provide, e.g. profit from a source without profit columns (the
+ * manifest's `measures` block says which). Components show "not available in this source" rather than an error.
+ */
+export class UnavailableMeasureError extends AtliqError {
+  override name = 'UnavailableMeasureError';
+  constructor(
+    /** The measure's model name, e.g. `margin`. */
+    readonly measure: string,
+    label: string,
+    /** The source columns it needs, as the manifest's `measures` names them. */
+    readonly requires: string,
+  ) {
+    super(
+      `${label} is not available in this source: the extract was published from a database without ${requires} columns.`,
+    );
+  }
+}
+
 /** The extract could not be loaded: manifest, database file, web server or engine start-up. */
 export class SourceError extends AtliqError {
   override name = 'SourceError';

@@ -2,12 +2,15 @@
  * @atliq/sdk — query published Atliq extracts in the browser.
  *
  * `AtliqSource.for(manifestUrl).query({ measures, dimensions, filters, sort, limit })` is the whole surface most
- * pages need. The Node connector lives behind `@atliq/sdk/node` so it never enters a browser bundle.
+ * pages need; a dashboard adds one {@link Selection} for its cross-filter. The Node connector lives behind
+ * `@atliq/sdk/node` so it never enters a browser bundle.
  */
 export { type CompiledQuery, compile, type QuerySpec, type SortKey } from './compile.ts';
 export type { Connector, Row, Value } from './connector.ts';
 export type { Manifest } from './contract.ts';
-export { AtliqError, ModelError, QueryError, SourceError } from './errors.ts';
+export { AtliqError, ModelError, QueryError, SourceError, UnavailableMeasureError } from './errors.ts';
+export { type Filters, type FilterValue, isRange, type Member, type Range } from './filter.ts';
+export { isAbort, latest } from './latest.ts';
 export {
   DIMENSIONS,
   type DimensionDef,
@@ -18,4 +21,5 @@ export {
   type MeasureDef,
   type MeasureName,
 } from './model.ts';
-export { AtliqSource, type Connect, type SourceOptions } from './source.ts';
+export { Selection, type SelectionClause, type SelectionOptions } from './selection.ts';
+export { AtliqSource, type Connect, type QueryOptions, type SourceOptions } from './source.ts';

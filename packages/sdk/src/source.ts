@@ -2,8 +2,10 @@ import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
 import { explainDatabaseProbe, probe, UNREADABLE_FILE } from './diagnose.ts';
-import { messageOf, QueryError } from './errors.ts';
+import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
 import { loadManifest } from './manifest-load.ts';
+import { isMeasure, MEASURES } from './model.ts';
+import { abortable, QueryCache } from './query-cache.ts';
 
 /** Opens the engine on a database URL; swapped in tests, or for a server-side engine when data outgrows the page. */
 export type Connect = (dbUrl: string) => Promise<Connector>;
@@ -11,6 +13,13 @@ export type Connect = (dbUrl: string) => Promise<Connector>;
 export interface SourceOptions {
   readonly connect?: Connect;
   readonly fetch?: typeof fetch;
+  /** How many distinct query results to keep (least recently used evicted); 256 by default. */
+  readonly cacheSize?: number;
+}
+
+export interface QueryOptions {
+  /** Rejects this caller's promise with the signal's reason on abort; a query shared with others still runs. */
+  readonly signal?: AbortSignal;
 }
 
 /** DuckDB-WASM is loaded only when a source first needs it, so the page's first paint does not wait for it. */
@@ -47,6 +56,7 @@ export class AtliqSource {
   /** Absolute URL of `manifest.json`. */
   readonly url: string;
   readonly #options: SourceOptions;
+  readonly #cache: QueryCache;
   #manifest: Manifest | undefined;
   #opening: Promise<{ manifest: Manifest; connector: Connector; dbUrl: string }> | undefined;
 
@@ -54,6 +64,7 @@ export class AtliqSource {
   constructor(url: string | URL, options: SourceOptions = {}) {
     this.url = absoluteUrl(url);
     this.#options = options;
+    this.#cache = new QueryCache(options.cacheSize);
   }
 
   /** The validated manifest, once {@link ready} has resolved. */
@@ -67,17 +78,35 @@ export class AtliqSource {
   }
 
   /**
-   * Runs a model query. Unknown names fail at once with a ModelError, before anything is loaded.
+   * Runs a model query. Unknown names fail at once with a ModelError, before anything is loaded. Results are cached
+   * by SQL and parameters, and identical queries in flight run once; the rows are shared, so they are frozen.
+   * @throws {UnavailableMeasureError} when the manifest says the extract lacks a measure's columns (profit).
    * @throws {QueryError} when the engine fails, with the SQL, parameters and the engine's error as cause.
    */
-  async query(spec: QuerySpec): Promise<Row[]> {
+  async query(spec: QuerySpec, options: QueryOptions = {}): Promise<Row[]> {
     const compiled = compile(spec);
-    const { connector, dbUrl } = await this.#open();
-    try {
-      return await connector.query(compiled.sql, compiled.params);
-    } catch (cause) {
-      throw await this.#queryError(compiled, dbUrl, cause);
+    // A caller that gave up already starts no work at all.
+    if (options.signal?.aborted) throw options.signal.reason;
+    return abortable(this.#run(compiled, spec.measures), options.signal);
+  }
+
+  async #run(compiled: CompiledQuery, measures: readonly string[]): Promise<Row[]> {
+    const { manifest, connector, dbUrl } = await this.#open();
+    const unavailable = measures.filter(isMeasure).find((m) => {
+      const requires = MEASURES[m].requires;
+      return requires !== undefined && !manifest.measures[requires];
+    });
+    if (unavailable) {
+      const { label, requires } = MEASURES[unavailable];
+      throw new UnavailableMeasureError(unavailable, label, requires!);
     }
+    return this.#cache.get(JSON.stringify([compiled.sql, compiled.params]), async () => {
+      try {
+        return await connector.query(compiled.sql, compiled.params);
+      } catch (cause) {
+        throw await this.#queryError(compiled, dbUrl, cause);
+      }
+    });
   }
 
   #open() {

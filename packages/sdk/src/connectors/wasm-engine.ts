@@ -3,6 +3,7 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { explainBlockedWorker, type Violation } from '../csp.ts';
 import { explainAssetProbe, probe } from '../diagnose.ts';
 import { messageOf, SourceError } from '../errors.ts';
 
@@ -33,21 +34,29 @@ export function startEngine(): Promise<AsyncDuckDB> {
 async function start(): Promise<AsyncDuckDB> {
   const bundle = await selectBundle(BUNDLES);
   const workerUrl = bundle.mainWorker!;
+  const violations = watchViolations();
   const worker = new Worker(workerUrl);
   // AsyncDuckDB swallows worker errors (pending requests are dropped, never rejected): without this race a worker
   // script that fails to load leaves every query waiting forever.
   const workerFailed = new Promise<never>((_, reject) => {
     worker.addEventListener('error', (e) => reject(new Error(e.message || 'the worker script failed to load')));
   });
-  // Nor does the worker report a wasm it cannot compile (wrong Content-Type, an HTML page): it waits forever. So
-  // check the file ourselves while the engine downloads it; a good answer leaves the race to instantiate().
-  const wasmRejected = probe(bundle.mainModule).then((answer) => {
-    const reason = explainAssetProbe(bundle.mainModule, answer);
-    return reason ? Promise.reject(new SourceError(reason, bundle.mainModule)) : new Promise<never>(() => {});
-  });
+  // Nor does the worker report a wasm it cannot compile (wrong Content-Type, an HTML page, a worker policy without
+  // 'wasm-unsafe-eval'): it waits forever. So check both files ourselves while the engine downloads them; good
+  // answers leave the race to instantiate().
+  const assetRejected = (url: string) =>
+    probe(url).then((answer) => {
+      const reason = explainAssetProbe(url, answer);
+      return reason ? Promise.reject(new SourceError(reason, url)) : new Promise<never>(() => {});
+    });
   const db = new AsyncDuckDB(new ConsoleLogger(LogLevel.WARNING), worker);
   try {
-    await Promise.race([db.instantiate(bundle.mainModule, bundle.pthreadWorker), workerFailed, wasmRejected]);
+    await Promise.race([
+      db.instantiate(bundle.mainModule, bundle.pthreadWorker),
+      workerFailed,
+      assetRejected(bundle.mainModule),
+      assetRejected(workerUrl),
+    ]);
     await db.open({
       // All three, or 1.32 registers remote files with full reads forced and ATTACH fails with no request sent.
       filesystem: { reliableHeadRequests: true, allowFullHTTPReads: false, forceFullHTTPReads: false },
@@ -57,8 +66,22 @@ async function start(): Promise<AsyncDuckDB> {
     return db;
   } catch (cause) {
     worker.terminate();
-    throw cause instanceof SourceError ? cause : await explainStartFailure([workerUrl, bundle.mainModule], cause);
+    if (cause instanceof SourceError) throw cause;
+    const blocked = explainBlockedWorker(workerUrl, violations.seen);
+    throw blocked
+      ? new SourceError(blocked, workerUrl, { cause })
+      : await explainStartFailure([workerUrl, bundle.mainModule], cause);
+  } finally {
+    violations.stop();
   }
+}
+
+/** Collects the page's Content-Security-Policy violations until stopped: the only trace of a blocked worker. */
+function watchViolations() {
+  const seen: Violation[] = [];
+  const record = (e: SecurityPolicyViolationEvent) => seen.push(e);
+  document.addEventListener('securitypolicyviolation', record);
+  return { seen, stop: () => document.removeEventListener('securitypolicyviolation', record) };
 }
 
 async function explainStartFailure(urls: string[], cause: unknown): Promise<SourceError> {

@@ -7,9 +7,15 @@ import { BROWSER_DB_STORAGE_VERSION, TABLES } from '../contract.ts';
 /** Rows per table, as SQL value lists in contract column order. */
 export type SampleRows = Partial<Record<keyof typeof TABLES, string[]>>;
 
+/** The code columns of each rollup; written here independently of the ETL, as the rollups' definition says. */
+const ROLLUP_CODES = {
+  agg_sales_month: 'market_code, customer_code, product_code',
+  agg_sales_month_market: 'market_code',
+};
+
 /**
  * Writes a small `sales.duckdb` with every contract table (DDL generated from the contract, so a renamed column
- * breaks the tests that use it) in the storage version the browser engine reads. Returns its path.
+ * breaks the tests that use it) in the storage version the browser engine reads. Rollups not given are computed from `fact_sales`. Returns its path.
  */
 export async function createSampleDb(rows: SampleRows): Promise<string> {
   const path = join(await mkdtemp(join(tmpdir(), 'atliq-sdk-')), 'sales.duckdb');
@@ -25,6 +31,13 @@ export async function createSampleDb(rows: SampleRows): Promise<string> {
     const values = rows[table as keyof typeof TABLES] ?? [];
     if (values.length > 0)
       await connection.run(`INSERT INTO ${table} VALUES ${values.map((v) => `(${v})`).join(', ')}`);
+  }
+  for (const [table, codes] of Object.entries(ROLLUP_CODES)) {
+    if (rows[table as keyof typeof TABLES]) continue;
+    const measures = 'sum(revenue), sum(sales_qty), count(*), sum(profit), sum(cost)';
+    await connection.run(
+      `INSERT INTO ${table} SELECT year(order_date), month(order_date), ${codes}, ${measures} FROM fact_sales GROUP BY ALL`,
+    );
   }
   await connection.run('USE memory');
   await connection.run('DETACH sample');

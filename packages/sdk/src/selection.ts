@@ -1,0 +1,97 @@
+import type { QuerySpec } from './compile.ts';
+import { type Filters, type FilterValue, intersect } from './filter.ts';
+import { readHash, writeHash } from './selection-hash.ts';
+
+/** One client's contribution to the cross-filter. */
+export interface SelectionClause {
+  readonly filters: QuerySpec['filters'];
+  /** What the filter bar shows for the clause, e.g. "Market: Mumbai". */
+  readonly label: string;
+}
+
+export interface SelectionOptions {
+  /**
+   * Opt-in: keep the clauses in `location.hash` under this key (so a link or a reload shows the same cross-filter)
+   * and restore them on construction. Off by default: the hash belongs to the host page.
+   */
+  readonly hash?: string | false;
+}
+
+/**
+ * The cross-filter state of one dashboard, Mosaic-style: every client (chart, filter bar) sets its own clause under
+ * its id, and queries with {@link filtersFor} its id, so its own selection filters every other client but not itself.
+ * Dispatches a plain `change` event on every update.
+ */
+export class Selection extends EventTarget {
+  readonly #clauses = new Map<string, SelectionClause>();
+  readonly #hashKey: string | false;
+  #version = 0;
+  /**
+   * filtersFor() results until the next change: the same object for the same state, so a client that passes it
+   * as a task argument (compared by identity) re-queries only when the selection really changed.
+   */
+  readonly #merged = new Map<string | undefined, Filters>();
+
+  constructor(options: SelectionOptions = {}) {
+    super();
+    this.#hashKey = options.hash ?? false;
+    if (this.#hashKey) for (const [id, clause] of readHash(this.#hashKey)) this.#clauses.set(id, clause);
+  }
+
+  /** Increments on each change; components pass it as a task argument so a change re-runs their query. */
+  get version(): number {
+    return this.#version;
+  }
+
+  /** The current clauses by client id. */
+  clauses(): ReadonlyMap<string, SelectionClause> {
+    return this.#clauses;
+  }
+
+  /** Sets (or, with null, removes) the clause of `clientId`. */
+  set(clientId: string, clause: SelectionClause | null): void {
+    if (clause) this.#clauses.set(clientId, clause);
+    else if (!this.#clauses.delete(clientId)) return;
+    this.#changed();
+  }
+
+  /** Removes every clause. */
+  clear(): void {
+    if (this.#clauses.size === 0) return;
+    this.#clauses.clear();
+    this.#changed();
+  }
+
+  /**
+   * The filters a client should query with: every clause but its own, merged. Two clauses on one dimension
+   * intersect (a market picked in the filter bar and another clicked in a chart leave no market, not both).
+   */
+  filtersFor(clientId?: string): NonNullable<QuerySpec['filters']> {
+    let filters = this.#merged.get(clientId);
+    if (!filters) {
+      filters = Object.freeze(this.#merge(clientId));
+      this.#merged.set(clientId, filters);
+    }
+    return filters;
+  }
+
+  #merge(clientId: string | undefined): Filters {
+    // A Map, not an object: a dimension name from a URL must not reach Object.prototype.
+    const merged = new Map<string, FilterValue>();
+    for (const [id, clause] of this.#clauses) {
+      if (id === clientId) continue;
+      for (const [dimension, value] of Object.entries(clause.filters ?? {})) {
+        const current = merged.get(dimension);
+        merged.set(dimension, current === undefined ? value : intersect(current, value));
+      }
+    }
+    return Object.fromEntries(merged);
+  }
+
+  #changed(): void {
+    this.#version++;
+    this.#merged.clear();
+    if (this.#hashKey) writeHash(this.#hashKey, this.#clauses);
+    this.dispatchEvent(new Event('change'));
+  }
+}
