@@ -9,7 +9,7 @@ const repo = join(here, '..');
 
 const { values } = parseArgs({
   options: {
-    source: { type: 'string', default: 'sample' },
+    source: { type: 'string', default: 'sample-v2' },
     port: { type: 'string', default: '8080' },
     out: { type: 'string', default: join(here, 'extracts') },
     'password-file': { type: 'string' },
@@ -35,4 +35,6 @@ const server = await startServer(
   { '/': here, '/atliq': join(repo, 'packages/components/dist'), '/extracts': values.out! },
   Number(values.port),
 );
-process.stdout.write(`\nAtliq demo running — open ${server.url}/plain-html/\n(Ctrl+C to stop)\n`);
+process.stdout.write(
+  `\nAtliq demo running — open ${server.url}/dashboard/  (all examples: ${server.url}/)\n(Ctrl+C to stop)\n`,
+);

@@ -9,6 +9,16 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** Revenue per market name of the test extract, largest first, computed in Node from the Parquet files. */
     revenueByMarket: { market: string; revenue: number }[];
+    /** Revenue and quantity per `YYYY-MM` month, in month order. */
+    byMonth: { month: string; revenue: number; quantity: number }[];
+    /** Revenue per customer name, largest first (ties by name). */
+    revenueByCustomer: { name: string; revenue: number }[];
+    /** Revenue per product code, largest first (ties by code). */
+    revenueByProduct: { name: string; revenue: number }[];
+    /** Distinct zones of dim_market (null for markets without one), for the filter bar. */
+    zones: (string | null)[];
+    /** The published manifest, as the ETL wrote it. */
+    manifest: Manifest;
   }
 }
 
@@ -27,19 +37,52 @@ export default async function setup(project: TestProject): Promise<void> {
       .join(', ')}]`;
   // The connector attaches the browser's file, but the query below reads only the Parquet files.
   const db = await connectNode(join(dir, manifest.browser_db));
+  const f = parquet('fact_sales');
+  const named = async (sql: string) =>
+    (await db.query(sql, [])).map((r) => ({ name: String(r.name), revenue: Number(r.revenue) }));
   try {
-    const rows = await db.query(
-      `SELECT m.market_name AS market, sum(f.revenue) AS revenue
-       FROM read_parquet(${parquet('fact_sales')}) f
-       JOIN read_parquet(${parquet('dim_market')}) m USING (market_code)
-       GROUP BY m.market_name
-       ORDER BY revenue DESC, market`,
-      [],
+    const markets = await named(
+      `SELECT m.market_name AS name, sum(f.revenue) AS revenue
+       FROM read_parquet(${f}) f JOIN read_parquet(${parquet('dim_market')}) m USING (market_code)
+       GROUP BY m.market_name ORDER BY revenue DESC, name`,
     );
     project.provide(
       'revenueByMarket',
-      rows.map((r) => ({ market: String(r.market), revenue: Number(r.revenue) })),
+      markets.map((m) => ({ market: m.name, revenue: m.revenue })),
     );
+    const months = await db.query(
+      `SELECT strftime(order_date, '%Y-%m') AS month, sum(revenue) AS revenue, sum(sales_qty) AS quantity
+       FROM read_parquet(${f}) GROUP BY month ORDER BY month`,
+      [],
+    );
+    project.provide(
+      'byMonth',
+      months.map((r) => ({ month: String(r.month), revenue: Number(r.revenue), quantity: Number(r.quantity) })),
+    );
+    project.provide(
+      'revenueByCustomer',
+      await named(
+        `SELECT c.customer_name AS name, sum(f.revenue) AS revenue
+         FROM read_parquet(${f}) f JOIN read_parquet(${parquet('dim_customer')}) c USING (customer_code)
+         GROUP BY c.customer_name ORDER BY revenue DESC, name`,
+      ),
+    );
+    project.provide(
+      'revenueByProduct',
+      await named(
+        `SELECT product_code AS name, sum(revenue) AS revenue FROM read_parquet(${f})
+         GROUP BY product_code ORDER BY revenue DESC, name`,
+      ),
+    );
+    const zones = await db.query(
+      `SELECT DISTINCT zone FROM read_parquet(${parquet('dim_market')}) ORDER BY zone NULLS LAST`,
+      [],
+    );
+    project.provide(
+      'zones',
+      zones.map((r) => (r.zone === null ? null : String(r.zone))),
+    );
+    project.provide('manifest', manifest);
   } finally {
     await db.close();
   }

@@ -1,8 +1,17 @@
-import { AtliqError, AtliqSource } from '@atliq/sdk';
+import {
+  AtliqError,
+  AtliqSource,
+  isAbort,
+  type Member,
+  type Selection,
+  type SelectionClause,
+  UnavailableMeasureError,
+} from '@atliq/sdk';
 import { Task } from '@lit/task';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import type { AtliqEventMap } from './events.ts';
-import { emptyView, errorView, loadingView } from './status.ts';
+import { SelectionController } from './selection-controller.ts';
+import { emptyView, errorView, loadingView, unavailableView } from './status.ts';
 
 /** Texts a component shows while its data task is not complete. */
 export interface StatusTexts {
@@ -10,35 +19,82 @@ export interface StatusTexts {
   readonly empty: string;
   /** Heading above the error message. */
   readonly error: string;
+  /** Heading when the extract lacks what the component shows; "Not available in this source" by default. */
+  readonly unavailable?: string;
 }
 
 const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
+/** What every data task receives besides its own arguments. */
+export interface LoadContext {
+  readonly source: AtliqSource;
+  /** The cross-filter of the dashboard minus this component's own clause. */
+  readonly filters: ReturnType<Selection['filtersFor']>;
+  readonly signal: AbortSignal;
+}
+
 /**
- * Base of every `<atliq-*>` chart: resolves the extract from `src`, runs the chart's query as a @lit/task (stale
- * results are dropped when inputs change), renders the loading / empty / error states, and fires `atliq-error`.
+ * Base of every `<atliq-*>` chart: resolves the extract from `src` or the enclosing `<atliq-dashboard>`, runs the
+ * chart's query as a @lit/task that re-runs when the cross-filter changes (stale results are dropped), renders the
+ * loading / empty / error states, and fires `atliq-error`.
  */
 export class AtliqElement extends LitElement {
   static override properties: PropertyDeclarations = {
-    /** URL of the extract's manifest.json, absolute or relative to the page. */
+    /** URL of the extract's manifest.json; when empty, the source of the enclosing `<atliq-dashboard>`. */
     src: { type: String },
   };
 
   declare src: string;
+
+  /** The dashboard context (source + cross-filter selection) or a private selection when standalone. */
+  protected readonly link = new SelectionController(this);
 
   constructor() {
     super();
     this.src = '';
   }
 
-  /** The page-wide shared source for `src`. */
+  /** This component's id in the dashboard's selection. */
+  get clientId(): string {
+    return this.link.clientId;
+  }
+
+  /** The shared source: the own `src` when set, else the dashboard's. */
   protected get source(): AtliqSource {
-    if (!this.src) {
-      throw new AtliqError(
-        `Set the src attribute of <${this.localName}> to the URL of a published extract's manifest.json.`,
-      );
+    if (this.src) return AtliqSource.for(this.src);
+    const context = this.link.context;
+    if (context) return context.source;
+    throw new AtliqError(
+      `Set the src attribute of <${this.localName}> to the URL of a published extract's manifest.json, or place it inside an <atliq-dashboard src="…">.`,
+    );
+  }
+
+  /** Sets (or with null clears) this component's clause of the cross-filter. */
+  protected select(clause: SelectionClause | null): void {
+    this.link.selection.set(this.clientId, clause);
+  }
+
+  /** The member this component selected on `dimension` (its clause of the cross-filter), if any. */
+  protected selectedMember(dimension: string): Member | undefined {
+    const value = this.link.selection.clauses().get(this.clientId)?.filters?.[dimension];
+    return Array.isArray(value) ? value[0] : undefined;
+  }
+
+  /**
+   * Selects `member` of `dimension` (or clears it when it is already selected, or when `member` is null) and tells
+   * the host page with `atliq-select`. `text` is the member as shown, `dimensionLabel` the dimension's name.
+   */
+  protected toggleMember(dimension: string, dimensionLabel: string, member: Member | null, text = ''): void {
+    const current = this.selectedMember(dimension);
+    if (member === null || current === member) {
+      if (current === undefined) return;
+      this.select(null);
+      this.emit('atliq-select', { dimension, value: null, label: '' });
+      return;
     }
-    return AtliqSource.for(this.src);
+    const label = `${dimensionLabel}: ${text}`;
+    this.select({ filters: { [dimension]: [member] }, label });
+    this.emit('atliq-select', { dimension, value: member, label });
   }
 
   /** Fires a typed `atliq-*` event that bubbles out of shadow roots, so host pages hear it. */
@@ -47,18 +103,37 @@ export class AtliqElement extends LitElement {
   }
 
   /**
-   * The component's data task: re-runs when `args` change; a failure is announced with `atliq-error` and then
-   * shown by {@link renderData}.
+   * The component's data task: re-runs when `args`, the source or (unless `crossFiltered` is false) this
+   * component's cross-filter change; a failure is announced with `atliq-error` and then shown by {@link renderData}.
    */
-  protected dataTask<const A extends readonly unknown[], R>(args: () => A, load: (args: A) => Promise<R>): Task<A, R> {
-    return new Task<A, R>(this, {
-      args,
-      task: load,
-      onError: (error) => this.emit('atliq-error', { message: messageOf(error), error }),
+  protected dataTask<const A extends readonly unknown[], R>(
+    args: () => A,
+    load: (args: A, context: LoadContext) => Promise<R>,
+    { crossFiltered = true } = {},
+  ): Task<readonly unknown[], R> {
+    return new Task<readonly unknown[], R>(this, {
+      args: () => [
+        this.src,
+        this.link.context?.source,
+        crossFiltered ? JSON.stringify(this.link.filters()) : '',
+        ...args(),
+      ],
+      task: async (all, { signal }) => {
+        const source = this.source;
+        return load(all.slice(3) as unknown as A, { source, filters: this.link.filters(), signal });
+      },
+      onError: (error) => {
+        if (!isAbort(error)) {
+          this.emit('atliq-error', { message: messageOf(error), error });
+        }
+      },
     });
   }
 
-  /** Renders a data task: loading, empty, the error's explanation, or `complete` with the value. */
+  /**
+   * Renders a data task: loading, empty, the error's explanation, or `complete` with the value. While a new query
+   * runs (a filter changed) the previous result stays on screen instead of flashing a loading text.
+   */
   protected renderData<R>(
     task: Task<readonly unknown[], R>,
     texts: StatusTexts,
@@ -68,9 +143,15 @@ export class AtliqElement extends LitElement {
     const loading = () => loadingView(texts.loading);
     return task.render({
       initial: loading,
-      pending: loading,
+      pending: () => {
+        const previous = task.value;
+        return previous === undefined || isEmpty(previous) ? loading() : complete(previous);
+      },
       complete: (value) => (isEmpty(value) ? emptyView(texts.empty) : complete(value)),
-      error: (error) => errorView(texts.error, messageOf(error)),
+      error: (error) =>
+        error instanceof UnavailableMeasureError
+          ? unavailableView(texts.unavailable ?? 'Not available in this source', messageOf(error))
+          : errorView(texts.error, messageOf(error)),
     });
   }
 }

@@ -36,3 +36,9 @@ export const errorView = (title: string, message: string): TemplateResult =>
   html`<div part="status error" class="status" data-state="error" role="alert">
     <strong>${title}</strong><span>${message}</span>
   </div>`;
+
+/** The extract cannot answer this (e.g. no profit columns): a fact about the source, not a failure. */
+export const unavailableView = (title: string, message: string): TemplateResult =>
+  html`<div part="status" class="status" data-state="unavailable" role="status">
+    <strong>${title}</strong><span class="reason">${message}</span>
+  </div>`;

@@ -1,3 +1,4 @@
+import type { Member, Row } from '@atliq/sdk';
 import { scaleBand, scaleLinear } from 'd3';
 
 /** One category and its value, e.g. a market and its revenue. */
@@ -77,4 +78,30 @@ export function revenueBars(data: readonly BarDatum[], options: BarsOptions): Ba
     };
   });
   return { bars, width, height, labelX };
+}
+
+/** One bar as shown: the member, its value, and its share of the total over every member (null for ratios). */
+export interface RevenueDatum extends BarDatum {
+  /** The dimension member, or null for facts without one (shown as "(none)" and not selectable). */
+  readonly member: Member | null;
+  readonly share: number | null;
+}
+
+/** Members without a value (e.g. the zone of an international market) still get a visible, honest label. */
+const NO_VALUE = '(none)';
+
+/**
+ * Bars from query rows, sorted with the drawing's tie-break (so `data` and the bars never disagree on order), each
+ * with its share of the total of all rows when the measure can be summed.
+ */
+export function barsWithShares(rows: readonly Row[], by: string, measure: string, summable: boolean): RevenueDatum[] {
+  const values = rows.map((row) => Number(row[measure] ?? 0));
+  const total = values.reduce((sum, v) => sum + v, 0);
+  const bars = rows.map((row, i) => ({
+    label: row[by] === null ? NO_VALUE : String(row[by]),
+    value: values[i]!,
+    member: (row[by] ?? null) as Member | null,
+    share: summable && total !== 0 ? (100 * values[i]!) / total : null,
+  }));
+  return sortBars(bars) as RevenueDatum[];
 }

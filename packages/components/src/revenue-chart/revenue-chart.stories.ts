@@ -1,24 +1,14 @@
-import { AtliqSource, type Connector } from '@atliq/sdk';
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
+import { DARK_THEME, EMPTY, EXTRACT, LOADING } from '../../test/story-sources.ts';
 import type { AtliqRevenueChart } from './revenue-chart.ts';
 
 interface Args {
   src: string;
   by: string;
 }
-
-/** The test extract Storybook serves under /extracts/, addressed relatively as a host page would. */
-const EXTRACT = 'extracts/manifest.json';
-
-/** Sources for states the real extract cannot show: an answer that never comes, and a query with no rows. */
-const LOADING = `${EXTRACT}?state=loading`;
-const EMPTY = `${EXTRACT}?state=empty`;
-const noRows: Connector = { query: async () => [], close: async () => {} };
-AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
-AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows }));
 
 const chartIn = (canvas: HTMLElement) => canvas.querySelector('atliq-revenue-chart') as AtliqRevenueChart;
 const statusText = (chart: AtliqRevenueChart, role: 'status' | 'alert') =>
@@ -97,8 +87,39 @@ export const UnknownDimension: Story = {
 /** Themed through CSS custom properties, on a dark surface. */
 export const DarkTheme: Story = {
   render: ({ src, by }) => html`
-    <div style="background: #151a23; padding: 16px; max-width: 720px;
-      --atliq-bar-color: #6ea8ff; --atliq-text-color: #e6e9ef; --atliq-muted-color: #a9b3c2;">
+    <div style="${DARK_THEME} max-width: 720px;">
       <atliq-revenue-chart src=${src} by=${by}></atliq-revenue-chart>
     </div>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+    await chart.updateComplete;
+    const bar = chart.shadowRoot!.querySelector('rect.bar')!;
+    await expect(getComputedStyle(bar).fill).toBe('rgb(110, 168, 255)');
+  },
+};
+
+/** Quantity instead of revenue, top three markets only. */
+export const QuantityTop3: Story = {
+  render: ({ src }) =>
+    html`<atliq-revenue-chart src=${src} by="market" measure="quantity" top="3" style="max-width: 720px"></atliq-revenue-chart>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await waitFor(() => expect(chart.data).toHaveLength(3), { timeout: 25_000 });
+    await chart.updateComplete;
+    await expect(chart.shadowRoot!.querySelector('caption')?.textContent).toBe('Quantity by market, largest first');
+  },
+};
+
+/** A member selected (click or Enter): the others are dimmed, and the selection filters the rest of a dashboard. */
+export const Selected: Story = {
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(1), { timeout: 25_000 });
+    await chart.updateComplete;
+    chart.shadowRoot!.querySelectorAll('g.mark')[1]!.dispatchEvent(new MouseEvent('click'));
+    await waitFor(() => expect(chart.selected).toBe(chart.data![1]!.member));
+    await chart.updateComplete;
+    await expect(chart.shadowRoot!.querySelectorAll('g.mark[data-dimmed="true"]')).toHaveLength(chart.data!.length - 1);
+  },
 };

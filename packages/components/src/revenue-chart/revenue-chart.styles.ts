@@ -1,11 +1,14 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const revenueChartStyles = [
   statusStyles,
+  visuallyHiddenStyles,
   css`
     :host {
       display: block;
+      position: relative;
       font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
       color: var(--atliq-text-color, #1f2733);
     }
@@ -19,6 +22,35 @@ export const revenueChartStyles = [
     .bar {
       fill: var(--atliq-bar-color, #2f6bd8);
     }
+    .mark {
+      cursor: pointer;
+      outline: none;
+    }
+    .mark:focus-visible .bar {
+      stroke: var(--atliq-focus-color, #f5a623);
+      stroke-width: 2px;
+    }
+    .mark[data-dimmed='true'] {
+      opacity: 0.4;
+    }
+    .mark[data-selected='true'] .label {
+      font-weight: 600;
+    }
+    .bar.negative {
+      fill: var(--atliq-negative-color, #c0392b);
+    }
+    .tooltip {
+      position: absolute;
+      left: 0;
+      pointer-events: none;
+      padding: 0.25rem 0.5rem;
+      border-radius: 4px;
+      background: var(--atliq-surface-color, #ffffff);
+      color: var(--atliq-text-color, #1f2733);
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+      white-space: nowrap;
+      z-index: 1;
+    }
     .label {
       text-anchor: end;
       dominant-baseline: central;
@@ -28,18 +60,6 @@ export const revenueChartStyles = [
       dominant-baseline: central;
       fill: var(--atliq-muted-color, #5b6472);
       font-variant-numeric: tabular-nums;
-    }
-    /* The table is the screen-reader view of the chart: present in the accessibility tree, not on screen. */
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      margin: -1px;
-      padding: 0;
-      overflow: hidden;
-      clip-path: inset(50%);
-      white-space: nowrap;
-      border: 0;
     }
   `,
 ];

@@ -53,8 +53,44 @@ describe('<atliq-revenue-chart>', () => {
     });
 
     expect(texts(root, 'tbody th')).toEqual(truth.map((t) => t.market));
-    expect(texts(root, 'tbody td')).toEqual(truth.map((t) => inr.full(t.revenue)));
+    const total = truth.reduce((a, t) => a + t.revenue, 0);
+    expect(texts(root, 'tbody td:first-of-type')).toEqual(truth.map((t) => inr.full(t.revenue)));
+    el.data!.forEach((d, i) => {
+      expect(d.share).toBeCloseTo((100 * truth[i]!.revenue) / total, 6);
+    });
+    expect(el.toCSV().split('\r\n')).toEqual([
+      'Market,Revenue,Share of total (%)',
+      ...el.data!.map((d) => `${d.label},${d.value},${d.share}`),
+    ]);
     expect(root.querySelector('caption')?.textContent).toBe('Revenue by market, largest first');
+  });
+
+  test('top= keeps the largest N with their share of the whole, and the tooltip tells it', async () => {
+    const truth = inject('revenueByMarket');
+    const total = truth.reduce((a, t) => a + t.revenue, 0);
+    const el = mount({ src: '/extracts/manifest.json', top: '3' });
+    await vi.waitFor(() => expect(el.data).toBeDefined(), { timeout: 25_000 });
+    await el.updateComplete;
+    expect(el.data!.map((d) => d.label)).toEqual(truth.slice(0, 3).map((t) => t.market));
+    const second = shadow(el).querySelectorAll<SVGGElement>('g.mark')[1]!;
+    second.dispatchEvent(new PointerEvent('pointerenter'));
+    await el.updateComplete;
+    const share = ((100 * truth[1]!.revenue) / total).toFixed(1);
+    expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${truth[1]!.market}: `);
+    expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${share}% of total`);
+  });
+
+  test('a hostile top or measure is explained and queries nothing', async () => {
+    const cases: Record<string, string>[] = [{ top: '5; DROP TABLE x' }, { measure: 'revenue) --' }];
+    for (const attrs of cases) {
+      const heard = nextError();
+      const el = mount({ src: '/extracts/top-unused/manifest.json', ...attrs });
+      const message = (await heard).detail.message;
+      expect(message).toMatch(attrs.top ? /top attribute must be a whole number/ : /Unknown measure "revenue\) --"/);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')?.textContent).toContain(message);
+    }
+    expect(performance.getEntriesByType('resource').some((e) => e.name.includes('top-unused'))).toBe(false);
   });
 
   test('an unknown `by` shows why, fires atliq-error, and loads nothing', async () => {
@@ -93,7 +129,7 @@ describe('<atliq-revenue-chart>', () => {
     const heard = nextError();
     mount({});
     expect((await heard).detail.message).toBe(
-      "Set the src attribute of <atliq-revenue-chart> to the URL of a published extract's manifest.json.",
+      'Set the src attribute of <atliq-revenue-chart> to the URL of a published extract\'s manifest.json, or place it inside an <atliq-dashboard src="…">.',
     );
   });
 });

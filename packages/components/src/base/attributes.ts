@@ -1,0 +1,25 @@
+import { AtliqError, isMeasure, MEASURES, type MeasureName } from '@atliq/sdk';
+
+/**
+ * Checks a `measure` attribute against the semantic model before anything is queried.
+ * @throws {AtliqError} naming the value and the known measures.
+ */
+export function checkMeasure(name: string): MeasureName {
+  if (!isMeasure(name)) {
+    throw new AtliqError(`Unknown measure "${name}". Known measures: ${Object.keys(MEASURES).join(', ')}.`);
+  }
+  return name;
+}
+
+/**
+ * Parses a `top`/`n` attribute: empty means no limit; otherwise a whole number from 1 to 1000.
+ * @throws {AtliqError} naming the attribute and the value, shown by the component instead of querying.
+ */
+export function parseTop(value: string, attribute = 'top'): number | undefined {
+  if (value === '' || value === null || value === undefined) return undefined;
+  const n = /^\s*\d{1,4}\s*$/.test(value) ? Number(value) : Number.NaN;
+  if (!(n >= 1 && n <= 1000)) {
+    throw new AtliqError(`The ${attribute} attribute must be a whole number from 1 to 1000, got "${value}".`);
+  }
+  return n;
+}

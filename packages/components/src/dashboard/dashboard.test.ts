@@ -1,0 +1,146 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import '../index.ts';
+import { mount, nextEvent, sum, until } from '../../test/dom.ts';
+import { registerProfitSource } from '../../test/profit-source.ts';
+import type { AtliqSelectDetail } from '../base/events.ts';
+
+const SRC = '/extracts/manifest.json';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+/** A dashboard with a revenue KPI and the revenue-by-market chart as slotted children. */
+function smallDashboard(src = SRC) {
+  const dashboard = mount('atliq-dashboard', { src });
+  const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
+  const chart = mount('atliq-revenue-chart', { by: 'market' }, dashboard);
+  return { dashboard, kpi, chart };
+}
+
+const marks = (chart: HTMLElement) => [...chart.shadowRoot!.querySelectorAll<SVGGElement>('g.mark')];
+
+describe('<atliq-dashboard>', () => {
+  test('clicking a bar filters the other components, not its own chart; clicking again clears', async () => {
+    const truth = inject('revenueByMarket');
+    const total = sum(truth.map((t) => t.revenue));
+    const { kpi, chart } = smallDashboard();
+    await until(() => chart.data);
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(total, 2), { timeout: 25_000 });
+    await chart.updateComplete;
+
+    const heard = nextEvent<AtliqSelectDetail>('atliq-select');
+    marks(chart)[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    expect((await heard).detail).toEqual({
+      dimension: 'market',
+      value: truth[1]!.market,
+      label: `Market: ${truth[1]!.market}`,
+    });
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(truth[1]!.revenue, 2), { timeout: 10_000 });
+    await chart.updateComplete;
+    expect(chart.data).toHaveLength(truth.length);
+    expect(marks(chart).map((m) => m.getAttribute('aria-pressed'))).toEqual(truth.map((_, i) => String(i === 1)));
+
+    marks(chart)[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(total, 2), { timeout: 10_000 });
+  });
+
+  test('keyboard: arrows move between bars, Enter selects, Escape clears', async () => {
+    const truth = inject('revenueByMarket');
+    const { dashboard, kpi, chart } = smallDashboard();
+    await until(() => chart.data);
+    await chart.updateComplete;
+    const first = marks(chart)[0]!;
+    expect(first.tabIndex).toBe(0);
+    first.focus();
+    const key = (k: string) =>
+      (chart.shadowRoot!.activeElement ?? first).dispatchEvent(new KeyboardEvent('keydown', { key: k, bubbles: true }));
+    key('ArrowDown');
+    await chart.updateComplete;
+    await chart.updateComplete;
+    expect(chart.shadowRoot!.activeElement).toBe(marks(chart)[1]);
+    key('ArrowDown');
+    await chart.updateComplete;
+    await chart.updateComplete;
+    key('Enter');
+    expect([...dashboard.selection.clauses().values()].map((c) => c.label)).toEqual([`Market: ${truth[2]!.market}`]);
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(truth[2]!.revenue, 2), { timeout: 25_000 });
+    key('Escape');
+    expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
+  test('two dashboards on one page have their own source and their own cross-filter', async () => {
+    const truth = inject('revenueByMarket');
+    const a = smallDashboard();
+    const b = smallDashboard('/extracts/manifest.json?second');
+    const broken = smallDashboard('/extracts/missing/manifest.json');
+    await until(() => a.chart.data);
+    await until(() => b.chart.data);
+    await broken.kpi.updateComplete;
+    await vi.waitFor(() =>
+      expect(broken.kpi.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('HTTP 404'),
+    );
+    await a.chart.updateComplete;
+    marks(a.chart)[0]!.dispatchEvent(new MouseEvent('click'));
+    await vi.waitFor(() => expect(a.kpi.data?.value).toBeCloseTo(truth[0]!.revenue, 2), { timeout: 10_000 });
+    expect(b.dashboard.selection.clauses().size).toBe(0);
+    expect(b.kpi.data?.value).toBeCloseTo(sum(truth.map((t) => t.revenue)), 2);
+  });
+
+  test('a component with its own src inside a dashboard reads that source', async () => {
+    const dashboard = mount('atliq-dashboard', { src: '/extracts/missing/manifest.json' });
+    const kpi = mount('atliq-kpi', { src: SRC, measure: 'orders' }, dashboard);
+    await vi.waitFor(() => expect(kpi.data?.value).toBe(inject('manifest').quality.rows_published), {
+      timeout: 25_000,
+    });
+  });
+
+  test('without children it lays out the full default dashboard', async () => {
+    const dashboard = mount('atliq-dashboard', { src: SRC });
+    await dashboard.updateComplete;
+    const root = dashboard.shadowRoot!;
+    expect([...root.querySelectorAll('atliq-kpi')].map((k) => k.measure)).toEqual([
+      'revenue',
+      'quantity',
+      'profit',
+      'margin',
+    ]);
+    expect(root.querySelectorAll('atliq-revenue-chart')).toHaveLength(2);
+    expect(root.querySelector('atliq-revenue-chart')!.clientId).toBe('atliq-revenue-chart#revenue-by-market');
+    const kpi = root.querySelector('atliq-kpi')!;
+    await vi.waitFor(() => expect(kpi.data?.value).toBeGreaterThan(0), { timeout: 25_000 });
+  });
+
+  test("the filter bar's profit target control sets the target of the dashboard's profit chart", async () => {
+    const src = registerProfitSource('/extracts/manifest.json?profit=dashboard');
+    const dashboard = mount('atliq-dashboard', { src, target: '2' });
+    await dashboard.updateComplete;
+    const bar = dashboard.shadowRoot!.querySelector('atliq-filter-bar')!;
+    await until(() => bar.data);
+    await bar.updateComplete;
+    const input = bar.shadowRoot!.querySelector<HTMLInputElement>('input[name="target"]')!;
+    expect(input.value).toBe('2');
+    input.value = '3.5';
+    input.dispatchEvent(new Event('change'));
+    await dashboard.updateComplete;
+    expect(dashboard.target).toBe('3.5');
+    expect(dashboard.shadowRoot!.querySelector('atliq-profit-chart')!.target).toBe('3.5');
+  });
+
+  test('no profit target control for an extract without profit', async () => {
+    const dashboard = mount('atliq-dashboard', { src: SRC, target: '2' });
+    await dashboard.updateComplete;
+    const bar = dashboard.shadowRoot!.querySelector('atliq-filter-bar')!;
+    await until(() => bar.data);
+    await bar.updateComplete;
+    expect(bar.shadowRoot!.querySelector('input[name="target"]')).toBeNull();
+  });
+
+  test('without src it says what to set', async () => {
+    const dashboard = mount('atliq-dashboard');
+    await dashboard.updateComplete;
+    expect(dashboard.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain(
+      'Set the src attribute of <atliq-dashboard>',
+    );
+  });
+});

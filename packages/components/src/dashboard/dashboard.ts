@@ -1,0 +1,113 @@
+import { AtliqSource, Selection } from '@atliq/sdk';
+import { ContextProvider } from '@lit/context';
+import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
+import { dashboardContext } from '../base/dashboard-context.ts';
+import { errorView } from '../base/status.ts';
+import { dashboardStyles } from './dashboard.styles.ts';
+import { defaultLayout } from './default-layout.ts';
+
+/**
+ * @summary The Sales Insights dashboard: provides one extract and one cross-filter to every `<atliq-*>` inside it
+ * and lays them out in a responsive grid. With no children it shows the full default dashboard (filters, KPIs,
+ * revenue and quantity by market, trend, top customers and products, profit, data status).
+ *
+ * Two dashboards on one page are independent: each has its own source and selection. A component inside with its
+ * own `src` reads that extract but still shares the dashboard's cross-filter.
+ *
+ * @slot - Components to lay out instead of the default dashboard; `data-span="full|half|third|quarter"` sizes one.
+ *
+ * @csspart grid - The grid container.
+ * @csspart status - The message shown when `src` is missing.
+ *
+ * @cssproperty --atliq-dashboard-gap - Space between tiles. Default `16px`.
+ * @cssproperty --atliq-tile-background - Background of each tile of the default layout. Default `#ffffff`.
+ * @cssproperty --atliq-tile-border - Border of each tile of the default layout. Default `1px solid #e3e7ee`.
+ * @cssproperty --atliq-background - Dashboard background. Default `transparent`.
+ */
+export class AtliqDashboard extends LitElement {
+  static override styles = dashboardStyles;
+  static override properties = {
+    /** URL of the extract's manifest.json, shared by every component inside. */
+    src: { type: String },
+    /** Opt-in: keep the cross-filter in the URL hash under this key, so a link reproduces the view. */
+    hash: { type: String },
+    /** Profit target (margin %) of the default layout's profit chart: the report's what-if parameter. */
+    target: { type: String },
+    _slotted: { state: true },
+  };
+
+  declare src: string;
+  declare hash: string;
+  declare target: string;
+  declare _slotted: boolean;
+
+  #selection = new Selection();
+  readonly #provider = new ContextProvider(this, { context: dashboardContext });
+
+  constructor() {
+    super();
+    this.src = '';
+    this.hash = '';
+    this.target = '0';
+    this._slotted = false;
+  }
+
+  /** The dashboard's cross-filter: set clauses from host code, or listen to its `change` event. */
+  get selection(): Selection {
+    return this.#selection;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this._slotted = this.children.length > 0;
+    // Before the first render, so children connecting now find the source at once.
+    this.#provide();
+    this.addEventListener('atliq-target-change', this.#onTarget);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.removeEventListener('atliq-target-change', this.#onTarget);
+  }
+
+  /** The filter bar's what-if control drives every profit chart of this dashboard, slotted or default. */
+  readonly #onTarget = (event: CustomEvent<{ target: number }>) => {
+    this.target = String(event.detail.target);
+    for (const chart of this.querySelectorAll('atliq-profit-chart')) chart.target = this.target;
+  };
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // Only an opt-in (or a change of key) replaces the selection: clauses set before the first render survive.
+    if (changed.has('hash') && (this.hash || changed.get('hash'))) {
+      this.#selection = new Selection({ hash: this.hash || false });
+    }
+    if (changed.has('src') || changed.has('hash')) this.#provide();
+  }
+
+  #provide(): void {
+    const value = this.src ? { source: AtliqSource.for(this.src), selection: this.#selection } : undefined;
+    const current = this.#provider.value;
+    if (current?.source !== value?.source || current?.selection !== value?.selection) this.#provider.setValue(value);
+  }
+
+  override render(): TemplateResult {
+    if (!this.src) {
+      return errorView(
+        'Dashboard unavailable',
+        "Set the src attribute of <atliq-dashboard> to the URL of a published extract's manifest.json.",
+      );
+    }
+    return html`<div part="grid" class="grid">
+      <slot @slotchange=${(e: Event) => {
+        this._slotted = (e.target as HTMLSlotElement).assignedElements().length > 0;
+      }}></slot>
+      ${this._slotted ? '' : defaultLayout(this.target)}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atliq-dashboard': AtliqDashboard;
+  }
+}

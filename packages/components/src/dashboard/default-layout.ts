@@ -1,0 +1,29 @@
+import { html, type TemplateResult } from 'lit';
+
+/**
+ * The full Sales Insights dashboard, as the original Power BI report arranged it: filters, the KPIs, revenue and
+ * quantity by market, the trend, the top five customers and products, profit against its target, and whether the
+ * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again.
+ */
+export function defaultLayout(target: string): TemplateResult {
+  return html`
+    <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target}></atliq-filter-bar>
+    <atliq-kpi class="tile" data-span="quarter" measure="revenue"></atliq-kpi>
+    <atliq-kpi class="tile" data-span="quarter" measure="quantity"></atliq-kpi>
+    <atliq-kpi class="tile" data-span="quarter" measure="profit"></atliq-kpi>
+    <atliq-kpi class="tile" data-span="quarter" measure="margin"></atliq-kpi>
+    <section class="tile" data-span="half"><h2>Revenue by market</h2>
+      <atliq-revenue-chart id="revenue-by-market" by="market" measure="revenue"></atliq-revenue-chart></section>
+    <section class="tile" data-span="half"><h2>Quantity by market</h2>
+      <atliq-revenue-chart id="quantity-by-market" by="market" measure="quantity"></atliq-revenue-chart></section>
+    <section class="tile" data-span="full"><h2>Revenue trend</h2>
+      <atliq-trend-chart id="trend" grain="month" measure="revenue"></atliq-trend-chart></section>
+    <section class="tile" data-span="half"><h2>Top 5 customers</h2>
+      <atliq-top-list id="top-customers" by="customer" n="5"></atliq-top-list></section>
+    <section class="tile" data-span="half"><h2>Top 5 products</h2>
+      <atliq-top-list id="top-products" by="product" n="5"></atliq-top-list></section>
+    <section class="tile" data-span="full"><h2>Profit margin by market</h2>
+      <atliq-profit-chart id="profit" target=${target}></atliq-profit-chart></section>
+    <atliq-data-status class="tile" data-span="full"></atliq-data-status>
+  `;
+}

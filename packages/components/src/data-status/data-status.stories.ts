@@ -1,0 +1,87 @@
+import { AtliqSource } from '@atliq/sdk';
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import '../index.ts';
+import { DARK_THEME, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import type { AtliqDataStatus } from './data-status.ts';
+
+interface Args {
+  src: string;
+  staleAfter: string;
+  /** Hours between the snapshot and "now"; negative leaves the real clock. */
+  hoursAfterSnapshot: number;
+}
+
+const panelIn = (canvas: HTMLElement) => canvas.querySelector('atliq-data-status') as AtliqDataStatus;
+
+/** Pins "now" relative to the snapshot once the manifest is known, so the story reads the same every day. */
+async function pinNow(panel: AtliqDataStatus, hours: number) {
+  await waitFor(() => expect(panel.data).toBeDefined(), { timeout: 25_000 });
+  if (hours < 0) return;
+  const manifest = await AtliqSource.for(panel.src).ready;
+  panel.now = new Date(Date.parse(manifest.source.snapshot_at) + hours * 36e5);
+  await panel.updateComplete;
+}
+
+const meta = {
+  title: 'Dashboard/Data status',
+  component: 'atliq-data-status',
+  args: { src: EXTRACT, staleAfter: '24h', hoursAfterSnapshot: 5 },
+  render: ({ src, staleAfter }) =>
+    html`<atliq-data-status src=${src} stale-after=${staleAfter} style="max-width: 960px"></atliq-data-status>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** A fresh extract: only the data-quality findings to bear in mind. */
+export const Default: Story = {
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(panel.data![0]).toMatchObject({ level: 'ok', title: 'Current: the data is 5 hours old' });
+    await expect(panel.shadowRoot!.querySelectorAll('[part="finding"]').length).toBeGreaterThanOrEqual(4);
+  },
+};
+
+/** The ETL stopped three days ago: the first finding says so and what to do. */
+export const Stale: Story = {
+  args: { hoursAfterSnapshot: 72 },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    const first = panel.shadowRoot!.querySelector('[part="finding"]')!;
+    await expect(first.getAttribute('data-level')).toBe('warn');
+    await expect(first.textContent).toContain('ask the data team');
+  },
+};
+
+/** While the manifest loads. */
+export const Loading: Story = {
+  args: { src: LOADING },
+  play: async ({ canvasElement }) => {
+    const panel = panelIn(canvasElement);
+    await panel.updateComplete;
+    await expect(statusText(panel, 'status')).toBe('Checking the data…');
+  },
+};
+
+/** No extract where `src` points. */
+export const MissingManifest: Story = {
+  args: { src: 'extracts/missing/manifest.json' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusText(panelIn(canvasElement), 'alert')).toContain('HTTP 404'), { timeout: 10_000 });
+  },
+};
+
+/** Themed for a dark page. */
+export const DarkTheme: Story = {
+  render: ({ src, staleAfter }) =>
+    html`<div style="${DARK_THEME} max-width: 960px"><atliq-data-status src=${src} stale-after=${staleAfter}></atliq-data-status></div>`,
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(getComputedStyle(panel.shadowRoot!.querySelector('strong')!).color).toBe('rgb(230, 233, 239)');
+  },
+};

@@ -1,0 +1,44 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import '../index.ts';
+import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
+import type { AtliqErrorDetail } from '../base/events.ts';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('<atliq-data-status>', () => {
+  test('states what the ETL published, quarantined and could not match, with the numbers of the manifest', async () => {
+    const { quality, source } = inject('manifest');
+    const total = sum(inject('byMonth').map((m) => m.revenue));
+    const el = mount('atliq-data-status', { src: '/extracts/manifest.json', 'stale-after': '2d' });
+    el.now = new Date(Date.parse(source.snapshot_at) + 36 * 36e5);
+    const list = await until(() => el.data);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const finding = (id: string) => root.querySelector(`[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
+
+    expect(list[0]).toMatchObject({ id: 'freshness', level: 'ok', title: 'Current: the data is 1 day old' });
+    const published = quality.rows_published.toLocaleString('en-IN');
+    expect(finding('reconcile')).toContain(`${published} published, ${quality.rows_rejected} quarantined`);
+    for (const [, n] of Object.entries(quality.rejected_by_reason)) expect(finding('rejected')).toContain(`${n}: `);
+    const unknown = sum(quality.unknown_members.map((m) => m.revenue));
+    expect(finding('unknown')).toContain(`${((100 * unknown) / total).toFixed(1)}% of revenue`);
+    expect(texts(root, '[part="summary"]')[0]).toMatch(/^Data status: \d+ things to know$/);
+    if (quality.duplicate_market_names?.length) {
+      expect(finding('duplicates')).toContain(quality.duplicate_market_names[0]!.codes.join(', '));
+    }
+
+    el.now = new Date(Date.parse(source.snapshot_at) + 3 * 864e5);
+    await el.updateComplete;
+    expect(el.data![0]).toMatchObject({ level: 'warn', title: 'Out of date: the data is 3 days old' });
+  });
+
+  test('a hostile stale-after is explained and fires atliq-error', async () => {
+    const heard = nextEvent<AtliqErrorDetail>('atliq-error');
+    const el = mount('atliq-data-status', { src: '/extracts/status-unused/manifest.json', 'stale-after': '<b>1</b>' });
+    expect((await heard).detail.message).toBe('stale-after must be a duration like 90m, 24h or 2d, got "<b>1</b>".');
+    await vi.waitFor(() => expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('"<b>1</b>"'));
+    expect(el.shadowRoot!.querySelector('b')).toBeNull();
+  });
+});

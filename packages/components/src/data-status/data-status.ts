@@ -1,0 +1,124 @@
+import type { Manifest } from '@atliq/sdk/contract';
+import { html, type TemplateResult } from 'lit';
+import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { currencyFormats } from '../base/format.ts';
+import { dataStatusStyles } from './data-status.styles.ts';
+import { type Finding, findings, parseDuration } from './quality.ts';
+
+interface Loaded {
+  readonly manifest: Manifest;
+  readonly totalRevenue: number;
+}
+
+// dateStyle cannot be combined with timeZoneName, and the zone matters: a snapshot time without it misleads.
+const timeFormat = new Intl.DateTimeFormat('en-IN', {
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  hour: '2-digit',
+  minute: '2-digit',
+  timeZoneName: 'short',
+});
+
+/**
+ * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
+ * every source row is accounted for, what was quarantined and why, how much revenue sits on unknown products,
+ * which markets have months without sales, and market names listed under two codes. Plain words, for the director.
+ *
+ * @event atliq-error - The extract could not be read or `stale-after` is invalid.
+ *
+ * @csspart summary - The one-line verdict.
+ * @csspart finding - Each finding (`data-level="ok|warn"`).
+ * @csspart status - The loading or error message.
+ *
+ * @cssproperty --atliq-positive-color - Marker of a finding that is fine. Default `#1b7f3b`.
+ * @cssproperty --atliq-warning-color - Marker of a finding to bear in mind. Default `#b35c00`.
+ * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
+ * @cssproperty --atliq-muted-color - Details. Default `#5b6472`.
+ * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ */
+export class AtliqDataStatus extends AtliqElement {
+  static override styles = dataStatusStyles;
+  static override properties = {
+    /** Age past which the data is called out of date: `90m`, `24h` (default), `2d`. */
+    staleAfter: { type: String, attribute: 'stale-after' },
+    /** The instant ages are measured from; the current time when unset (set it for reproducible views). */
+    now: { attribute: false },
+  };
+
+  declare staleAfter: string;
+  declare now: Date | undefined;
+
+  readonly #task = this.dataTask(
+    () => [this.staleAfter] as const,
+    ([staleAfter], context) => this.#load(staleAfter, context),
+    { crossFiltered: false },
+  );
+
+  constructor() {
+    super();
+    this.staleAfter = '24h';
+    this.now = undefined;
+  }
+
+  /** The findings shown, once loaded. */
+  get data(): readonly Finding[] | undefined {
+    const loaded = this.#task.value;
+    return loaded ? this.#findings(loaded) : undefined;
+  }
+
+  /** The numbers describe the whole extract, so they ignore the dashboard's filters. */
+  async #load(staleAfter: string, { source, signal }: LoadContext): Promise<Loaded> {
+    parseDuration(staleAfter);
+    const manifest = await source.ready;
+    const [row] = await source.query({ measures: ['revenue'] }, { signal });
+    return { manifest, totalRevenue: Number(row?.['revenue'] ?? 0) };
+  }
+
+  #findings({ manifest, totalRevenue }: Loaded): Finding[] {
+    return findings({
+      manifest,
+      totalRevenue,
+      now: (this.now ?? new Date()).getTime(),
+      staleAfterMs: parseDuration(this.staleAfter),
+      formatMoney: currencyFormats(manifest.reporting_currency).compact,
+      formatTime: (iso) => timeFormat.format(new Date(iso)),
+    });
+  }
+
+  override render(): TemplateResult {
+    return this.renderData(
+      this.#task,
+      { loading: 'Checking the data…', empty: 'No data.', error: 'Data status unavailable' },
+      () => false,
+      (loaded) => this.#panel(this.#findings(loaded)),
+    );
+  }
+
+  #panel(list: readonly Finding[]): TemplateResult {
+    const warnings = list.filter((f) => f.level === 'warn').length;
+    return html`
+      <h2 part="summary" class="summary" data-level=${warnings > 0 ? 'warn' : 'ok'}>
+        ${warnings === 0 ? 'Data is complete and current' : `Data status: ${warnings} thing${warnings === 1 ? '' : 's'} to know`}
+      </h2>
+      <ul class="findings">
+        ${list.map(
+          (f) => html`<li part="finding" class="finding" data-level=${f.level} data-id=${f.id}>
+            <span class="marker" aria-hidden="true">${f.level === 'ok' ? '✓' : '!'}</span>
+            <div>
+              <strong>${f.title}</strong>
+              ${f.detail ? html`<p>${f.detail}</p>` : ''}
+              ${f.items.length > 0 ? html`<ul class="items">${f.items.map((i) => html`<li>${i}</li>`)}</ul>` : ''}
+            </div>
+          </li>`,
+        )}
+      </ul>
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atliq-data-status': AtliqDataStatus;
+  }
+}

@@ -1,0 +1,62 @@
+import type { Manifest } from '@atliq/sdk/contract';
+import { describe, expect, test } from 'vitest';
+import { findings, formatAge, parseDuration } from './quality.ts';
+
+const manifest = {
+  generated_at: '2026-11-24T04:00:00Z',
+  source: { snapshot_at: '2026-11-24T00:00:00Z' },
+  reporting_currency: 'INR',
+  quality: {
+    rows_read: 1000,
+    rows_published: 950,
+    rows_rejected: 40,
+    rejected_by_reason: { duplicate: 10, non_positive_amount: 30 },
+    unknown_members: [{ dimension: 'product', code: 'P9', rows: 5, revenue: 250 }],
+    missing_months: [],
+    duplicate_market_names: [{ name: 'Bhopal', codes: ['Mark007', 'Mark013'] }],
+  },
+} as unknown as Manifest;
+
+const input = {
+  manifest,
+  totalRevenue: 10_000,
+  now: Date.parse('2026-11-24T05:00:00Z'),
+  staleAfterMs: 24 * 36e5,
+  formatMoney: (v: number) => `₹${v}`,
+  formatTime: (iso: string) => iso,
+};
+
+describe('findings()', () => {
+  test('findings() reports age, unreconciled counts, reasons, unknown share, gaps and duplicate names', () => {
+    const byId = Object.fromEntries(findings(input).map((f) => [f.id, f]));
+    expect(byId.freshness).toMatchObject({ level: 'ok', title: 'Current: the data is 5 hours old' });
+    expect(byId.reconcile).toMatchObject({ level: 'warn', title: 'Row counts do not add up' });
+    expect(byId.reconcile!.detail).toContain('10 rows are missing from both');
+    expect(byId.rejected).toMatchObject({ level: 'warn', title: '40 rows (4.0%) left out of every figure' });
+    expect(byId.rejected!.items).toEqual([
+      '30: sales_amount is zero or negative',
+      expect.stringMatching(/^10: exact duplicate/),
+    ]);
+    expect(byId.unknown!.title).toBe('2.5% of revenue (₹250) is on 1 code missing from the product list');
+    expect(byId.missing).toMatchObject({ level: 'ok', title: 'Every market has sales in every month' });
+    expect(byId.duplicates!.items).toEqual(['Bhopal: Mark007, Mark013']);
+  });
+
+  test('findings() warns past stale-after and leaves out blocks an older manifest lacks', () => {
+    const old = {
+      ...manifest,
+      quality: { ...manifest.quality, missing_months: undefined, duplicate_market_names: undefined },
+    };
+    const list = findings({ ...input, manifest: old as Manifest, now: Date.parse('2026-11-27T00:00:00Z') });
+    expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: the data is 3 days old' });
+    expect(list[0]!.detail).toContain('older than the 1 day expected');
+    expect(list.map((f) => f.id)).toEqual(['freshness', 'reconcile', 'rejected', 'unknown']);
+  });
+
+  test('parseDuration() reads m, h, d and bare hours, and rejects anything else', () => {
+    expect(['90m', '24h', '2d', '12'].map(parseDuration)).toEqual([90 * 6e4, 24 * 36e5, 2 * 864e5, 12 * 36e5]);
+    expect(() => parseDuration('1w; alert(1)')).toThrow('stale-after must be a duration like 90m, 24h or 2d');
+    expect(formatAge(59_000)).toBe('moments');
+    expect(formatAge(2 * 365.25 * 864e5)).toBe('2 years');
+  });
+});

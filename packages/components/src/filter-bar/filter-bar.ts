@@ -1,0 +1,171 @@
+import { DIMENSIONS, type Filters, type Member } from '@atliq/sdk';
+import { html, type TemplateResult } from 'lit';
+import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { filterBarStyles } from './filter-bar.styles.ts';
+
+/** The slicers, in the order of the original report. */
+export const FILTER_FIELDS = ['year', 'month_of_year', 'market', 'zone', 'customer_type'] as const;
+type Field = (typeof FILTER_FIELDS)[number];
+
+const MONTH_NAMES = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const FIELD_LABELS: Record<Field, string> = {
+  year: DIMENSIONS.year.label,
+  month_of_year: 'Month',
+  market: DIMENSIONS.market.label,
+  zone: DIMENSIONS.zone.label,
+  customer_type: DIMENSIONS.customer_type.label,
+};
+const display = (field: Field, member: Member) =>
+  field === 'month_of_year' ? (MONTH_NAMES[Number(member) - 1] ?? String(member)) : String(member);
+
+/** The choices of each slicer: the members present in the extract, sorted. */
+export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
+
+/**
+ * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
+ * and the active cross-filters of the other charts as removable chips. Clear all resets everything.
+ *
+ * @event atliq-filter-change - The slicers changed; `detail.filters` holds the slicers' filters (empty when cleared).
+ * @event atliq-target-change - The profit target control changed; `detail.target` is the margin in percent.
+ * @event atliq-error - The choices could not be loaded.
+ *
+ * @csspart field - Each labelled select.
+ * @csspart select - Each select.
+ * @csspart chips - The list of active cross-filters.
+ * @csspart chip - One active cross-filter with its remove button.
+ * @csspart clear - The clear-all button.
+ * @csspart status - The loading or error message.
+ *
+ * @cssproperty --atliq-input-background - Select background. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - Chip background. Default `#e8effc`.
+ * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
+ * @cssproperty --atliq-muted-color - Labels. Default `#5b6472`.
+ * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ */
+export class AtliqFilterBar extends AtliqElement {
+  static override styles = filterBarStyles;
+  static override properties = {
+    /** The profit target (margin %) to offer as a what-if control; none when empty or the extract lacks profit. */
+    target: { type: String },
+  };
+
+  declare target: string;
+  #profit = false;
+
+  constructor() {
+    super();
+    this.target = '';
+  }
+
+  readonly #task = this.dataTask(
+    () => [] as const,
+    async (_, context) => {
+      const options = await this.#load(context);
+      // A profit target means nothing for an extract without profit: the control is then left out.
+      this.#profit = (await context.source.ready).measures.profit;
+      return options;
+    },
+    { crossFiltered: false },
+  );
+
+  /** The members each slicer offers, once loaded. */
+  get data(): FilterOptions | undefined {
+    return this.#task.value;
+  }
+
+  /** The slicers' current filters (the filter bar's own clause of the cross-filter). */
+  get filters(): Filters {
+    return this.link.selection.clauses().get(this.clientId)?.filters ?? {};
+  }
+
+  /** Sets one slicer (null for all members), as a person choosing in the select would. */
+  choose(field: Field, member: Member | null): void {
+    const next: Record<string, readonly Member[]> = { ...(this.filters as Record<string, readonly Member[]>) };
+    if (member === null) delete next[field];
+    else next[field] = [member];
+    const chosen = FILTER_FIELDS.filter((f) => next[f]);
+    const label = chosen.map((f) => `${FIELD_LABELS[f]}: ${display(f, next[f]![0]!)}`).join(' · ');
+    this.select(chosen.length > 0 ? { filters: next, label } : null);
+    this.emit('atliq-filter-change', { filters: next });
+  }
+
+  #setTarget(target: number): void {
+    if (!Number.isFinite(target)) return;
+    this.target = String(target);
+    this.emit('atliq-target-change', { target });
+  }
+
+  /** Clears the slicers and every other chart's selection. */
+  clearAll(): void {
+    this.link.selection.clear();
+    this.emit('atliq-filter-change', { filters: {} });
+  }
+
+  /** The choices do not depend on the cross-filter: a slicer never hides the member someone wants to pick. */
+  async #load({ source, signal }: LoadContext): Promise<FilterOptions> {
+    const lists = await Promise.all(
+      FILTER_FIELDS.map((d) => source.query({ measures: [], dimensions: [d], sort: [{ field: d }] }, { signal })),
+    );
+    const entries = FILTER_FIELDS.map((d, i) => [
+      d,
+      lists[i]!.map((row) => row[d]).filter((v): v is Member => typeof v === 'string' || typeof v === 'number'),
+    ]);
+    return Object.fromEntries(entries) as FilterOptions;
+  }
+
+  override render(): TemplateResult {
+    return this.renderData(
+      this.#task,
+      { loading: 'Loading filters…', empty: 'No filters.', error: 'Filters unavailable' },
+      () => false,
+      (options) => this.#bar(options),
+    );
+  }
+
+  #bar(options: FilterOptions): TemplateResult {
+    const own = this.filters as Record<string, readonly Member[]>;
+    const others = [...this.link.selection.clauses()].filter(([id]) => id !== this.clientId);
+    const active = others.length > 0 || Object.keys(own).length > 0;
+    return html`
+      <div class="fields" role="group" aria-label="Filters">
+        ${FILTER_FIELDS.map((field) => {
+          const current = own[field]?.[0];
+          return html`<label part="field" class="field"><span>${FIELD_LABELS[field]}</span>
+            <select part="select" name=${field} @change=${(e: Event) => {
+              const index = (e.target as HTMLSelectElement).selectedIndex - 1;
+              this.choose(field, index < 0 ? null : options[field][index]!);
+            }}>
+              <option value="" ?selected=${current === undefined}>All</option>
+              ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m)}</option>`)}
+            </select></label>`;
+        })}
+        ${
+          this.target === '' || !this.#profit
+            ? ''
+            : html`<label part="field" class="field"><span>Profit target %</span>
+                <input part="target" name="target" type="number" step="0.5" min="-100" max="100" .value=${this.target}
+                  @change=${(e: Event) => this.#setTarget((e.target as HTMLInputElement).valueAsNumber)} /></label>`
+        }
+        <button part="clear" class="clear" type="button" ?disabled=${!active} @click=${() => this.clearAll()}>
+          Clear all
+        </button>
+      </div>
+      ${
+        others.length > 0
+          ? html`<ul part="chips" class="chips" aria-label="Selections in charts">
+              ${others.map(
+                ([id, clause]) => html`<li part="chip" class="chip"><span>${clause.label}</span>
+                  <button type="button" aria-label="Remove ${clause.label}" @click=${() => this.link.selection.set(id, null)}>×</button></li>`,
+              )}
+            </ul>`
+          : ''
+      }
+    `;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'atliq-filter-bar': AtliqFilterBar;
+  }
+}

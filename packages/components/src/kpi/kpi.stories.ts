@@ -1,0 +1,111 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import '../index.ts';
+import { DARK_THEME, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import type { AtliqDashboard } from '../dashboard/dashboard.ts';
+import type { AtliqKpi } from './kpi.ts';
+
+interface Args {
+  src: string;
+  measure: string;
+}
+
+const kpiIn = (canvas: HTMLElement) => canvas.querySelector('atliq-kpi') as AtliqKpi;
+const loaded = async (kpi: AtliqKpi) => {
+  await waitFor(() => expect(kpi.data).toBeDefined(), { timeout: 25_000 });
+  await kpi.updateComplete;
+  return kpi.data!;
+};
+
+const meta = {
+  title: 'Charts/KPI',
+  component: 'atliq-kpi',
+  args: { src: EXTRACT, measure: 'revenue' },
+  argTypes: { measure: { control: 'select', options: ['revenue', 'quantity', 'orders', 'profit', 'margin'] } },
+  render: ({ src, measure }) => html`<atliq-kpi src=${src} measure=${measure} style="max-width: 280px"></atliq-kpi>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Total revenue, and the latest year to date against the same months of the year before. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const data = await loaded(kpiIn(canvasElement));
+    await expect(data.value).toBeGreaterThan(0);
+    await expect(data.comparison?.label).toMatch(/^Jan(–\w{3})? \d{4} vs Jan(–\w{3})? \d{4}$/);
+  },
+};
+
+/** Units sold. */
+export const Quantity: Story = {
+  args: { measure: 'quantity' },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await loaded(kpi);
+    await expect(kpi.shadowRoot!.querySelector('[part="label"]')?.textContent).toBe('Quantity');
+  },
+};
+
+/** While the engine starts. */
+export const Loading: Story = {
+  args: { src: LOADING },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await kpi.updateComplete;
+    await expect(statusText(kpi, 'status')).toBe('Loading revenue…');
+  },
+};
+
+/** No rows at all: a dash, not a misleading zero. */
+export const Empty: Story = {
+  args: { src: EMPTY },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await waitFor(() => expect(kpi.shadowRoot!.querySelector('[part="value"]')?.textContent?.trim()).toBe('—'));
+  },
+};
+
+/** The extract was published without profit columns. */
+export const ProfitUnavailable: Story = {
+  args: { measure: 'profit' },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await waitFor(() => expect(statusText(kpi, 'status')).toContain('Profit is not available in this source'), {
+      timeout: 25_000,
+    });
+  },
+};
+
+/** A hostile or misspelt measure: explained, nothing queried. */
+export const UnknownMeasure: Story = {
+  args: { measure: 'turnover' },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await waitFor(() => expect(statusText(kpi, 'alert')).toContain('Unknown KPI measure "turnover"'));
+  },
+};
+
+/** In a dashboard with the year 2019 filtered: compared with 2018. */
+export const CrossFiltered: Story = {
+  render: ({ src, measure }) =>
+    html`<atliq-dashboard src=${src}><atliq-kpi measure=${measure} style="max-width: 280px"></atliq-kpi></atliq-dashboard>`,
+  play: async ({ canvasElement }) => {
+    const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
+    dashboard.selection.set('story', { filters: { year: [2019] }, label: 'Year: 2019' });
+    const kpi = kpiIn(canvasElement);
+    await waitFor(() => expect(kpi.data?.comparison?.label).toBe('vs 2018'), { timeout: 25_000 });
+  },
+};
+
+/** Themed for a dark page. */
+export const DarkTheme: Story = {
+  render: ({ src, measure }) =>
+    html`<div style="${DARK_THEME} max-width: 280px"><atliq-kpi src=${src} measure=${measure}></atliq-kpi></div>`,
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await loaded(kpi);
+    await expect(getComputedStyle(kpi.shadowRoot!.querySelector('[part="value"]')!).color).toBe('rgb(230, 233, 239)');
+  },
+};

@@ -1,0 +1,64 @@
+import { css } from 'lit';
+import { visuallyHiddenStyles } from '../base/data-table.ts';
+import { statusStyles } from '../base/status.ts';
+
+export const profitChartStyles = [
+  statusStyles,
+  visuallyHiddenStyles,
+  css`
+    :host {
+      display: block;
+      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
+      color: var(--atliq-text-color, #1f2733);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    svg {
+      display: block;
+      overflow: visible;
+    }
+    .mark {
+      cursor: pointer;
+    }
+    .mark[data-dimmed='true'] {
+      opacity: 0.4;
+    }
+    .bar {
+      fill: var(--atliq-bar-color, #2f6bd8);
+    }
+    .bar.below {
+      fill: var(--atliq-below-target-color, #d9822b);
+    }
+    .label {
+      text-anchor: end;
+      dominant-baseline: central;
+      fill: currentColor;
+    }
+    .value {
+      dominant-baseline: central;
+      fill: var(--atliq-muted-color, #5b6472);
+      font-variant-numeric: tabular-nums;
+    }
+    .zero {
+      stroke: var(--atliq-muted-color, #5b6472);
+    }
+    .target {
+      stroke: var(--atliq-negative-color, #c0392b);
+      stroke-width: 2;
+      stroke-dasharray: 5 3;
+    }
+    .target-label {
+      text-anchor: middle;
+      fill: var(--atliq-negative-color, #c0392b);
+      font-size: 0.85em;
+    }
+    .below-list {
+      margin: 8px 0 0;
+    }
+    .gap {
+      color: var(--atliq-below-target-color, #d9822b);
+      font-weight: 600;
+    }
+  `,
+];

@@ -1,0 +1,71 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import '../index.ts';
+import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
+import type { AtliqErrorDetail, AtliqSelectDetail } from '../base/events.ts';
+import { currencyFormats, formatPercent } from '../base/format.ts';
+
+const inr = currencyFormats('INR');
+const SRC = '/extracts/manifest.json';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('<atliq-top-list>', () => {
+  test.each([
+    ['customer', 'revenueByCustomer'],
+    ['product', 'revenueByProduct'],
+  ] as const)('lists the top 5 by %s with their share of all revenue', async (by, key) => {
+    const truth = inject(key);
+    const total = sum(truth.map((t) => t.revenue));
+    const el = mount('atliq-top-list', { src: SRC, by });
+    const rows = await until(() => el.data);
+    await el.updateComplete;
+    expect(rows.map((r) => r.label)).toEqual(truth.slice(0, 5).map((t) => t.name));
+    rows.forEach((r, i) => {
+      expect(r.value).toBeCloseTo(truth[i]!.revenue, 2);
+      expect(r.share).toBeCloseTo((100 * truth[i]!.revenue) / total, 6);
+    });
+    const root = el.shadowRoot!;
+    expect(texts(root, '.name')).toEqual(truth.slice(0, 5).map((t) => t.name));
+    expect(texts(root, '.value')).toEqual(truth.slice(0, 5).map((t) => inr.compact(t.revenue)));
+    expect(texts(root, '.share')).toEqual(truth.slice(0, 5).map((t) => formatPercent((100 * t.revenue) / total)));
+    expect(el.toCSV().split('\r\n')[1]).toBe(`1,${rows[0]!.label},${rows[0]!.value},${rows[0]!.share}`);
+  });
+
+  test('Enter on a customer filters the dashboard and tells the host page; Escape clears', async () => {
+    const customers = inject('revenueByCustomer');
+    const dashboard = mount('atliq-dashboard', { src: SRC });
+    const list = mount('atliq-top-list', { by: 'customer', n: '3' }, dashboard);
+    const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
+    await until(() => list.data);
+    await list.updateComplete;
+    const items = list.shadowRoot!.querySelectorAll<HTMLElement>('[part~="item"]');
+    expect(items).toHaveLength(3);
+    items[0]!.focus();
+    items[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    expect(list.shadowRoot!.activeElement).toBe(items[1]);
+    const heard = nextEvent<AtliqSelectDetail>('atliq-select');
+    items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect((await heard).detail).toEqual({
+      dimension: 'customer',
+      value: customers[1]!.name,
+      label: `Customer: ${customers[1]!.name}`,
+    });
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(customers[1]!.revenue, 2), { timeout: 25_000 });
+    items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
+  test('an invalid n or by is explained and fires atliq-error', async () => {
+    const heard = nextEvent<AtliqErrorDetail>('atliq-error');
+    const el = mount('atliq-top-list', { src: '/extracts/top-list-unused/manifest.json', n: '-1' });
+    expect((await heard).detail.message).toBe('The n attribute must be a whole number from 1 to 1000, got "-1".');
+    const next = nextEvent<AtliqErrorDetail>('atliq-error');
+    el.setAttribute('n', '5');
+    el.setAttribute('by', 'market');
+    expect((await next).detail.message).toBe('by must be customer or product, got "market".');
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('by must be customer or product');
+  });
+});

@@ -1,0 +1,110 @@
+import type { Meta, StoryObj } from '@storybook/web-components-vite';
+import { html } from 'lit';
+import { expect, waitFor } from 'storybook/test';
+import '../index.ts';
+import { DARK_THEME, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import type { AtliqDashboard } from '../dashboard/dashboard.ts';
+import type { AtliqTrendChart } from './trend-chart.ts';
+
+interface Args {
+  src: string;
+  grain: string;
+  measure: string;
+}
+
+const chartIn = (canvas: HTMLElement) => canvas.querySelector('atliq-trend-chart') as AtliqTrendChart;
+const loaded = async (chart: AtliqTrendChart) => {
+  await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+  await chart.updateComplete;
+  return chart.data!;
+};
+
+const meta = {
+  title: 'Charts/Trend chart',
+  component: 'atliq-trend-chart',
+  args: { src: EXTRACT, grain: 'month', measure: 'revenue' },
+  argTypes: {
+    grain: { control: 'select', options: ['year', 'month', 'day'] },
+    measure: { control: 'select', options: ['revenue', 'quantity', 'orders'] },
+  },
+  render: ({ src, grain, measure }) =>
+    html`<atliq-trend-chart src=${src} grain=${grain} measure=${measure} style="max-width: 900px"></atliq-trend-chart>`,
+} satisfies Meta<Args>;
+
+export default meta;
+type Story = StoryObj<Args>;
+
+/** Revenue per month, last year dashed alongside. */
+export const Default: Story = {
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    const points = await loaded(chart);
+    await expect(points.some((p) => p.previous !== null)).toBe(true);
+    await expect(chart.shadowRoot!.querySelector('path.previous')?.getAttribute('d')).toMatch(/^M/);
+  },
+};
+
+/** Quantity per year. */
+export const ByYear: Story = {
+  args: { grain: 'year', measure: 'quantity' },
+  play: async ({ canvasElement }) => {
+    const points = await loaded(chartIn(canvasElement));
+    await expect(points.every((p) => /^\d{4}$/.test(p.key))).toBe(true);
+  },
+};
+
+/** While the engine starts. */
+export const Loading: Story = {
+  args: { src: LOADING },
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await chart.updateComplete;
+    await expect(statusText(chart, 'status')).toBe('Loading the trend…');
+  },
+};
+
+/** No sales at all. */
+export const Empty: Story = {
+  args: { src: EMPTY },
+  play: async ({ canvasElement }) => {
+    await waitFor(() => expect(statusText(chartIn(canvasElement), 'status')).toBe('No sales in this period.'));
+  },
+};
+
+/** An unknown grain: explained, nothing queried. */
+export const UnknownGrain: Story = {
+  args: { grain: 'week' },
+  play: async ({ canvasElement }) => {
+    await waitFor(() =>
+      expect(statusText(chartIn(canvasElement), 'alert')).toContain('grain must be year, month or day'),
+    );
+  },
+};
+
+/** A period brushed (here with the keyboard): highlighted, and filtering the rest of the dashboard. */
+export const Brushed: Story = {
+  render: ({ src, grain, measure }) =>
+    html`<atliq-dashboard src=${src}><atliq-trend-chart data-span="full" grain=${grain} measure=${measure}></atliq-trend-chart></atliq-dashboard>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    const svg = chart.shadowRoot!.querySelector('svg')!;
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'End' }));
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await chart.updateComplete;
+    await expect(chart.shadowRoot!.querySelector('rect.brush')).not.toBeNull();
+    const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
+    await expect(dashboard.selection.clauses().size).toBe(1);
+  },
+};
+
+/** Themed for a dark page. */
+export const DarkTheme: Story = {
+  render: ({ src, grain, measure }) =>
+    html`<div style="${DARK_THEME} max-width: 900px"><atliq-trend-chart src=${src} grain=${grain} measure=${measure}></atliq-trend-chart></div>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    await expect(getComputedStyle(chart.shadowRoot!.querySelector('path.line')!).stroke).toBe('rgb(110, 168, 255)');
+  },
+};

@@ -1,0 +1,91 @@
+import { css } from 'lit';
+import { visuallyHiddenStyles } from '../base/data-table.ts';
+import { statusStyles } from '../base/status.ts';
+
+export const trendChartStyles = [
+  statusStyles,
+  visuallyHiddenStyles,
+  css`
+    :host {
+      display: block;
+      position: relative;
+      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
+      color: var(--atliq-text-color, #1f2733);
+    }
+    :host([hidden]) {
+      display: none;
+    }
+    svg {
+      display: block;
+      touch-action: none;
+      cursor: crosshair;
+      outline: none;
+    }
+    svg:focus-visible {
+      box-shadow: 0 0 0 2px var(--atliq-focus-color, #f5a623);
+    }
+    .area {
+      fill: var(--atliq-bar-color, #2f6bd8);
+      fill-opacity: 0.15;
+    }
+    .line {
+      fill: none;
+      stroke: var(--atliq-bar-color, #2f6bd8);
+      stroke-width: 2;
+    }
+    .previous {
+      fill: none;
+      stroke: var(--atliq-previous-color, #9aa3b2);
+      stroke-width: 1.5;
+      stroke-dasharray: 4 3;
+    }
+    .grid {
+      stroke: var(--atliq-muted-color, #5b6472);
+      stroke-opacity: 0.2;
+    }
+    .axis {
+      fill: var(--atliq-muted-color, #5b6472);
+      font-size: 0.85em;
+      font-variant-numeric: tabular-nums;
+    }
+    .axis.y {
+      text-anchor: end;
+      dominant-baseline: central;
+    }
+    .axis.x {
+      text-anchor: middle;
+    }
+    .brush {
+      fill: var(--atliq-brush-color, rgb(245 166 35 / 0.25));
+    }
+    .focus {
+      fill: var(--atliq-bar-color, #2f6bd8);
+    }
+    .legend {
+      display: flex;
+      align-items: center;
+      gap: 6px;
+      color: var(--atliq-muted-color, #5b6472);
+      font-size: 0.85em;
+    }
+    .key {
+      display: inline-block;
+      width: 16px;
+      border-top: 2px solid var(--atliq-bar-color, #2f6bd8);
+    }
+    .key.last {
+      margin-left: 12px;
+      border-top: 2px dashed var(--atliq-previous-color, #9aa3b2);
+    }
+    .tooltip {
+      position: absolute;
+      top: 0;
+      pointer-events: none;
+      padding: 0.25rem 0.5rem;
+      border-radius: 4px;
+      background: var(--atliq-surface-color, #ffffff);
+      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
+      white-space: nowrap;
+    }
+  `,
+];

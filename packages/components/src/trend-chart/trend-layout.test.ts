@@ -1,0 +1,33 @@
+import { describe, expect, test } from 'vitest';
+import { keyDate, nearest, trendLayout } from './trend-layout.ts';
+
+const data = [
+  { key: '2019-01', value: 100, previous: null },
+  { key: '2019-02', value: 300, previous: 50 },
+  { key: '2019-03', value: 200, previous: 400 },
+];
+
+describe('trendLayout()', () => {
+  test('keyDate() reads years, months and days as UTC instants', () => {
+    expect(keyDate('2020').toISOString()).toBe('2020-01-01T00:00:00.000Z');
+    expect(keyDate('2020-03').toISOString()).toBe('2020-03-01T00:00:00.000Z');
+    expect(keyDate('2020-03-05').toISOString()).toBe('2020-03-05T00:00:00.000Z');
+  });
+
+  test('trendLayout() spans the plot in time and scales y from zero to cover last year too', () => {
+    const layout = trendLayout(data, 400, 200);
+    expect(layout.points[0]!.x).toBe(layout.plot.left);
+    expect(layout.points[2]!.x).toBe(layout.plot.right);
+    expect(layout.yTicks[0]).toEqual({ y: layout.plot.bottom, value: 0 });
+    expect(layout.yTicks.at(-1)!.value).toBeGreaterThanOrEqual(400);
+    expect(layout.points[1]!.y).toBeLessThan(layout.points[0]!.y);
+    // Two known previous values (February, March): one segment, no point for January.
+    expect(layout.previousLine).toMatch(/^M[\d.]+,[\d.]+L[\d.]+,[\d.]+$/);
+  });
+
+  test('nearest() snaps a pointer position to the closest period', () => {
+    const { points } = trendLayout(data, 400, 200);
+    expect(nearest(points, points[1]!.x + 10)).toBe(1);
+    expect(nearest(points, 0)).toBe(0);
+  });
+});

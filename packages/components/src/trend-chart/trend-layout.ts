@@ -1,0 +1,106 @@
+import type { Row } from '@atliq/sdk';
+import { area, line, scaleLinear, scaleUtc } from 'd3';
+import { yearEarlier } from '../base/period.ts';
+
+/** One period of the series: its key (`2020`, `2020-03`, `2020-03-05`), value and the value a year before. */
+export interface TrendPoint {
+  readonly key: string;
+  readonly value: number;
+  /** The same period one year earlier; null when the extract has no data for it. */
+  readonly previous: number | null;
+}
+
+export interface TrendLayout {
+  readonly width: number;
+  readonly height: number;
+  /** Area under the current series, and its line. */
+  readonly area: string;
+  readonly line: string;
+  /** Line of the same periods a year earlier (gaps where unknown). */
+  readonly previousLine: string;
+  /** Where each point sits, for focus marks, the tooltip and the brush. */
+  readonly points: readonly { readonly x: number; readonly y: number }[];
+  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
+  readonly yTicks: readonly { readonly y: number; readonly value: number }[];
+  readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
+}
+
+/** The first instant of a period key, in UTC: `2020` → 1 Jan 2020, `2020-03` → 1 Mar 2020. */
+export function keyDate(key: string): Date {
+  const [y, m = '1', d = '1'] = key.split('-');
+  return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
+}
+
+const MARGIN = { left: 56, right: 12, top: 8, bottom: 24 };
+
+/**
+ * Lays out a time series with last year's values alongside: UTC time on x, a linear y from zero (or below, for
+ * losses) with nice ticks. Pure: data and size in, SVG path strings and positions out.
+ */
+export function trendLayout(data: readonly TrendPoint[], width: number, height: number): TrendLayout {
+  const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
+  const dates = data.map((d) => keyDate(d.key));
+  const first = dates[0] ?? new Date(0);
+  const last = dates.at(-1) ?? first;
+  const x = scaleUtc()
+    .domain(first.getTime() === last.getTime() ? [first, new Date(first.getTime() + 864e5)] : [first, last])
+    .range([plot.left, plot.right]);
+  const values = data.flatMap((d) => (d.previous === null ? [d.value] : [d.value, d.previous]));
+  const y = scaleLinear()
+    .domain([Math.min(0, ...values), Math.max(0, ...values)])
+    .nice(4)
+    .range([plot.bottom, plot.top]);
+  const points = data.map((d, i) => ({ x: x(dates[i]!), y: y(d.value) }));
+  const xOf = (_: TrendPoint, i: number) => points[i]!.x;
+  return {
+    width,
+    height,
+    plot,
+    points,
+    area:
+      area<TrendPoint>()
+        .x(xOf)
+        .y0(y(0))
+        .y1((d) => y(d.value))(data as TrendPoint[]) ?? '',
+    line:
+      line<TrendPoint>()
+        .x(xOf)
+        .y((d) => y(d.value))(data as TrendPoint[]) ?? '',
+    previousLine:
+      line<TrendPoint>()
+        .defined((d) => d.previous !== null)
+        .x(xOf)
+        .y((d) => y(d.previous ?? 0))(data as TrendPoint[]) ?? '',
+    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90))).map((t) => ({
+      x: x(t),
+      label: t.getUTCMonth() === 0 && t.getUTCDate() === 1 ? String(t.getUTCFullYear()) : x.tickFormat()(t),
+    })),
+    yTicks: y.ticks(4).map((v) => ({ y: y(v), value: v })),
+  };
+}
+
+/** Index of the point nearest to `px` (the brush snaps to periods). */
+export function nearest(points: TrendLayout['points'], px: number): number {
+  let best = 0;
+  for (let i = 1; i < points.length; i++) {
+    if (Math.abs(points[i]!.x - px) < Math.abs(points[best]!.x - px)) best = i;
+  }
+  return best;
+}
+
+const series = (rows: readonly Row[], grain: string, measure: string) =>
+  new Map(rows.map((r) => [String(r[grain]), Number(r[measure] ?? 0)]));
+
+/** Joins each period of `rows` with the same period a year earlier in `before` (`grain` is year, month or day). */
+export function withLastYear(
+  rows: readonly Row[],
+  before: readonly Row[],
+  grain: string,
+  measure: string,
+): TrendPoint[] {
+  const previous = series(before, grain, measure);
+  return [...series(rows, grain, measure)].map(([key, value]) => {
+    const earlier = String(yearEarlier(grain === 'year' ? Number(key) : key));
+    return { key, value, previous: previous.get(earlier) ?? null };
+  });
+}

@@ -1,0 +1,28 @@
+import { AtliqSource, type Connector } from '@atliq/sdk';
+
+/** Margin, revenue share and profit share by market, as a source with profit columns would answer. */
+export const PROFIT_ROWS = [
+  { market: 'Delhi NCR', margin: 3.2, revenue_share: 38.1, profit_share: 61.5 },
+  { market: 'Mumbai', margin: 1.4, revenue_share: 19.7, profit_share: 13.9 },
+  { market: 'Ahmedabad', margin: 0.6, revenue_share: 14.2, profit_share: 4.3 },
+  { market: 'Kochi', margin: -1.8, revenue_share: 6.5, profit_share: -5.9 },
+  { market: 'Nagpur', margin: 2.1, revenue_share: 21.5, profit_share: 26.2 },
+];
+
+/**
+ * The test extract's manifest with `measures.profit` switched on and an engine that answers with
+ * {@link PROFIT_ROWS}: the with-profit states until a test extract with profit columns exists.
+ */
+export function registerProfitSource(url: string): string {
+  const source = new AtliqSource(url, {
+    fetch: async (input, init) => {
+      const real = await fetch(String(input).replace(/\?.*$/, ''), init);
+      const manifest = await real.json();
+      manifest.measures.profit = true;
+      return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } });
+    },
+    connect: async (): Promise<Connector> => ({ query: async () => PROFIT_ROWS, close: async () => {} }),
+  });
+  AtliqSource.register(source);
+  return source.url;
+}

@@ -1,0 +1,22 @@
+import { AtliqSource, type Connector } from '@atliq/sdk';
+
+/** The test extract Storybook serves under /extracts/, addressed relatively as a host page would. */
+export const EXTRACT = 'extracts/manifest.json';
+
+/** Sources for states the real extract cannot show: an answer that never comes, and queries with no rows. */
+export const LOADING = `${EXTRACT}?state=loading`;
+export const EMPTY = `${EXTRACT}?state=empty`;
+const noRows: Connector = { query: async () => [], close: async () => {} };
+AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
+AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows }));
+
+/** A dark surface and the custom properties that theme every component onto it. */
+export const DARK_THEME = `background: #151a23; color: #e6e9ef; padding: 16px;
+  --atliq-text-color: #e6e9ef; --atliq-muted-color: #a9b3c2; --atliq-bar-color: #6ea8ff;
+  --atliq-surface-color: #232a36; --atliq-tile-background: #1c222d; --atliq-tile-border: 1px solid #2c3442;
+  --atliq-positive-color: #5fd38a; --atliq-negative-color: #ff7b72; --atliq-error-color: #ff9b94;
+  --atliq-input-background: #232a36; --atliq-chip-background: #2c3a52;`;
+
+/** Text of the first element in `el`'s shadow root with `role`. */
+export const statusText = (el: Element, role: 'status' | 'alert') =>
+  el.shadowRoot?.querySelector(`[role="${role}"]`)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
