@@ -1,17 +1,11 @@
 import { css } from 'lit';
+import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const dataStatusStyles = [
+  hostStyles,
   statusStyles,
   css`
-    :host {
-      display: block;
-      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
-      color: var(--atliq-text-color, #1f2733);
-    }
-    :host([hidden]) {
-      display: none;
-    }
     .summary {
       margin: 0 0 8px;
       font-size: 1.1em;

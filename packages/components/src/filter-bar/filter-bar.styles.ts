@@ -1,17 +1,13 @@
 import { css } from 'lit';
+import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const filterBarStyles = [
+  hostStyles,
   statusStyles,
   css`
     :host {
-      display: block;
       --atliq-status-min-height: 3rem;
-      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
-      color: var(--atliq-text-color, #1f2733);
-    }
-    :host([hidden]) {
-      display: none;
     }
     .fields {
       display: flex;

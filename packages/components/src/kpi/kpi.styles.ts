@@ -1,17 +1,13 @@
 import { css } from 'lit';
+import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const kpiStyles = [
+  hostStyles,
   statusStyles,
   css`
     :host {
-      display: block;
       --atliq-status-min-height: 4.5rem;
-      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
-      color: var(--atliq-text-color, #1f2733);
-    }
-    :host([hidden]) {
-      display: none;
     }
     /* A missing measure is a fact about the extract: said in the tile's own size, not as a big alert. */
     .status[data-state='unavailable'] {

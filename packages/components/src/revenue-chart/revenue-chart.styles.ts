@@ -1,19 +1,15 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../base/data-table.ts';
+import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const revenueChartStyles = [
+  hostStyles,
   statusStyles,
   visuallyHiddenStyles,
   css`
     :host {
-      display: block;
       position: relative;
-      font: var(--atliq-font, 13px / 1.4 system-ui, sans-serif);
-      color: var(--atliq-text-color, #1f2733);
-    }
-    :host([hidden]) {
-      display: none;
     }
     svg {
       display: block;
