@@ -3,6 +3,7 @@ import { parseArgs } from 'node:util';
 import { publishCommand } from './cli/publish-command.ts';
 import { seedCommand } from './cli/seed-command.ts';
 import { UsageError } from './cli/source-url.ts';
+import { watchCommand } from './cli/watch-command.ts';
 import { EtlError } from './errors.ts';
 
 const HELP = `atliq-etl — publish Atliq sales extracts
@@ -11,6 +12,8 @@ Usage:
   pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
                    [--config FILE] [--fx CUR=RATE]... [--on-schema-drift error|warn]
                    [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
+                   [--keep N] [--keep-for DURATION]
+  pnpm etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
 
@@ -32,6 +35,11 @@ Options:
   --statement-timeout S publish: the server stops any ETL statement running longer (default 3600; 0: never)
   --max-threads-running N  publish: pause the extract while Threads_running > N (default 32; 0: off)
   --max-replica-lag S   publish: on a replica, pause while it lags more than S seconds (default 30; 0: off)
+  --keep N              publish: always keep the newest N snapshot folders, the served one included (default 3)
+  --keep-for DURATION   publish: keep older ones until they were replaced this long ago (default 1h; e.g. 90m, 2d),
+                        so pages that loaded a previous manifest keep working; the rest are deleted after a run
+  --every DURATION      watch: publish now, then DURATION after each run ends (e.g. 5m); a failed run is logged and
+                        retried on schedule; SIGINT/SIGTERM stop it after the current run
   --json                print only a JSON summary on stdout
   -h, --help            show this help
 
@@ -54,6 +62,9 @@ const OPTIONS = {
   'statement-timeout': { type: 'string' },
   'max-threads-running': { type: 'string' },
   'max-replica-lag': { type: 'string' },
+  keep: { type: 'string' },
+  'keep-for': { type: 'string' },
+  every: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
@@ -74,6 +85,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     const command = positionals[0];
     if (command === 'publish') await publishCommand(values);
+    else if (command === 'watch') await watchCommand(values);
     else if (command === 'seed') await seedCommand(values);
     else throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
     return EXIT.ok;

@@ -2,14 +2,18 @@ import type { RunEvent } from '../publish/publish.ts';
 
 /**
  * Renders run events: one self-updating status line on a terminal (phase, rows, rows/s), plain log lines
- * otherwise (CI, cron, pipes), nothing with `quiet` (the `--json` summary is then the only output).
+ * otherwise (CI, cron, pipes), only warnings with `quiet` (the `--json` summary owns stdout, not stderr).
  */
 export function progressReporter(stream: NodeJS.WriteStream, quiet: boolean): (event: RunEvent) => void {
-  if (quiet) return () => {};
   const started = Date.now();
   let lastLine = 0;
   const tty = stream.isTTY === true;
   return (event) => {
+    if (event.type === 'warning') {
+      stream.write(`${tty ? '\n' : ''}warning: ${event.message}\n`);
+      return;
+    }
+    if (quiet) return;
     const elapsed = (Date.now() - started) / 1000;
     if (event.type === 'phase') {
       if (tty) stream.write('\n');

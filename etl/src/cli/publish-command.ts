@@ -1,9 +1,11 @@
 import { resolve } from 'node:path';
 import { EtlError } from '../errors.ts';
-import { publish } from '../publish/publish.ts';
+import { type PublishResult, publish } from '../publish/publish.ts';
+import type { Retention } from '../publish/retention.ts';
 import { MySqlSource } from '../source/mysql.ts';
 import { createSampleSource } from '../source/sample.ts';
 import type { SourceConnection } from '../source/source.ts';
+import { parseDuration } from './duration.ts';
 import { type GentleArgs, gentleFromArgs } from './gentle-args.ts';
 import { progressReporter } from './progress.ts';
 import { type RulesArgs, rulesFromArgs } from './rules-args.ts';
@@ -13,55 +15,75 @@ export interface PublishArgs extends RulesArgs, GentleArgs {
   source?: string | undefined;
   out?: string | undefined;
   'password-file'?: string | undefined;
+  keep?: string | undefined;
+  'keep-for'?: string | undefined;
   json: boolean;
+}
+
+export interface PublishRun extends PublishResult {
+  seconds: number;
+}
+
+function retentionFromArgs(args: PublishArgs): Retention {
+  const keep = Number(args.keep ?? 3);
+  if (!Number.isSafeInteger(keep) || keep < 0)
+    throw new UsageError(`--keep must be an integer ≥ 0, got "${args.keep}"`);
+  return { keep, keepForMs: parseDuration('keep-for', args['keep-for'] ?? '1h') };
+}
+
+/**
+ * Checks the publish flags (a bad one throws a UsageError now, not at the first run) and returns a function that
+ * runs one publish, with its own source connection, so `watch` can call it again and again.
+ */
+export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise<PublishRun> {
+  if (!args.source || !args.out) throw new UsageError('--source and --out are required');
+  const out = resolve(args.out);
+  const rules = rulesFromArgs(args);
+  const retention = retentionFromArgs(args);
+  const spec = parseSource(args.source, process.env, args['password-file']);
+  return async () => {
+    const started = Date.now();
+    const source: SourceConnection =
+      spec.kind === 'sample'
+        ? createSampleSource({ rows: spec.rows, withProfit: spec.withProfit })
+        : await MySqlSource.create({
+            ...spec.options,
+            ...gentleFromArgs(args),
+            onNotice: (message) => process.stderr.write(`warning: ${message}\n`),
+          });
+    try {
+      const result = await publish({ source, out, rules, retention, onEvent: progressReporter(process.stderr, quiet) });
+      return { ...result, seconds: (Date.now() - started) / 1000 };
+    } catch (err) {
+      if (!(err instanceof EtlError)) throw err;
+      throw new EtlError(`${err.message}\nnothing was published: the previous extract keeps serving`, { cause: err });
+    } finally {
+      await source.close().catch(() => {});
+    }
+  };
 }
 
 /** `publish`: one ETL run from the source into the extract folder. */
 export async function publishCommand(args: PublishArgs): Promise<void> {
-  if (!args.source || !args.out) throw new UsageError('publish needs --source and --out');
-  const rules = rulesFromArgs(args);
-  const spec = parseSource(args.source, process.env, args['password-file']);
-  const source: SourceConnection =
-    spec.kind === 'sample'
-      ? createSampleSource({ rows: spec.rows, withProfit: spec.withProfit })
-      : await MySqlSource.create({
-          ...spec.options,
-          ...gentleFromArgs(args),
-          onNotice: (message) => process.stderr.write(`warning: ${message}\n`),
-        });
-  try {
-    const started = Date.now();
-    const result = await publish({
-      source,
-      out: resolve(args.out),
-      rules,
-      onEvent: progressReporter(process.stderr, args.json),
-    });
-    const { quality, snapshot_id } = result.manifest;
-    const seconds = (Date.now() - started) / 1000;
-    if (args.json) {
-      const summary = {
-        ok: true,
-        snapshot_id,
-        manifest: result.manifestPath,
-        source: redact(args.source),
-        seconds,
-        rows_read: quality.rows_read,
-        rows_published: quality.rows_published,
-        rows_rejected: quality.rows_rejected,
-        rejected_by_reason: quality.rejected_by_reason,
-      };
-      process.stdout.write(`${JSON.stringify(summary)}\n`);
-    } else {
-      process.stderr.write(
-        `published ${snapshot_id}: ${quality.rows_published} rows, ${quality.rows_rejected} quarantined ` +
-          `(${JSON.stringify(quality.rejected_by_reason)}) in ${seconds.toFixed(1)}s → ${result.manifestPath}\n`,
-      );
-    }
-  } catch (err) {
-    if (!(err instanceof EtlError)) throw err;
-    throw new EtlError(`${err.message}\nnothing was published: the previous extract keeps serving`, { cause: err });
-  } finally {
-    await source.close().catch(() => {});
+  const { manifest, manifestPath, seconds } = await preparePublish(args, args.json)();
+  const { quality, snapshot_id } = manifest;
+  if (args.json) {
+    const summary = {
+      ok: true,
+      snapshot_id,
+      manifest: manifestPath,
+      source: redact(args.source!),
+      seconds,
+      rows_read: quality.rows_read,
+      rows_published: quality.rows_published,
+      rows_rejected: quality.rows_rejected,
+      rejected_by_reason: quality.rejected_by_reason,
+    };
+    process.stdout.write(`${JSON.stringify(summary)}\n`);
+  } else {
+    process.stderr.write(
+      `published ${snapshot_id}: ${quality.rows_published} rows, ${quality.rows_rejected} quarantined ` +
+        `(${JSON.stringify(quality.rejected_by_reason)}) in ${seconds.toFixed(1)}s → ${manifestPath}\n`,
+    );
   }
 }

@@ -1,6 +1,7 @@
 import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { parseManifest, TABLES } from '@atliq/sdk/contract';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -161,5 +162,21 @@ describe('publish()', () => {
     expect(await readFile(good.manifestPath, 'utf8')).toBe(before);
     expect((await readdir(out)).sort()).toEqual(['manifest.json', 'v']);
     expect(await readdir(join(out, 'v'))).toEqual([good.manifest.snapshot_id]);
+  });
+
+  it('after publishing, deletes older snapshots beyond the retention, never by default within the hour', async () => {
+    const run = (keep?: number) =>
+      publish({
+        source: memorySource({ transactions, customers, products, markets }),
+        out,
+        ...(keep === undefined ? {} : { retention: { keep, keepForMs: 1 } }),
+      });
+    const first = await run();
+    // Snapshot ids sort by their second; a later second makes the order of the runs certain.
+    await sleep(1000);
+    const second = await run();
+    expect((await readdir(join(out, 'v'))).sort()).toEqual([first, second].map((r) => r.manifest.snapshot_id));
+    const third = await run(1);
+    expect(await readdir(join(out, 'v'))).toEqual([third.manifest.snapshot_id]);
   });
 });

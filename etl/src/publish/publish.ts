@@ -21,18 +21,22 @@ import { buildRollups } from '../transform/rollups.ts';
 import { removeDebris } from './debris.ts';
 import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
+import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
 export type RunEvent =
   | { type: 'phase'; phase: 'extract' | 'transform' | 'write' | 'verify' | 'publish' }
-  | { type: 'rows'; table: SourceTableName; rows: number };
+  | { type: 'rows'; table: SourceTableName; rows: number }
+  | { type: 'warning'; message: string };
 
 export interface PublishOptions {
   source: SourceConnection;
   /** Extract folder: receives `manifest.json` and `v/<snapshot-id>/`. */
   out: string;
   rules?: CleaningRules;
+  /** Which older snapshot folders survive a successful run (default: the newest 3, and any replaced < 1 h ago). */
+  retention?: Retention;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -87,7 +91,12 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   }
   try {
     await removeDebris(out);
-    return await publishLocked(options);
+    const result = await publishLocked(options);
+    await removeOldSnapshots(out, result.manifest.snapshot_id, options.retention ?? DEFAULT_RETENTION).catch((err) =>
+      // The new extract is already serving: a folder that cannot be deleted now is retried by the next run.
+      options.onEvent?.({ type: 'warning', message: `could not delete old snapshots: ${(err as Error).message}` }),
+    );
+    return result;
   } catch (err) {
     throw storageError(err, out);
   } finally {
