@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
+import { barTextStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const profitChartStyles = [
   hostStyles,
+  barTextStyles,
   statusStyles,
   visuallyHiddenStyles,
   css`
@@ -23,16 +25,6 @@ export const profitChartStyles = [
     }
     .bar.below {
       fill: var(--atliq-below-target-color, #d9822b);
-    }
-    .label {
-      text-anchor: end;
-      dominant-baseline: central;
-      fill: currentColor;
-    }
-    .value {
-      dominant-baseline: central;
-      fill: var(--atliq-muted-color, #5b6472);
-      font-variant-numeric: tabular-nums;
     }
     .zero {
       stroke: var(--atliq-muted-color, #5b6472);

@@ -1,10 +1,13 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
+import { barTextStyles, tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const revenueChartStyles = [
   hostStyles,
+  tooltipStyles,
+  barTextStyles,
   statusStyles,
   visuallyHiddenStyles,
   css`
@@ -36,26 +39,7 @@ export const revenueChartStyles = [
       fill: var(--atliq-negative-color, #c0392b);
     }
     .tooltip {
-      position: absolute;
       left: 0;
-      pointer-events: none;
-      padding: 0.25rem 0.5rem;
-      border-radius: 4px;
-      background: var(--atliq-surface-color, #ffffff);
-      color: var(--atliq-text-color, #1f2733);
-      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-      white-space: nowrap;
-      z-index: 1;
-    }
-    .label {
-      text-anchor: end;
-      dominant-baseline: central;
-      fill: currentColor;
-    }
-    .value {
-      dominant-baseline: central;
-      fill: var(--atliq-muted-color, #5b6472);
-      font-variant-numeric: tabular-nums;
     }
   `,
 ];

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
+import { tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const trendChartStyles = [
   hostStyles,
+  tooltipStyles,
   statusStyles,
   visuallyHiddenStyles,
   css`
@@ -74,14 +76,7 @@ export const trendChartStyles = [
       border-top: 2px dashed var(--atliq-previous-color, #9aa3b2);
     }
     .tooltip {
-      position: absolute;
       top: 0;
-      pointer-events: none;
-      padding: 0.25rem 0.5rem;
-      border-radius: 4px;
-      background: var(--atliq-surface-color, #ffffff);
-      box-shadow: 0 2px 8px rgb(0 0 0 / 0.2);
-      white-space: nowrap;
     }
   `,
 ];
