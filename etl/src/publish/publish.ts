@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import {
@@ -23,6 +22,7 @@ import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
+import { newSnapshotId } from './snapshot-id.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
 export type RunEvent =
@@ -47,14 +47,6 @@ export interface PublishResult {
 }
 
 const STAGED_TABLES: SourceTableName[] = ['transactions', 'customers', 'products', 'markets'];
-
-function snapshotId(now: Date): string {
-  const stamp = now
-    .toISOString()
-    .replace(/[-:]/g, '')
-    .replace(/\.\d+Z$/, 'Z');
-  return `${stamp}-${randomBytes(3).toString('hex')}`;
-}
 
 /** errno codes (and DuckDB's wording of them) that mean the extract folder cannot take the run's files. */
 const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR']);
@@ -109,7 +101,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const { source, out } = options;
   const rules = options.rules ?? DEFAULT_RULES;
   const emit = options.onEvent ?? (() => {});
-  const id = snapshotId(new Date());
+  const id = await newSnapshotId(out);
   const stagingPath = join(out, `.staging-${id}`);
   const tmpDir = join(out, SNAPSHOTS_DIR, `.tmp-${id}`);
   const finalDir = join(out, SNAPSHOTS_DIR, id);

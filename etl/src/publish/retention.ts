@@ -1,6 +1,7 @@
 import { readdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { SNAPSHOTS_DIR } from '@atliq/sdk/contract';
+import { idTime, SNAPSHOT_ID } from './snapshot-id.ts';
 
 export interface Retention {
   /** How many of the newest snapshots are always kept, the served one included. */
@@ -10,14 +11,6 @@ export interface Retention {
 }
 
 export const DEFAULT_RETENTION: Retention = { keep: 3, keepForMs: 3_600_000 };
-
-/** Snapshot ids are `YYYYMMDDTHHMMSSZ-xxxxxx` (see publish.ts); anything else in `v/` is not ours to delete. */
-const SNAPSHOT_ID = /^(\d{4})(\d{2})(\d{2})T(\d{2})(\d{2})(\d{2})Z-[0-9a-f]{6}$/;
-
-const idTime = (id: string): number => {
-  const [, y, mo, d, h, mi, s] = SNAPSHOT_ID.exec(id)!;
-  return Date.UTC(Number(y), Number(mo) - 1, Number(d), Number(h), Number(mi), Number(s));
-};
 
 /**
  * Deletes the snapshot folders older than `served` that are neither among the newest `keep` nor replaced less than
@@ -35,8 +28,11 @@ export async function removeOldSnapshots(
   const newest = new Set(keep > 0 ? ids.slice(-keep) : []);
   const removed: string[] = [];
   for (const [i, id] of ids.entries()) {
-    // Ids sort by time, so every id before `served` has a successor.
-    if (id >= served || newest.has(id) || now - idTime(ids[i + 1]!) < keepForMs) continue;
+    if (id >= served || newest.has(id)) continue;
+    // Ids sort by time, so every id before `served` has a successor. Its id may lie a few seconds in the future (see
+    // nextSnapshotId), but its run replaced this snapshot no later than now.
+    const replacedAt = Math.min(idTime(ids[i + 1]!), now);
+    if (now - replacedAt < keepForMs) continue;
     const path = join(out, SNAPSHOTS_DIR, id);
     await rm(path, { recursive: true, force: true });
     removed.push(path);
