@@ -7,6 +7,7 @@ import { SOURCE_TABLES } from '../src/source/source.ts';
 
 const db = inject('mariadb');
 const DATABASE = 'fault_busy';
+const SLOW = 'fault_busy_slow';
 const ROWS = 100_000;
 const READER = 'atliq_reader';
 const READER_PASSWORD = 'reader-pw-for-tests';
@@ -53,9 +54,16 @@ describe('fault: a busy or misconfigured live server', () => {
   });
 
   it('the statement timeout stops an extract that runs too long, with a message that says so', async () => {
-    const { src } = await source({ statementTimeoutMs: 1000, batchRows: 1000 });
+    // A slow sink alone is not enough: the kernel's socket buffers can take all 100k rows, and a server that has
+    // sent every row finished its statement in time (CI saw that). A view that sleeps 0.1 ms per row keeps the
+    // server itself busy for ~10 s.
+    await admin.query(`CREATE DATABASE IF NOT EXISTS ${SLOW}`);
+    await admin.query(
+      `CREATE OR REPLACE VIEW ${SLOW}.transactions AS SELECT * FROM ${DATABASE}.transactions WHERE SLEEP(0.0001) = 0`,
+    );
+    const { src } = await source({ database: SLOW, statementTimeoutMs: 1000, batchRows: 1000 });
     try {
-      const run = src.withSnapshot((snapshot) => snapshot.streamTable('transactions', columns, () => sleep(100)));
+      const run = src.withSnapshot((snapshot) => snapshot.streamTable('transactions', columns, () => sleep(10)));
       await expect(run).rejects.toThrow(/reading transactions failed after \d+ rows: .*statement timeout stopped it/);
     } finally {
       await src.close();
