@@ -12,7 +12,7 @@ Usage:
   pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
                    [--config FILE] [--fx CUR=RATE]... [--on-schema-drift error|warn]
                    [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
-                   [--keep N] [--keep-for DURATION]
+                   [--keep N] [--keep-for DURATION] [--mode full|incremental] [--overlap-months N]
   pnpm etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
@@ -38,6 +38,10 @@ Options:
   --keep N              publish: always keep the newest N snapshot folders, the served one included (default 3)
   --keep-for DURATION   publish: keep older ones until they were replaced this long ago (default 1h; e.g. 90m, 2d),
                         so pages that loaded a previous manifest keep working; the rest are deleted after a run
+  --mode M              publish: "full" (default) reads every row; "incremental" reads only the months of
+                        order_date whose row count or checksum (computed by the server) changed since the last
+                        snapshot, plus the newest ones, and copies the rest from it (MySQL sources only)
+  --overlap-months N    publish: incremental re-reads the previous run's newest N months even unchanged (default 1)
   --every DURATION      watch: publish now, then DURATION after each run ends (e.g. 5m); a failed run is logged and
                         retried on schedule; SIGINT/SIGTERM stop it after the current run
   --json                print only a JSON summary on stdout
@@ -64,6 +68,8 @@ const OPTIONS = {
   'max-replica-lag': { type: 'string' },
   keep: { type: 'string' },
   'keep-for': { type: 'string' },
+  mode: { type: 'string' },
+  'overlap-months': { type: 'string' },
   every: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },

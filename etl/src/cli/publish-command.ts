@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { EtlError } from '../errors.ts';
+import { DEFAULT_OVERLAP_MONTHS, type RefreshOptions } from '../publish/incremental.ts';
 import { type PublishResult, publish } from '../publish/publish.ts';
 import type { Retention } from '../publish/retention.ts';
 import { MySqlSource } from '../source/mysql.ts';
@@ -17,6 +18,8 @@ export interface PublishArgs extends RulesArgs, GentleArgs {
   'password-file'?: string | undefined;
   keep?: string | undefined;
   'keep-for'?: string | undefined;
+  mode?: string | undefined;
+  'overlap-months'?: string | undefined;
   json: boolean;
 }
 
@@ -31,6 +34,21 @@ function retentionFromArgs(args: PublishArgs): Retention {
   return { keep, keepForMs: parseDuration('keep-for', args['keep-for'] ?? '1h') };
 }
 
+function refreshFromArgs(args: PublishArgs): RefreshOptions {
+  const mode = args.mode ?? 'full';
+  if (mode !== 'full' && mode !== 'incremental') {
+    throw new UsageError(`--mode must be "full" or "incremental", got "${mode}"`);
+  }
+  const overlap = Number(args['overlap-months'] ?? DEFAULT_OVERLAP_MONTHS);
+  if (!Number.isSafeInteger(overlap) || overlap < 0) {
+    throw new UsageError(`--overlap-months must be an integer ≥ 0, got "${args['overlap-months']}"`);
+  }
+  if (mode === 'full' && args['overlap-months'] !== undefined) {
+    throw new UsageError('--overlap-months only applies to --mode incremental');
+  }
+  return { mode, overlapMonths: overlap };
+}
+
 /**
  * Checks the publish flags (a bad one throws a UsageError now, not at the first run) and returns a function that
  * runs one publish, with its own source connection, so `watch` can call it again and again.
@@ -40,7 +58,11 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   const out = resolve(args.out);
   const rules = rulesFromArgs(args);
   const retention = retentionFromArgs(args);
+  const refresh = refreshFromArgs(args);
   const spec = parseSource(args.source, process.env, args['password-file']);
+  if (refresh.mode === 'incremental' && spec.kind === 'sample') {
+    throw new UsageError('--mode incremental needs a MySQL source: the sample generator has nothing to compare');
+  }
   return async () => {
     const started = Date.now();
     const source: SourceConnection =
@@ -52,7 +74,14 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
             onNotice: (message) => process.stderr.write(`warning: ${message}\n`),
           });
     try {
-      const result = await publish({ source, out, rules, retention, onEvent: progressReporter(process.stderr, quiet) });
+      const result = await publish({
+        source,
+        out,
+        rules,
+        retention,
+        refresh,
+        onEvent: progressReporter(process.stderr, quiet),
+      });
       return { ...result, seconds: (Date.now() - started) / 1000 };
     } catch (err) {
       if (!(err instanceof EtlError)) throw err;
@@ -78,6 +107,8 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       rows_published: quality.rows_published,
       rows_rejected: quality.rows_rejected,
       rejected_by_reason: quality.rejected_by_reason,
+      refresh: manifest.refresh,
+      warnings: quality.warnings ?? [],
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
@@ -85,5 +116,13 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       `published ${snapshot_id}: ${quality.rows_published} rows, ${quality.rows_rejected} quarantined ` +
         `(${JSON.stringify(quality.rejected_by_reason)}) in ${seconds.toFixed(1)}s → ${manifestPath}\n`,
     );
+    const r = manifest.refresh;
+    if (r?.mode === 'incremental') {
+      process.stderr.write(
+        `incremental: read ${r.months_read} months, copied ${r.months_reused} unchanged months ` +
+          `(${r.rows_reused} rows) from ${r.from_snapshot}\n`,
+      );
+    }
+    for (const warning of quality.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
   }
 }

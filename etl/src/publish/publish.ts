@@ -5,6 +5,7 @@ import {
   CONTRACT_VERSION,
   type Manifest,
   REPORTING_CURRENCY,
+  type RefreshInfo,
   SNAPSHOTS_DIR,
 } from '@atliq/sdk/contract';
 import { DuckDBInstance } from '@duckdb/node-api';
@@ -16,10 +17,13 @@ import { stageTable } from '../stage.ts';
 import { buildDimensions } from '../transform/dimensions.ts';
 import { buildFacts } from '../transform/facts.ts';
 import { qualityReport } from '../transform/quality.ts';
+import { copyMonths } from '../transform/reuse.ts';
 import { buildRollups } from '../transform/rollups.ts';
 import { removeDebris } from './debris.ts';
+import { PARTITION_COLUMN, type RefreshOptions, writeState } from './incremental.ts';
 import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
+import { planRefresh, type RefreshPlan } from './refresh-plan.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { newSnapshotId } from './snapshot-id.ts';
@@ -35,6 +39,8 @@ export interface PublishOptions {
   /** Extract folder: receives `manifest.json` and `v/<snapshot-id>/`. */
   out: string;
   rules?: CleaningRules;
+  /** Read everything (default), or only the months that changed since the last snapshot (see incremental.ts). */
+  refresh?: RefreshOptions;
   /** Which older snapshot folders survive a successful run (default: the newest 3, and any replaced < 1 h ago). */
   retention?: Retention;
   onEvent?: (event: RunEvent) => void;
@@ -96,6 +102,19 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   }
 }
 
+/** The manifest's account of what this run read and what it copied from the previous snapshot. */
+function refreshInfo(plan: RefreshPlan | null, rowsReused: number): RefreshInfo {
+  if (!plan?.from) return { mode: 'full', ...(plan?.reason ? { reason: plan.reason } : {}) };
+  const dated = plan.state.months.filter((m) => m.month !== null).length;
+  return {
+    mode: 'incremental',
+    from_snapshot: plan.from.snapshotId,
+    months_read: dated - plan.reuse.length,
+    months_reused: plan.reuse.length,
+    rows_reused: rowsReused,
+  };
+}
+
 /** The run itself, once the lock is held and earlier runs' debris is gone. */
 async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const { source, out } = options;
@@ -121,21 +140,42 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const db = await instance.connect();
   try {
     emit({ type: 'phase', phase: 'extract' });
-    const { snapshotAt, withProfit } = await source.withSnapshot(async (snapshot) => {
+    const { snapshotAt, withProfit, plan } = await source.withSnapshot(async (snapshot) => {
       const hasProfit = await checkSchema(db, snapshot, rules.schemaDrift);
+      const columnsOf = (table: SourceTableName): string[] => [
+        ...SOURCE_TABLES[table],
+        ...(table === 'transactions' && hasProfit ? PROFIT_COLUMNS : []),
+      ];
+      const refresh = options.refresh ?? { mode: 'full' };
+      const plan = await planRefresh(db, snapshot, out, rules, hasProfit, columnsOf('transactions'), refresh);
+      if (plan?.reason) emit({ type: 'warning', message: `reading everything: ${plan.reason}` });
       for (const table of STAGED_TABLES) {
-        const columns: string[] = [...SOURCE_TABLES[table]];
-        if (table === 'transactions' && hasProfit) columns.push(...PROFIT_COLUMNS);
-        await stageTable(db, snapshot, table, columns, (t, rows) => emit({ type: 'rows', table: t, rows }));
+        const skip =
+          table === 'transactions' && plan?.reuse.length ? { column: PARTITION_COLUMN, months: plan.reuse } : undefined;
+        await stageTable(
+          db,
+          snapshot,
+          table,
+          columnsOf(table),
+          (t, rows) => emit({ type: 'rows', table: t, rows }),
+          skip,
+        );
       }
-      return { snapshotAt: snapshot.snapshotAt, withProfit: hasProfit };
+      return { snapshotAt: snapshot.snapshotAt, withProfit: hasProfit, plan };
     });
 
     emit({ type: 'phase', phase: 'transform' });
     await buildFacts(db, rules, withProfit);
+    const rowsReused = plan?.from ? await copyMonths(db, plan.from.dir, plan.reuse) : 0;
     await buildDimensions(db);
     await buildRollups(db);
-    const quality = await qualityReport(db);
+    const quality = await qualityReport(db, rowsReused);
+    if (plan && quality.rows_read !== plan.sourceRows) {
+      throw new EtlError(
+        `the source counted ${plan.sourceRows} transactions at the snapshot but ${quality.rows_read} were read or reused`,
+        { phase: 'verify' },
+      );
+    }
 
     emit({ type: 'phase', phase: 'write' });
     await mkdir(tmpDir);
@@ -152,6 +192,8 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       );
     }
 
+    if (plan) await writeState(tmpDir, plan.state);
+
     emit({ type: 'phase', phase: 'publish' });
     await rename(tmpDir, finalDir);
     await syncDir(join(out, SNAPSHOTS_DIR));
@@ -166,6 +208,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       browser_db: `${SNAPSHOTS_DIR}/${id}/${BROWSER_DB_FILE}`,
       files,
       quality,
+      refresh: refreshInfo(plan, rowsReused),
     };
     const manifestPath = await writeManifest(out, manifest);
     return { manifest, manifestPath, snapshotDir: finalDir };

@@ -5,6 +5,8 @@ import { connectError, describeError, queryError } from './mysql-errors.ts';
 import { serverFlavor, statementTimeoutSql, writeGrants } from './mysql-session.ts';
 import {
   columnKind,
+  type MonthFingerprint,
+  type MonthSkip,
   type SourceColumn,
   type SourceConnection,
   type SourceInfo,
@@ -35,6 +37,8 @@ export interface MySqlOptions {
 const DEFAULT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
 const quoteId = (id: string) => `\`${id.replaceAll('`', '``')}\``;
+/** `YYYY-MM` of a date column, NULL for a missing or invalid date. */
+const monthOf = (column: string) => `DATE_FORMAT(${quoteId(column)}, '%Y-%m')`;
 
 /**
  * The live OLTP database over mysql2, read inside one `START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY`
@@ -115,7 +119,8 @@ export class MySqlSource implements SourceConnection {
       return await fn({
         snapshotAt,
         columns: (table) => this.columns(table),
-        streamTable: (table, columns, onRows) => this.stream(table, columns, onRows),
+        streamTable: (table, columns, onRows, skip) => this.stream(table, columns, onRows, skip),
+        monthFingerprints: (table, column, columns) => this.fingerprints(table, column, columns),
       });
     } finally {
       await this.run('ROLLBACK').catch(() => {});
@@ -136,6 +141,20 @@ export class MySqlSource implements SourceConnection {
     return rows.map((r) => ({ name: r.c, type: columnKind(r.t) }));
   }
 
+  private async fingerprints(
+    table: SourceTableName,
+    column: string,
+    columns: readonly string[],
+  ): Promise<MonthFingerprint[]> {
+    // A marker stands for NULL so that NULL and '' (or a NULL moving between columns) hash differently.
+    const values = columns.map((c) => `COALESCE(${quoteId(c)}, '#NULL#')`).join(', ');
+    const rows = (await this.run(
+      `SELECT ${monthOf(column)} AS m, COUNT(*) AS n, CAST(SUM(CRC32(CONCAT_WS('|', ${values}))) AS CHAR) AS c
+       FROM ${quoteId(table)} GROUP BY m ORDER BY m`,
+    )) as { m: string | null; n: number | string; c: string | null }[];
+    return rows.map((r) => ({ month: r.m, rows: Number(r.n), checksum: r.c ?? '0' }));
+  }
+
   private run(sql: string, values: unknown[] = []): Promise<unknown[]> {
     return new Promise((resolve, reject) => {
       const onConnError = (err: Error) => reject(queryError(err, sql));
@@ -152,8 +171,16 @@ export class MySqlSource implements SourceConnection {
     table: SourceTableName,
     columns: readonly string[],
     onRows: (rows: SourceValue[][]) => void | Promise<void>,
+    skip?: MonthSkip,
   ): Promise<number> {
-    const sql = `SELECT ${columns.map(quoteId).join(', ')} FROM ${quoteId(table)}`;
+    // The same month expression as the fingerprints, so a skipped month is exactly the rows they counted; rows
+    // without a valid date (NULL month) are never skipped.
+    const where = skip?.months.length
+      ? ` WHERE COALESCE(${monthOf(skip.column)} NOT IN (${skip.months.map(() => '?').join(', ')}), TRUE)`
+      : '';
+    const sql = mysql.format(`SELECT ${columns.map(quoteId).join(', ')} FROM ${quoteId(table)}${where}`, [
+      ...(skip?.months ?? []),
+    ]);
     const batchRows = this.options.batchRows ?? 8192;
     return new Promise((resolve, reject) => {
       let total = 0;

@@ -83,6 +83,23 @@ export interface SourceInfo {
   database: string | null;
 }
 
+/**
+ * One month of a table as the source itself counts it: rows and an order-free checksum of their values. `month` is
+ * `YYYY-MM` of the partition column, or null for rows whose date is missing or invalid.
+ */
+export interface MonthFingerprint {
+  month: string | null;
+  rows: number;
+  /** Sum of a per-row hash, as decimal text (it outgrows 2^53). Only ever compared with the same source's. */
+  checksum: string;
+}
+
+/** Months of `column` whose rows a stream leaves out (an incremental run reuses them from the last snapshot). */
+export interface MonthSkip {
+  column: string;
+  months: readonly string[];
+}
+
 /** One consistent, read-only view of the source. */
 export interface SourceSnapshot {
   /** When the snapshot was taken, by the source's clock. */
@@ -101,7 +118,14 @@ export interface SourceSnapshot {
     table: SourceTableName,
     columns: readonly string[],
     onRows: (rows: SourceValue[][]) => void | Promise<void>,
+    skip?: MonthSkip,
   ): Promise<number>;
+  /**
+   * Rows and checksum of `columns` per month of the date column `column`, computed where the data lives, so an
+   * incremental run finds the months that changed without reading them. Sources without it (the sample
+   * generator) are always read in full; `skip` is only ever passed to sources that have it.
+   */
+  monthFingerprints?(table: SourceTableName, column: string, columns: readonly string[]): Promise<MonthFingerprint[]>;
 }
 
 export interface SourceConnection {

@@ -183,6 +183,20 @@ export interface QualityReport {
   warnings?: string[];
 }
 
+/** How a snapshot was built: every source row read (`full`), or only the changed months (`incremental`). */
+export interface RefreshInfo {
+  mode: 'full' | 'incremental';
+  /** Why a run asked to be incremental read everything (e.g. there was no previous snapshot). */
+  reason?: string;
+  /** The snapshot unchanged months were copied from. */
+  from_snapshot?: string;
+  /** Months of `transactions` read from the source, and copied from `from_snapshot`. */
+  months_read?: number;
+  months_reused?: number;
+  /** Transactions (published + quarantined) copied from `from_snapshot`. */
+  rows_reused?: number;
+}
+
 export interface Manifest {
   contract_version: number;
   snapshot_id: string;
@@ -204,6 +218,8 @@ export interface Manifest {
   browser_db: string;
   files: ManifestFile[];
   quality: QualityReport;
+  /** Added within contract version 1: absent in older manifests. */
+  refresh?: RefreshInfo;
 }
 
 export { ManifestError, parseManifest } from './manifest-validate.ts';

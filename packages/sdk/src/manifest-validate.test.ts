@@ -75,3 +75,20 @@ describe('parseManifest() quality block', () => {
     expect(pathOfError(withQuality({ rows_rejected: 0 }))).toBe('$.quality');
   });
 });
+
+describe('parseManifest() refresh block', () => {
+  test('parseManifest() accepts a full or an incremental refresh, and none', () => {
+    const incremental = {
+      ...base,
+      refresh: { mode: 'incremental', from_snapshot: 's0', months_read: 1, months_reused: 32, rows_reused: 9 },
+    };
+    expect(parseManifest(incremental)).toEqual(incremental);
+    const full = { ...base, refresh: { mode: 'full', reason: 'there is no previous snapshot' } };
+    expect(parseManifest(full)).toEqual(full);
+  });
+
+  test('parseManifest() names the malformed refresh field', () => {
+    expect(pathOfError({ ...base, refresh: { mode: 'partial' } })).toBe('$.refresh.mode');
+    expect(pathOfError({ ...base, refresh: { mode: 'incremental', months_read: '3' } })).toBe('$.refresh.months_read');
+  });
+});

@@ -67,6 +67,16 @@ function checkQualityExtras(q: Json): void {
   if (q.warnings !== undefined) strings(q.warnings, '$.quality.warnings');
 }
 
+/** `refresh`, added within contract version 1: optional, checked when present. */
+function checkRefresh(v: unknown): void {
+  if (v === undefined) return;
+  const r = obj(v, '$.refresh');
+  if (r.mode !== 'full' && r.mode !== 'incremental')
+    throw new ManifestError('expected full or incremental', '$.refresh.mode');
+  for (const k of ['reason', 'from_snapshot']) if (r[k] !== undefined) str(r[k], `$.refresh.${k}`);
+  for (const k of ['months_read', 'months_reused', 'rows_reused']) if (r[k] !== undefined) num(r[k], `$.refresh.${k}`);
+}
+
 /**
  * Checks that `input` (parsed JSON) is a manifest this reader understands and returns it typed.
  * Throws {@link ManifestError} naming the first field that is wrong.
@@ -123,5 +133,6 @@ export function parseManifest(input: unknown): Manifest {
   obj(q.rejected_by_reason, '$.quality.rejected_by_reason');
   if (!Array.isArray(q.unknown_members)) throw new ManifestError('expected an array', '$.quality.unknown_members');
   checkQualityExtras(q);
+  checkRefresh(m.refresh);
   return input as Manifest;
 }
