@@ -30,7 +30,15 @@ const READY = /ready for connections/;
 const START_TIMEOUT_MS = 30_000;
 const STOP_TIMEOUT_MS = 10_000;
 
-export async function startMariaDB(): Promise<MariaDB> {
+export interface MariaDBOptions {
+  /**
+   * Replication role: `primary` writes a binary log, `replica` can follow a primary (CHANGE MASTER TO …) and is
+   * read-only to ordinary accounts. Default: neither (no binary log, the fastest for tests).
+   */
+  role?: 'primary' | 'replica';
+}
+
+export async function startMariaDB(options: MariaDBOptions = {}): Promise<MariaDB> {
   const mariadbd = await findBinary('mariadbd');
   const installDb = await findBinary('mariadb-install-db');
   const dir = await mkdtemp(join(tmpdir(), 'atliq-mariadb-'));
@@ -74,7 +82,7 @@ export async function startMariaDB(): Promise<MariaDB> {
         '--bind-address=127.0.0.1',
         '--local-infile=1',
         ...runAs,
-        '--skip-log-bin',
+        ...replicationArgs(options.role),
         '--skip-name-resolve',
         // Durability is worthless for a server that is deleted after the run; speed is not.
         '--innodb-flush-log-at-trx-commit=0',
@@ -100,6 +108,12 @@ export async function startMariaDB(): Promise<MariaDB> {
     await stop();
     throw error;
   }
+}
+
+function replicationArgs(role: MariaDBOptions['role']): string[] {
+  if (role === 'primary') return ['--server-id=1', '--log-bin=primary-bin', '--binlog-format=ROW'];
+  if (role === 'replica') return ['--server-id=2', '--skip-log-bin', '--read-only=1', '--relay-log=replica-relay'];
+  return ['--skip-log-bin'];
 }
 
 /** Resolves when the server says it is ready; rejects with its log if it exits or hangs first. */

@@ -109,6 +109,7 @@ export class MySqlSource implements SourceConnection {
   }
 
   async withSnapshot<T>(fn: (snapshot: SourceSnapshot) => Promise<T>): Promise<T> {
+    await this.untilQuiet();
     await this.run('SET SESSION TRANSACTION ISOLATION LEVEL REPEATABLE READ');
     await this.run('START TRANSACTION WITH CONSISTENT SNAPSHOT, READ ONLY');
     try {
@@ -139,6 +140,15 @@ export class MySqlSource implements SourceConnection {
       [this.options.database, table],
     )) as { c: string; t: string }[];
     return rows.map((r) => ({ name: r.c, type: columnKind(r.t) }));
+  }
+
+  /**
+   * Before the snapshot is taken: waiting out a lagging replica then gives a fresher snapshot, and a stream checks
+   * the server only between batches, so a small table could be read before the first answer arrives.
+   */
+  private async untilQuiet(): Promise<void> {
+    const reason = await this.guard?.check();
+    if (reason) await this.guard!.waitUntilQuiet(reason);
   }
 
   private async fingerprints(
