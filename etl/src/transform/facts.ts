@@ -17,9 +17,10 @@ export async function buildFacts(db: DuckDBConnection, rules: CleaningRules, wit
   const profit = withProfit
     ? 'TRY_CAST(clean(s.profit_margin) AS DOUBLE) * fx.rate AS v_profit, TRY_CAST(clean(s.cost_price) AS DOUBLE) * fx.rate AS v_cost'
     : 'NULL::DOUBLE AS v_profit, NULL::DOUBLE AS v_cost';
-  await db.run(`
-    CREATE OR REPLACE TEMP TABLE t_checked AS
-    SELECT s.*,
+  // Only the parsed values go into the working table; rejects fetch their original text back by `_row`. Carrying
+  // every raw column through the window doubled the memory of this step and made a 1M-row run spill.
+  const checked = `
+    SELECT s._row,
       clean(s.product_code) AS k_product,
       clean(s.customer_code) AS k_customer,
       clean(s.market_code) AS k_market,
@@ -27,6 +28,7 @@ export async function buildFacts(db: DuckDBConnection, rules: CleaningRules, wit
       TRY_CAST(clean(s.sales_qty) AS INTEGER) AS v_qty,
       TRY_CAST(clean(s.sales_amount) AS DOUBLE) AS v_amount,
       upper(clean(s.currency)) AS v_currency,
+      s.currency = v_currency AS v_currency_was_clean,
       fx.rate AS v_rate,
       ${profit},
       CASE
@@ -37,18 +39,19 @@ export async function buildFacts(db: DuckDBConnection, rules: CleaningRules, wit
           THEN 'non_positive_amount'
         WHEN v_rate IS NULL THEN 'unknown_currency'
       END AS reason
-    FROM stg_transactions s LEFT JOIN fx ON fx.currency = upper(clean(s.currency))`);
+    FROM stg_transactions s LEFT JOIN fx ON fx.currency = upper(clean(s.currency))`;
 
   // Of identical rows the one whose raw currency still carries the feed's control characters is kept:
   // the reference cleaning keeps 'INR\r' lines and drops their clean-looking 'INR' twins.
   const duplicate = rules.rejectDuplicates
     ? `WHEN reason IS NULL AND row_number() OVER (
          PARTITION BY reason IS NULL, k_product, k_customer, k_market, v_date, v_qty, v_amount, v_currency, v_profit, v_cost
-         ORDER BY (currency = v_currency), _row) > 1 THEN 'duplicate'`
+         ORDER BY v_currency_was_clean, _row) > 1 THEN 'duplicate'`
     : '';
   await db.run(`
     CREATE OR REPLACE TEMP TABLE t_final AS
-    SELECT *, CASE ${duplicate} WHEN true THEN reason END AS final_reason FROM t_checked`);
+    SELECT * EXCLUDE (reason, v_currency_was_clean), CASE ${duplicate} WHEN true THEN reason END AS final_reason
+    FROM (${checked})`);
 
   await db.run(createTableSql('fact_sales'));
   await db.run(`
@@ -60,8 +63,8 @@ export async function buildFacts(db: DuckDBConnection, rules: CleaningRules, wit
   await db.run(createTableSql('rejects'));
   await db.run(`
     INSERT INTO rejects (${columnList('rejects')})
-    SELECT final_reason, 'transactions', product_code, customer_code, market_code, order_date, sales_qty,
-      sales_amount, currency
-    FROM t_final WHERE final_reason IS NOT NULL ORDER BY _row`);
-  await db.run('DROP TABLE t_checked; DROP TABLE t_final');
+    SELECT f.final_reason, 'transactions', s.product_code, s.customer_code, s.market_code, s.order_date, s.sales_qty,
+      s.sales_amount, s.currency
+    FROM t_final f JOIN stg_transactions s USING (_row) WHERE f.final_reason IS NOT NULL ORDER BY _row`);
+  await db.run('DROP TABLE t_final');
 }
