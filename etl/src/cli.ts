@@ -12,6 +12,7 @@ Usage:
   pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
                    [--config FILE] [--fx CUR=RATE]... [--on-schema-drift error|warn]
                    [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
+                   [--max-rows-per-second N]
                    [--keep N] [--keep-for DURATION] [--mode full|incremental] [--overlap-months N]
   pnpm etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
@@ -35,6 +36,7 @@ Options:
   --statement-timeout S publish: the server stops any ETL statement running longer (default 3600; 0: never)
   --max-threads-running N  publish: pause the extract while Threads_running > N (default 32; 0: off)
   --max-replica-lag S   publish: on a replica, pause while it lags more than S seconds (default 30; 0: off)
+  --max-rows-per-second N  publish: never read faster than N rows a second (default: no limit)
   --keep N              publish: always keep the newest N snapshot folders, the served one included (default 3)
   --keep-for DURATION   publish: keep older ones until they were replaced this long ago (default 1h; e.g. 90m, 2d),
                         so pages that loaded a previous manifest keep working; the rest are deleted after a run
@@ -66,6 +68,7 @@ const OPTIONS = {
   'statement-timeout': { type: 'string' },
   'max-threads-running': { type: 'string' },
   'max-replica-lag': { type: 'string' },
+  'max-rows-per-second': { type: 'string' },
   keep: { type: 'string' },
   'keep-for': { type: 'string' },
   mode: { type: 'string' },

@@ -70,6 +70,28 @@ describe('fault: a busy or misconfigured live server', () => {
     }
   });
 
+  it('never reads faster than --max-rows-per-second, and still reads every row', async () => {
+    const { src } = await source({ maxRowsPerSecond: 50_000 });
+    const arrivals: { at: number; rows: number }[] = [];
+    const started = performance.now();
+    let seen = 0;
+    try {
+      const rows = await src.withSnapshot((snapshot) =>
+        snapshot.streamTable('transactions', columns, (batch) => {
+          seen += batch.length;
+          arrivals.push({ at: performance.now() - started, rows: seen });
+        }),
+      );
+      expect(rows).toBe(ROWS);
+    } finally {
+      await src.close();
+    }
+    // A lower bound only (a slow machine makes it longer, never shorter): the first tenth of a second's batch
+    // is free, every later one waits for its due time.
+    for (const { at, rows } of arrivals) expect(at).toBeGreaterThanOrEqual(((rows - 5_000) / 50_000) * 1000 - 20);
+    expect(arrivals.at(-1)!.at).toBeGreaterThanOrEqual(1_800);
+  });
+
   it('pauses the extract while Threads_running is above the threshold, then reads every row', async () => {
     const [[status]] = (await admin.query("SHOW GLOBAL STATUS LIKE 'Threads_running'")) as unknown as [
       { Value: string }[],

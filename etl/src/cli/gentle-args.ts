@@ -6,6 +6,7 @@ export interface GentleArgs {
   'statement-timeout'?: string | undefined;
   'max-threads-running'?: string | undefined;
   'max-replica-lag'?: string | undefined;
+  'max-rows-per-second'?: string | undefined;
 }
 
 function seconds(flag: string, value: string | undefined): number | undefined {
@@ -16,12 +17,16 @@ function seconds(flag: string, value: string | undefined): number | undefined {
 }
 
 /** MySqlSource options from the flags; absent flags keep the source's defaults. */
-export function gentleFromArgs(args: GentleArgs): Pick<MySqlOptions, 'statementTimeoutMs' | 'busy'> {
+export function gentleFromArgs(
+  args: GentleArgs,
+): Pick<MySqlOptions, 'statementTimeoutMs' | 'busy' | 'maxRowsPerSecond'> {
   const timeout = seconds('statement-timeout', args['statement-timeout']);
   const threads = seconds('max-threads-running', args['max-threads-running']);
   const lag = seconds('max-replica-lag', args['max-replica-lag']);
+  const rate = seconds('max-rows-per-second', args['max-rows-per-second']);
   return {
     ...(timeout === undefined ? {} : { statementTimeoutMs: timeout * 1000 }),
+    ...(rate === undefined ? {} : { maxRowsPerSecond: rate }),
     busy: {
       ...(threads === undefined ? {} : { maxThreadsRunning: Math.floor(threads) }),
       ...(lag === undefined ? {} : { maxReplicaLagSeconds: lag }),

@@ -28,6 +28,8 @@ export interface MySqlOptions {
   batchRows?: number;
   /** The server stops any statement of the ETL's session running longer than this (ms; 0: never). Default 1 h. */
   statementTimeoutMs?: number;
+  /** Never read faster than this many rows a second, whatever the server could give (0 or absent: no limit). */
+  maxRowsPerSecond?: number;
   /** When to pause the extract for a busy server or a lagging replica; defaults in DEFAULT_BUSY_POLICY. */
   busy?: Partial<BusyPolicy>;
   /** Warnings and back-off notices meant for the operator. */
@@ -36,6 +38,7 @@ export interface MySqlOptions {
 
 const DEFAULT_STATEMENT_TIMEOUT_MS = 3_600_000;
 
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 const quoteId = (id: string) => `\`${id.replaceAll('`', '``')}\``;
 /** `YYYY-MM` of a date column, NULL for a missing or invalid date. */
 const monthOf = (column: string) => `DATE_FORMAT(${quoteId(column)}, '%Y-%m')`;
@@ -191,7 +194,10 @@ export class MySqlSource implements SourceConnection {
     const sql = mysql.format(`SELECT ${columns.map(quoteId).join(', ')} FROM ${quoteId(table)}${where}`, [
       ...(skip?.months ?? []),
     ]);
-    const batchRows = this.options.batchRows ?? 8192;
+    const rate = this.options.maxRowsPerSecond ?? 0;
+    // Batches of at most a tenth of a second's worth keep a rate-limited stream smooth.
+    const batchRows = Math.min(this.options.batchRows ?? 8192, rate > 0 ? Math.max(1, Math.ceil(rate / 10)) : Infinity);
+    const started = performance.now();
     return new Promise((resolve, reject) => {
       let total = 0;
       let batch: SourceValue[][] = [];
@@ -228,6 +234,9 @@ export class MySqlSource implements SourceConnection {
           return fail(err as Error);
         }
         if (pending) hold(pending);
+        // The rate limit: a batch that arrived ahead of schedule holds the connection until its due time.
+        const ahead = rate > 0 ? started + (total / rate) * 1000 - performance.now() : 0;
+        if (ahead > 1) hold(sleep(ahead));
         const guard = this.guard;
         if (guard?.due()) {
           guard.check().then((reason) => {
