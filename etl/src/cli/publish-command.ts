@@ -65,13 +65,15 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   }
   return async () => {
     const started = Date.now();
+    // One reporter for the run's events and the source's notices, so a warning never breaks the status line.
+    const report = progressReporter(process.stderr, quiet);
     const source: SourceConnection =
       spec.kind === 'sample'
         ? createSampleSource({ rows: spec.rows, withProfit: spec.withProfit })
         : await MySqlSource.create({
             ...spec.options,
             ...gentleFromArgs(args),
-            onNotice: (message) => process.stderr.write(`warning: ${message}\n`),
+            onNotice: (message) => report({ type: 'warning', message }),
           });
     try {
       const result = await publish({
@@ -80,7 +82,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
         rules,
         retention,
         refresh,
-        onEvent: progressReporter(process.stderr, quiet),
+        onEvent: report,
       });
       return { ...result, seconds: (Date.now() - started) / 1000 };
     } catch (err) {
