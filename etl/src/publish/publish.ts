@@ -129,7 +129,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   // and checkpoints of data that is thrown away after the run. The limit bounds the process's RSS at any source
   // size; 160 MB and 256 MB ran out of memory writing a 10M-row snapshot (README "Benchmarks").
   const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: process.env.ATLIQ_ETL_MEMORY_LIMIT ?? '512MB',
+    memory_limit: '512MB',
     // Keeping the insertion order of unordered results needs more memory than the limit when writing a 10M-row
     // snapshot. Facts are written with an explicit ORDER BY (still honoured); the other tables' row order is not
     // part of the contract.
