@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:etl [--rows N] [--rss-rows N]`: the ETL against its ceiling and against the naive pipeline, side by
+ * `pnpm bench:etl [--rows N] [--rss-rows N] [--gentle-rate N]`: the ETL against its ceiling and against the naive pipeline, side by
  * side on one private MariaDB (see README "Benchmarks"). Not a test: it prints figures and ratios, it asserts nothing.
  *
  * 1. bare mysql2 streaming with no sink (rowsAsArray, 'result' events) — the ceiling;
@@ -7,6 +7,8 @@
  *    INSERTs during the extract and, before it, alone;
  * 3. the naive pipeline: `mariadb --batch` into a TSV file, DuckDB `read_csv` → `COPY … TO parquet`;
  * 4. optionally our publish again at `--rss-rows` (e.g. 10M) to show peak RSS stays flat.
+ * Our publish also runs a second time with `--max-rows-per-second --gentle-rate` (default 150k), for what the
+ * writer's p99 costs in speed.
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -19,10 +21,15 @@ import { runPublish } from './publish-run.ts';
 import { startWriter } from './writer.ts';
 
 const { values } = parseArgs({
-  options: { rows: { type: 'string', default: '1000000' }, 'rss-rows': { type: 'string' } },
+  options: {
+    rows: { type: 'string', default: '1000000' },
+    'rss-rows': { type: 'string' },
+    'gentle-rate': { type: 'string', default: '150000' },
+  },
 });
 const rows = Number(values.rows);
 const rssRows = values['rss-rows'] ? Number(values['rss-rows']) : undefined;
+const gentleRate = Number(values['gentle-rate']);
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const log = (line: string) => process.stdout.write(`${line}\n`);
@@ -45,6 +52,11 @@ try {
   await new Promise((r) => setTimeout(r, 5000));
   const alone = writer.sample();
   const ours = await runPublish(conn, join(work, 'out'), writer);
+  // The same run with the rate limit: what the writer's p99 costs in speed.
+  const gentle = await runPublish(conn, join(work, 'out-gentle'), writer, [
+    '--max-rows-per-second',
+    String(gentleRate),
+  ]);
   await writer.stop();
   const oursRate = ours.rows / ours.seconds;
   log(
@@ -53,6 +65,12 @@ try {
   log(
     `writer INSERT p99: alone ${alone.p99.toFixed(2)} ms (${alone.n} statements), during the extract ` +
       `${ours.writerDuringExtract.p99.toFixed(2)} ms (${ours.writerDuringExtract.n}) → ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
+  );
+
+  log(
+    `our publish --max-rows-per-second ${fmt(gentleRate)}: ${fmt(gentle.rows / gentle.seconds)} rows/s end to end, ` +
+      `writer INSERT p99 during the extract ${gentle.writerDuringExtract.p99.toFixed(2)} ms ` +
+      `(${gentle.writerDuringExtract.n}) → ${(gentle.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
   );
 
   t = performance.now();

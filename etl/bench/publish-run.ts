@@ -17,10 +17,10 @@ export interface PublishRun {
 
 const cli = join(import.meta.dirname, '../src/cli.ts');
 
-export function runPublish(s: Server, out: string, writer?: Writer): Promise<PublishRun> {
+export function runPublish(s: Server, out: string, writer?: Writer, extra: string[] = []): Promise<PublishRun> {
   const source = `mysql://${s.user}@${s.host}:${s.port}/${s.database}`;
   const args = ['-f', 'maxrss_kb=%M', process.execPath, '--import', 'tsx', cli, 'publish', '--source', source];
-  const child = spawn('/usr/bin/time', [...args, '--out', out], {
+  const child = spawn('/usr/bin/time', [...args, '--out', out, ...extra], {
     env: { ...process.env, MYSQL_PWD: s.password },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
