@@ -99,6 +99,21 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       expect(q.duplicate_market_names).toEqual(truth.duplicateMarketNames);
       expect((q.missing_months ?? []).reduce((s, m) => s + m.months.length, 0)).toBe(truth.missingMarketMonths);
 
+      // Incremental refresh on real, dirty data: a second run copies every month but the newest from the first
+      // and publishes exactly the same figures (rejects with odd dates included).
+      const incremental = join(out, `${dump.database}-incremental`);
+      const incrementalRun = () =>
+        run('npx', ['tsx', cli, 'publish', '--source', url, '--out', incremental, '--mode', 'incremental', '--json'], {
+          env,
+        });
+      await incrementalRun();
+      const second = JSON.parse((await incrementalRun()).stdout.trim().split('\n').at(-1)!);
+      expect(second.refresh).toMatchObject({ mode: 'incremental', months_read: 1 });
+      expect(second.refresh.months_reused).toBeGreaterThan(30);
+      const reread = parseManifest(JSON.parse(await readFile(join(incremental, 'manifest.json'), 'utf8')));
+      expect(reread.quality).toEqual(q);
+      expect(await publishedRows(join(incremental, reread.browser_db))).toEqual(got);
+
       console.info(
         `${dump.file}: read ${q.rows_read}, published ${q.rows_published}, rejected ${JSON.stringify(q.rejected_by_reason)}, ` +
           `revenue ${got.revenue.toFixed(2)} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
