@@ -5,4 +5,14 @@ export default {
   exclude: ['src/**/*.test.ts', 'src/**/*.stories.ts'],
   litelement: true,
   packagejson: false,
+  plugins: [
+    {
+      // The analyzer lists modules in the order its file walk happens to finish, which varies between runs: sort
+      // them by path so the drift check (`cem:check`) compares content, not timing.
+      name: 'sort-modules',
+      packageLinkPhase({ customElementsManifest }) {
+        customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      },
+    },
+  ],
 };

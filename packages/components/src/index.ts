@@ -11,7 +11,14 @@ import { AtliqRevenueChart } from './revenue-chart/revenue-chart.ts';
 import { AtliqTopList } from './top-list/top-list.ts';
 import { AtliqTrendChart } from './trend-chart/trend-chart.ts';
 
-export type { AtliqErrorDetail, AtliqEventMap, AtliqFilterChangeDetail, AtliqSelectDetail } from './base/events.ts';
+export type { DrillStep } from './base/drill.ts';
+export type {
+  AtliqDrillDetail,
+  AtliqErrorDetail,
+  AtliqEventMap,
+  AtliqFilterChangeDetail,
+  AtliqSelectDetail,
+} from './base/events.ts';
 export {
   AtliqDashboard,
   AtliqDataStatus,

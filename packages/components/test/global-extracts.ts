@@ -15,6 +15,16 @@ declare module 'vitest' {
     revenueByCustomer: { name: string; revenue: number }[];
     /** Revenue per product code, largest first (ties by code). */
     revenueByProduct: { name: string; revenue: number }[];
+    /**
+     * Drilled truth: the top market's revenue by customer, and the top customer's revenue by product within that
+     * market (largest first, ties by name).
+     */
+    drill: {
+      market: string;
+      customers: { name: string; revenue: number }[];
+      customer: string;
+      products: { name: string; revenue: number }[];
+    };
     /** Distinct zones of dim_market (null for markets without one), for the filter bar. */
     zones: (string | null)[];
     /** The published manifest, as the ETL wrote it. */
@@ -38,8 +48,8 @@ export default async function setup(project: TestProject): Promise<void> {
   // The connector attaches the browser's file, but the query below reads only the Parquet files.
   const db = await connectNode(join(dir, manifest.browser_db));
   const f = parquet('fact_sales');
-  const named = async (sql: string) =>
-    (await db.query(sql, [])).map((r) => ({ name: String(r.name), revenue: Number(r.revenue) }));
+  const named = async (sql: string, params: unknown[] = []) =>
+    (await db.query(sql, params)).map((r) => ({ name: String(r.name), revenue: Number(r.revenue) }));
   try {
     const markets = await named(
       `SELECT m.market_name AS name, sum(f.revenue) AS revenue
@@ -74,6 +84,25 @@ export default async function setup(project: TestProject): Promise<void> {
          GROUP BY product_code ORDER BY revenue DESC, name`,
       ),
     );
+    const market = markets[0]!.name;
+    const customers = await named(
+      `SELECT c.customer_name AS name, sum(f.revenue) AS revenue
+       FROM read_parquet(${f}) f JOIN read_parquet(${parquet('dim_market')}) m USING (market_code)
+       JOIN read_parquet(${parquet('dim_customer')}) c USING (customer_code)
+       WHERE m.market_name = ?
+       GROUP BY c.customer_name ORDER BY revenue DESC, name`,
+      [market],
+    );
+    const customer = customers[0]!.name;
+    const products = await named(
+      `SELECT f.product_code AS name, sum(f.revenue) AS revenue
+       FROM read_parquet(${f}) f JOIN read_parquet(${parquet('dim_market')}) m USING (market_code)
+       JOIN read_parquet(${parquet('dim_customer')}) c USING (customer_code)
+       WHERE m.market_name = ? AND c.customer_name = ?
+       GROUP BY f.product_code ORDER BY revenue DESC, name`,
+      [market, customer],
+    );
+    project.provide('drill', { market, customers, customer, products });
     const zones = await db.query(
       `SELECT DISTINCT zone FROM read_parquet(${parquet('dim_market')}) ORDER BY zone NULLS LAST`,
       [],

@@ -10,6 +10,20 @@ const noRows: Connector = { query: async () => [], close: async () => {} };
 AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
 AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows }));
 
+/**
+ * A KPI's year to date after a loss: data in Jan 2019 and Jan 2020; a total about 2019 is -₹1,00,000, any other
+ * ₹1,93,000, so the change is from a negative base.
+ */
+export const LOSS_LAST_YEAR = `${EXTRACT}?state=loss-last-year`;
+const afterLoss: Connector = {
+  query: async (sql, params) =>
+    sql.startsWith('SELECT DISTINCT')
+      ? [{ month: '2019-01' }, { month: '2020-01' }]
+      : [{ revenue: params.some((p) => String(p).startsWith('2019')) ? -100_000 : 193_000 }],
+  close: async () => {},
+};
+AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss }));
+
 /** A dark surface and the custom properties that theme every component onto it. */
 export const DARK_THEME = `background: #151a23; color: #e6e9ef; padding: 16px;
   --atliq-text-color: #e6e9ef; --atliq-muted-color: #a9b3c2; --atliq-bar-color: #6ea8ff;

@@ -9,6 +9,7 @@ import {
 } from '@atliq/sdk';
 import { Task } from '@lit/task';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { DrillController } from './drill-controller.ts';
 import type { AtliqEventMap } from './events.ts';
 import { SelectionController } from './selection-controller.ts';
 import { emptyView, errorView, loadingView, unavailableView } from './status.ts';
@@ -97,6 +98,35 @@ export class AtliqElement extends LitElement {
     this.emit('atliq-select', { dimension, value: member, label });
   }
 
+  /** Clears this component's clause of the cross-filter, whatever dimension it is on, and tells the host page. */
+  protected clearSelection(): void {
+    const clause = this.link.selection.clauses().get(this.clientId);
+    if (!clause) return;
+    this.select(null);
+    this.emit('atliq-select', { dimension: Object.keys(clause.filters ?? {})[0] ?? '', value: null, label: '' });
+  }
+
+  /**
+   * Drill-down through the hierarchy below `root()` (create it before the data task, which reads its path). A drill
+   * clears this component's selection, which belongs to the level left behind and would otherwise filter the
+   * other charts invisibly, runs `changed`, and fires `atliq-drill`.
+   */
+  protected drillController(root: () => string, changed: () => void = () => {}): DrillController {
+    return new DrillController(this, {
+      root,
+      changed: (detail) => {
+        this.clearSelection();
+        changed();
+        this.emit('atliq-drill', detail);
+      },
+    });
+  }
+
+  /** Tells the host page that something failed, with `atliq-error`. */
+  protected fail(error: unknown): void {
+    this.emit('atliq-error', { message: messageOf(error), error });
+  }
+
   /** Fires a typed `atliq-*` event that bubbles out of shadow roots, so host pages hear it. */
   protected emit<K extends keyof AtliqEventMap>(type: K, detail: AtliqEventMap[K]): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -123,9 +153,7 @@ export class AtliqElement extends LitElement {
         return load(all.slice(3) as unknown as A, { source, filters: this.link.filters(), signal });
       },
       onError: (error) => {
-        if (!isAbort(error)) {
-          this.emit('atliq-error', { message: messageOf(error), error });
-        }
+        if (!isAbort(error)) this.fail(error);
       },
     });
   }

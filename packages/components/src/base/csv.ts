@@ -1,3 +1,5 @@
+import { download } from './download.ts';
+
 /** One CSV field: quoted when it holds a comma, quote or line break; formula-like text neutralised for spreadsheets. */
 function field(value: string | number | null): string {
   if (value === null) return '';
@@ -12,10 +14,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly (strin
   return [header, ...rows].map((row) => row.map(field).join(',')).join('\r\n');
 }
 
-/** Offers `text` as a file download named `filename`. */
+/** Offers CSV `text` as a file download named `filename`. */
 export function downloadCsv(filename: string, text: string): void {
-  const url = URL.createObjectURL(new Blob([text], { type: 'text/csv;charset=utf-8' }));
-  const a = Object.assign(document.createElement('a'), { href: url, download: filename });
-  a.click();
-  setTimeout(() => URL.revokeObjectURL(url), 1000);
+  download(filename, new Blob([text], { type: 'text/csv;charset=utf-8' }));
 }

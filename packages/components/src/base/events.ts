@@ -1,4 +1,5 @@
 import type { Filters, Member } from '@atliq/sdk';
+import type { DrillStep } from './drill.ts';
 
 /** Detail of `atliq-error`: what went wrong, in words for people, and the original error for code. */
 export interface AtliqErrorDetail {
@@ -26,12 +27,21 @@ export interface AtliqTargetChangeDetail {
   readonly target: number;
 }
 
+/** Detail of `atliq-drill`: the members opened so far (empty at the top level) and the dimension now shown. */
+export interface AtliqDrillDetail {
+  /** e.g. `[{ dimension: 'market', member: 'Mumbai', label: 'Mumbai' }]`. */
+  readonly path: readonly DrillStep[];
+  /** The level the chart shows after the change, e.g. `customer`. */
+  readonly dimension: string;
+}
+
 /** Every event an `<atliq-*>` element fires, by type, with its detail. */
 export interface AtliqEventMap {
   'atliq-error': AtliqErrorDetail;
   'atliq-select': AtliqSelectDetail;
   'atliq-filter-change': AtliqFilterChangeDetail;
   'atliq-target-change': AtliqTargetChangeDetail;
+  'atliq-drill': AtliqDrillDetail;
 }
 
 declare global {
@@ -44,5 +54,7 @@ declare global {
     'atliq-filter-change': CustomEvent<AtliqFilterChangeDetail>;
     /** A person changed the profit target in the filter bar; `<atliq-dashboard>` passes it to its profit charts. */
     'atliq-target-change': CustomEvent<AtliqTargetChangeDetail>;
+    /** A person drilled a chart down into a member or back up its breadcrumb; only that chart's query changed. */
+    'atliq-drill': CustomEvent<AtliqDrillDetail>;
   }
 }

@@ -1,4 +1,5 @@
 import type { MeasureDef } from '@atliq/sdk';
+import { DEFAULT_LOCALE, type Money } from './money.ts';
 
 export interface CurrencyFormats {
   /** Short, for labels next to bars: ₹12.3L, ₹1.2Cr. */
@@ -9,44 +10,76 @@ export interface CurrencyFormats {
 
 const cache = new Map<string, CurrencyFormats>();
 
-/**
- * Money formats in the `en-IN` locale, whose lakh/crore grouping and L/Cr abbreviations are what Atliq's readers
- * use. Formatters are costly to create, so there is one pair per currency.
- */
-export function currencyFormats(currency: string): CurrencyFormats {
-  let formats = cache.get(currency);
+/** Formatters are costly to create, so there is one set per locale and kind. */
+function cached(key: string, create: () => CurrencyFormats): CurrencyFormats {
+  let formats = cache.get(key);
   if (!formats) {
-    const compact = new Intl.NumberFormat('en-IN', {
+    formats = create();
+    cache.set(key, formats);
+  }
+  return formats;
+}
+
+/**
+ * Money formats, by default in the `en-IN` locale, whose lakh/crore grouping and L/Cr abbreviations are what
+ * Atliq's readers use.
+ */
+export function currencyFormats(currency: string, locale = DEFAULT_LOCALE): CurrencyFormats {
+  return cached(`currency|${locale}|${currency}`, () => {
+    const compact = new Intl.NumberFormat(locale, {
       style: 'currency',
       currency,
       notation: 'compact',
       minimumFractionDigits: 0,
       maximumFractionDigits: 1,
     });
-    const full = new Intl.NumberFormat('en-IN', { style: 'currency', currency, maximumFractionDigits: 0 });
-    formats = { compact: (v) => compact.format(v), full: (v) => full.format(v) };
-    cache.set(currency, formats);
-  }
-  return formats;
+    const full = new Intl.NumberFormat(locale, { style: 'currency', currency, maximumFractionDigits: 0 });
+    return { compact: (v) => compact.format(v), full: (v) => full.format(v) };
+  });
 }
 
-const compactNumber = new Intl.NumberFormat('en-IN', { notation: 'compact', maximumFractionDigits: 1 });
-const fullNumber = new Intl.NumberFormat('en-IN', { maximumFractionDigits: 0 });
-const percent1 = new Intl.NumberFormat('en-IN', { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+/** Counts: 12.3L units short, 12,34,567 in full (en-IN). */
+export function countFormats(locale = DEFAULT_LOCALE): CurrencyFormats {
+  return cached(`number|${locale}`, () => {
+    const compact = new Intl.NumberFormat(locale, { notation: 'compact', maximumFractionDigits: 1 });
+    const full = new Intl.NumberFormat(locale, { maximumFractionDigits: 0 });
+    return { compact: (v) => compact.format(v), full: (v) => full.format(v) };
+  });
+}
 
-/** Counts: 12.3L units short, 12,34,567 in full. */
-export const numberFormats: CurrencyFormats = {
-  compact: (v) => compactNumber.format(v),
-  full: (v) => fullNumber.format(v),
-};
+/** Counts in `en-IN`. */
+export const numberFormats: CurrencyFormats = countFormats();
 
-/** A percentage already multiplied by 100, one decimal: `12.3%`. */
-export const formatPercent = (value: number): string => `${percent1.format(value)}%`;
+/** Numbers with exactly one decimal in `locale`: the figure of a percentage or of percentage points. */
+function oneDecimal(locale: string): (value: number) => string {
+  return cached(`decimal1|${locale}`, () => {
+    const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
+    const format = (v: number) => one.format(v);
+    return { compact: format, full: format };
+  }).full;
+}
 
-const percentFormats: CurrencyFormats = { compact: formatPercent, full: formatPercent };
+/** A percentage already multiplied by 100, one decimal: `12.3%` (`12,3%` in de-DE). */
+export function percentFormat(locale = DEFAULT_LOCALE): (value: number) => string {
+  const one = oneDecimal(locale);
+  return (value) => `${one(value)}%`;
+}
 
-/** The formats for a measure of the model, by its declared `format`. */
-export function measureFormats(format: MeasureDef['format'], currency: string): CurrencyFormats {
-  if (format === 'currency') return currencyFormats(currency);
-  return format === 'percent' ? percentFormats : numberFormats;
+/** A difference of percentages, signed, one decimal: `+1.5 pp`, `-0.4 pp`. */
+export function formatPoints(value: number, locale = DEFAULT_LOCALE): string {
+  return `${value > 0 ? '+' : ''}${oneDecimal(locale)(value)} pp`;
+}
+
+/** A percentage in `en-IN`. */
+export const formatPercent = percentFormat();
+
+/** The formats for a measure of the model, by its declared `format`, in the locale and currency of `money`. */
+export function measureFormats(
+  format: MeasureDef['format'],
+  money: Pick<Money, 'locale' | 'currency'>,
+): CurrencyFormats {
+  if (format === 'currency') return currencyFormats(money.currency, money.locale);
+  if (format === 'number') return countFormats(money.locale);
+  const percent = percentFormat(money.locale);
+  return { compact: percent, full: percent };
 }

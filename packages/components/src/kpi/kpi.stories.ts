@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_THEME, EMPTY, EXTRACT, LOADING, LOSS_LAST_YEAR, statusText } from '../../test/story-sources.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqKpi } from './kpi.ts';
 
@@ -107,5 +107,30 @@ export const DarkTheme: Story = {
     const kpi = kpiIn(canvasElement);
     await loaded(kpi);
     await expect(getComputedStyle(kpi.shadowRoot!.querySelector('[part="value"]')!).color).toBe('rgb(230, 233, 239)');
+  },
+};
+
+/** Last year was a loss: a percentage change would mislead, so the tile shows the amount and says why. */
+export const ChangeFromNegativeBase: Story = {
+  args: { src: LOSS_LAST_YEAR },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    const data = await loaded(kpi);
+    await expect(data.comparison?.change).toEqual({ value: 293_000, unit: 'amount' });
+    const comparison = kpi.shadowRoot!.querySelector('[part="comparison"]')!;
+    await expect(comparison.querySelector('.change:not([aria-hidden])')?.textContent).toBe('+₹2.9L');
+    await expect(comparison.getAttribute('title')).toMatch(/previous period was zero or negative/);
+  },
+};
+
+/** Revenue in US dollars, converted at the extract's published rate, formatted for the US. */
+export const InUsd: Story = {
+  render: ({ src }) =>
+    html`<atliq-kpi src=${src} measure="revenue" currency="USD" locale="en-US" style="max-width: 280px"></atliq-kpi>`,
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    const data = await loaded(kpi);
+    await expect(data.money.currency).toBe('USD');
+    await expect(kpi.shadowRoot!.querySelector('[part="value"]')?.textContent?.trim()).toMatch(/^\$[\d.]+[KM]$/);
   },
 };

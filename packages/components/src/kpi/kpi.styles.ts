@@ -1,10 +1,12 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
 
 export const kpiStyles = [
   hostStyles,
   statusStyles,
+  visuallyHiddenStyles,
   css`
     :host {
       --atliq-status-min-height: 4.5rem;

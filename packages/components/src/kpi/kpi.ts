@@ -1,48 +1,20 @@
-import { AtliqError, type AtliqSource, type Filters, MEASURES } from '@atliq/sdk';
-import { html, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { MEASURES } from '@atliq/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import { formatPercent, measureFormats } from '../base/format.ts';
-import { describePeriod, hasPeriod, previousPeriod, yearToDate } from '../base/period.ts';
+import { type CurrencyFormats, measureFormats } from '../base/format.ts';
 import { kpiStyles } from './kpi.styles.ts';
+import { describeChange } from './kpi-change.ts';
+import { isKpiMeasure, type KpiData, loadKpi } from './kpi-query.ts';
 
-/** Measures a KPI tile can show. */
-export const KPI_MEASURES = ['revenue', 'quantity', 'orders', 'profit', 'margin'] as const;
-type KpiMeasure = (typeof KPI_MEASURES)[number];
-
-/** The KPI as shown: the value under the current filters and its comparison with the previous period. */
-export interface KpiData {
-  readonly measure: KpiMeasure;
-  readonly value: number | null;
-  readonly comparison: {
-    /** e.g. "vs 2019" or "Jan–Jun 2020 vs Jan–Jun 2019". */
-    readonly label: string;
-    readonly current: number | null;
-    readonly previous: number | null;
-    /** Relative change in percent, or for a percentage measure the change in percentage points; null if unknown. */
-    readonly change: number | null;
-  } | null;
-  readonly currency: string;
-}
-
-const isKpiMeasure = (m: string): m is KpiMeasure => (KPI_MEASURES as readonly string[]).includes(m);
-
-async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters, signal: AbortSignal) {
-  const [row] = await source.query({ measures: [measure], filters }, { signal });
-  const value = row?.[measure];
-  return value === null || value === undefined ? null : Number(value);
-}
-
-function change(measure: KpiMeasure, current: number | null, previous: number | null): number | null {
-  if (current === null || previous === null) return null;
-  if (MEASURES[measure].format === 'percent') return current - previous;
-  return previous === 0 ? null : (100 * (current - previous)) / Math.abs(previous);
-}
+export { KPI_MEASURES, type KpiData } from './kpi-query.ts';
 
 /**
  * @summary One key figure — revenue, quantity, orders, profit or margin — under the dashboard's filters, with its
  * change against the same period a year earlier (the year filter shifted back one year; with no period filtered,
- * the latest year to date against the same months of the year before).
+ * the latest year to date against the same months of the year before). The change is relative (in percent) —
+ * except against a previous value of zero or less, where a percentage would mislead and the tile shows the
+ * amount instead, saying why in its title — and in percentage points for margin.
  *
  * @event atliq-error - The data could not be loaded or `measure` is invalid; `detail.message` says why.
  *
@@ -58,7 +30,7 @@ function change(measure: KpiMeasure, current: number | null, previous: number | 
  * @cssproperty --atliq-muted-color - Label and comparison period. Default `#5b6472`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  */
-export class AtliqKpi extends AtliqElement {
+export class AtliqKpi extends AtliqChart {
   static override styles = kpiStyles;
   static override properties = {
     /** revenue (default), quantity, orders, profit or margin. */
@@ -67,10 +39,7 @@ export class AtliqKpi extends AtliqElement {
 
   declare measure: string;
 
-  readonly #task = this.dataTask(
-    () => [this.measure] as const,
-    ([measure], context) => this.#load(measure, context),
-  );
+  readonly #task = this.dataTask(() => [this.measure, this.locale, this.currency] as const, loadKpi);
 
   constructor() {
     super();
@@ -82,13 +51,14 @@ export class AtliqKpi extends AtliqElement {
     return this.#task.value;
   }
 
-  /** Exactly what is shown, as CSV. */
+  /** Exactly what is shown, as CSV; money in the currency shown, the change with its unit. */
   toCSV(): string {
     const d = this.data;
     if (!d) return '';
     const c = d.comparison;
+    const unit = MEASURES[d.measure].format === 'currency' ? ` (${d.money.currency})` : '';
     return toCsv(
-      ['Measure', 'Value', 'Comparison', 'Current', 'Previous', 'Change'],
+      ['Measure', `Value${unit}`, 'Comparison', `Current${unit}`, `Previous${unit}`, 'Change', 'Change unit'],
       [
         [
           MEASURES[d.measure].label,
@@ -96,37 +66,11 @@ export class AtliqKpi extends AtliqElement {
           c?.label ?? null,
           c?.current ?? null,
           c?.previous ?? null,
-          c?.change ?? null,
+          c?.change?.value ?? null,
+          c?.change?.unit ?? null,
         ],
       ],
     );
-  }
-
-  async #load(measure: string, { source, filters, signal }: LoadContext): Promise<KpiData> {
-    if (!isKpiMeasure(measure)) {
-      throw new AtliqError(`Unknown KPI measure "${measure}". Use one of: ${KPI_MEASURES.join(', ')}.`);
-    }
-    const value = await total(source, measure, filters, signal);
-    const currency = source.manifest?.reporting_currency ?? 'INR';
-    if (hasPeriod(filters)) {
-      const before = previousPeriod(filters);
-      const previous = await total(source, measure, before, signal);
-      const comparison = { label: `vs ${describePeriod(before)}`, current: value, previous };
-      return { measure, value, currency, comparison: { ...comparison, change: change(measure, value, previous) } };
-    }
-    const months = await source.query({ measures: [], dimensions: ['month'], filters }, { signal });
-    const ytd = yearToDate(months.map((r) => String(r['month'])));
-    if (!ytd) return { measure, value, currency, comparison: null };
-    const [current, previous] = await Promise.all([
-      total(source, measure, { ...filters, ...ytd.current }, signal),
-      total(source, measure, { ...filters, ...ytd.previous }, signal),
-    ]);
-    return {
-      measure,
-      value,
-      currency,
-      comparison: { label: ytd.label, current, previous, change: change(measure, current, previous) },
-    };
   }
 
   override render(): TemplateResult {
@@ -144,37 +88,36 @@ export class AtliqKpi extends AtliqElement {
     );
   }
 
-  #tile({ measure, value, comparison, currency }: KpiData): TemplateResult {
+  #tile({ measure, value, comparison, money }: KpiData): TemplateResult {
     const def = MEASURES[measure];
-    const format = measureFormats(def.format, currency);
+    const format = measureFormats(def.format, money);
     const shown = value === null ? '—' : format.compact(value);
     return html`
       <div part="label" class="label">${def.label}</div>
       <div part="value" class="value" title=${value === null ? 'No data for the current filters' : format.full(value)}>
         ${shown}
       </div>
-      ${comparison ? this.#comparison(def.format, comparison, format.compact) : html`<div part="comparison" class="comparison">No earlier period to compare with.</div>`}
+      ${comparison ? this.#comparison(comparison, format, money.locale) : html`<div part="comparison" class="comparison">No earlier period to compare with.</div>`}
     `;
   }
 
   #comparison(
-    kind: string,
-    { label, previous, change: delta }: NonNullable<KpiData['comparison']>,
-    compact: (v: number) => string,
+    { label, previous, change }: NonNullable<KpiData['comparison']>,
+    format: CurrencyFormats,
+    locale: string,
   ): TemplateResult {
-    if (delta === null) {
+    if (change === null) {
       return html`<div part="comparison" class="comparison">${label}: no data to compare.</div>`;
     }
-    const direction = delta > 0 ? 'up' : delta < 0 ? 'down' : 'flat';
+    const direction = change.value > 0 ? 'up' : change.value < 0 ? 'down' : 'flat';
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
-    const amount =
-      kind === 'percent'
-        ? `${delta > 0 ? '+' : ''}${delta.toFixed(1)} pp`
-        : `${delta > 0 ? '+' : ''}${formatPercent(delta)}`;
-    return html`<div part="comparison" class="comparison" data-direction=${direction}>
+    const { text, why } = describeChange(change, format, locale);
+    return html`<div part="comparison" class="comparison" data-direction=${direction} data-unit=${change.unit}
+      title=${why || nothing}>
       <span class="change" aria-hidden="true">${arrow}</span>
-      <span class="change">${amount}</span>
-      <span class="period">${label}${previous === null ? '' : ` (${compact(previous)})`}</span>
+      <span class="change">${text}</span>
+      <span class="period">${label}${previous === null ? '' : ` (${format.compact(previous)})`}</span>
+      ${why ? html`<span class="visually-hidden">${why}</span>` : nothing}
     </div>`;
   }
 }

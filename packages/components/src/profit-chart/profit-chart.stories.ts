@@ -94,3 +94,18 @@ export const DarkTheme: Story = {
     );
   },
 };
+
+/** Drilled into Kochi, the loss-making market: the margins of its customers against the target. */
+export const Drilled: Story = {
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    chart.drillPath = [{ dimension: 'market', member: 'Kochi', label: 'Kochi' }];
+    await waitFor(() => expect(chart.data?.map((d) => d.label)).toEqual(['Nova Stores', 'Atlas Stores']), {
+      timeout: 10_000,
+    });
+    await chart.updateComplete;
+    const crumbs = [...chart.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);
+    await expect(crumbs).toEqual(['All markets', 'Kochi']);
+  },
+};

@@ -3,12 +3,14 @@ import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
 import { barTextStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
+import { toolbarStyles } from '../base/toolbar.ts';
 
 export const profitChartStyles = [
   hostStyles,
   barTextStyles,
   statusStyles,
   visuallyHiddenStyles,
+  toolbarStyles,
   css`
     svg {
       display: block;

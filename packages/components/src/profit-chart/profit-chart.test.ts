@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, texts, until } from '../../test/dom.ts';
-import { PROFIT_ROWS, registerProfitSource } from '../../test/profit-source.ts';
-import type { AtliqErrorDetail } from '../base/events.ts';
+import { PROFIT_CUSTOMER_ROWS, PROFIT_ROWS, profitQueries, registerProfitSource } from '../../test/profit-source.ts';
+import type { AtliqDrillDetail, AtliqErrorDetail } from '../base/events.ts';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -34,6 +34,32 @@ describe('<atliq-profit-chart>', () => {
     el.target = '-5';
     await el.updateComplete;
     expect(texts(root, '[part="below-list"]')[0]).toBe('Every market meets the -5.0% target.');
+  });
+
+  test('in drill mode a market opens into its customers, queried with the market as a bound parameter', async () => {
+    const src = registerProfitSource('/extracts/manifest.json?profit=drill');
+    const el = mount('atliq-profit-chart', { src, target: '1.5' });
+    await until(() => el.data);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part="drill-toggle"]')!.click();
+    const drilled = nextEvent<AtliqDrillDetail>('atliq-drill');
+    const kochi = [...root.querySelectorAll('g.mark')].find((g) => g.querySelector('.label')?.textContent === 'Kochi')!;
+    kochi.dispatchEvent(new MouseEvent('click'));
+    expect((await drilled).detail.dimension).toBe('customer');
+    await vi.waitFor(() => expect(el.data?.map((d) => d.label)).toEqual(PROFIT_CUSTOMER_ROWS.map((r) => r.customer)));
+    const query = profitQueries.at(-1)!;
+    expect(query.sql).toContain('AS "customer"');
+    expect(query.sql).not.toContain('Kochi');
+    expect(query.params).toContain('Kochi');
+    await el.updateComplete;
+    expect(texts(root, '[part="breadcrumb"] li')).toEqual(['All markets', 'Kochi']);
+    expect(texts(root, '.gap')).toEqual(['Nova Stores -2.0 pp']);
+    expect(el.toCSV().split('\r\n')[0]).toBe(
+      'Customer,Margin (%),Gap to target (pp),Revenue share (%),Profit share (%)',
+    );
+    root.querySelector<HTMLButtonElement>('[part="crumb"]')!.click();
+    await vi.waitFor(() => expect(el.data?.map((d) => d.label)).toEqual(PROFIT_ROWS.map((r) => r.market)));
   });
 
   test('a hostile target is explained and fires atliq-error', async () => {

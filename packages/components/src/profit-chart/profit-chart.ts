@@ -1,16 +1,17 @@
-import { AtliqError, type Member } from '@atliq/sdk';
-import { html, type PropertyValues, svg, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { AtliqError } from '@atliq/sdk';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { AtliqChart } from '../base/atliq-chart.ts';
+import type { LoadContext } from '../base/atliq-element.ts';
 import { toCsv } from '../base/csv.ts';
-import { dataTable } from '../base/data-table.ts';
-import { formatPercent } from '../base/format.ts';
+import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
+import { chartPng, exportActions } from '../base/export.ts';
+import { moneyFor } from '../base/money.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
-import { textWidth } from '../base/text-width.ts';
+import { toolbar } from '../base/toolbar.ts';
 import { profitChartStyles } from './profit-chart.styles.ts';
-import { type MarginDatum, marginBars } from './profit-layout.ts';
-
-const points = (v: number) => `${v > 0 ? '+' : ''}${v.toFixed(1)} pp`;
+import type { MarginDatum } from './profit-layout.ts';
+import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts';
 
 /**
  * Parses the `target` attribute: a margin in percent from -100 to 100 (`2.5`, `-1`).
@@ -26,9 +27,17 @@ export function parseTarget(value: string): number {
 /**
  * @summary Profit margin % by market, diverging around zero, against a what-if profit target: markets below the
  * target are coloured and listed with their gap; each market's share of revenue and of profit are in the table
- * and the tooltip. Says "not available in this source" when the extract has no profit columns.
+ * and the tooltip. Says "not available in this source" when the extract has no profit columns. The toolbar
+ * downloads exactly what is shown as CSV or PNG.
  *
- * @event atliq-select - A market was selected or the selection cleared.
+ * Drill-down: market → customer → product. With the toolbar's "Drill down" toggle on, a click on a bar opens it
+ * (margins of that market's customers, then of that customer's products there); the breadcrumb goes back up. Only
+ * this chart's query changes, still under the cross-filter of the other charts.
+ *
+ * It shows no money: of `locale` and `currency`, only the locale changes what is shown.
+ *
+ * @event atliq-select - A market (or, drilled, a customer or product) was selected or the selection cleared.
+ * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the dimension now shown.
  * @event atliq-error - The data could not be loaded or `target` is invalid.
  *
  * @csspart chart - The SVG drawing.
@@ -37,12 +46,18 @@ export function parseTarget(value: string): number {
  * @csspart below-list - The markets below target with their gap.
  * @csspart table - The screen-reader table (visually hidden).
  * @csspart status - The loading, unavailable or error message.
+ * @csspart toolbar - The header: breadcrumb, drill toggle and export buttons.
+ * @csspart breadcrumb - The drill path (`nav`); its buttons have the part `crumb`.
+ * @csspart crumb - A breadcrumb button that goes back up to its level.
+ * @csspart drill-toggle - The "Drill down" button (`aria-pressed` when drill mode is on).
+ * @csspart export-csv - The CSV download button.
+ * @csspart export-png - The PNG download button.
  *
  * @cssproperty --atliq-bar-color - Markets at or above target. Default `#2f6bd8`.
  * @cssproperty --atliq-below-target-color - Markets below target. Default `#d9822b`.
  * @cssproperty --atliq-negative-color - The target line. Default `#c0392b`.
  */
-export class AtliqProfitChart extends AtliqElement {
+export class AtliqProfitChart extends AtliqChart {
   static override styles = profitChartStyles;
   static override properties = {
     /** The profit target: a margin in percent (the report's what-if parameter). Default 0. */
@@ -54,9 +69,11 @@ export class AtliqProfitChart extends AtliqElement {
   #targetError: Error | undefined;
 
   readonly #size = new ResizeController(this);
+  // Before the task, which reads its path.
+  readonly #drill = this.drillController(() => 'market');
   readonly #task = this.dataTask(
-    () => [] as const,
-    (_, context) => this.#load(context),
+    () => [this.#drill.path, this.locale, this.currency] as const,
+    ([path, locale, currency], context) => this.#load(path, locale, currency, context),
   );
 
   constructor() {
@@ -76,94 +93,89 @@ export class AtliqProfitChart extends AtliqElement {
     }
   }
 
-  /** Margin and shares per market, once loaded (the target is applied when drawing). */
+  /** Margin and shares per member of the level shown, once loaded (the target is applied when drawing). */
   get data(): readonly MarginDatum[] | undefined {
-    return this.#task.value;
+    return this.#task.value?.rows;
+  }
+
+  /** The members drilled into, top level first; empty at the market level. Settable; no event fires. */
+  get drillPath(): readonly DrillStep[] {
+    return this.#drill.path;
+  }
+
+  set drillPath(path: readonly DrillStep[]) {
+    this.#drill.path = path;
   }
 
   /** Exactly what is shown, as CSV. */
   toCSV(): string {
     const target = this.#target;
     return toCsv(
-      ['Market', 'Margin (%)', 'Gap to target (pp)', 'Revenue share (%)', 'Profit share (%)'],
+      [levelLabel(this.#drill.level), 'Margin (%)', 'Gap to target (pp)', 'Revenue share (%)', 'Profit share (%)'],
       (this.data ?? []).map((d) => [d.label, d.margin, d.margin - target, d.revenueShare, d.profitShare]),
     );
   }
 
-  async #load({ source, filters, signal }: LoadContext): Promise<MarginDatum[]> {
-    const rows = await source.query(
-      { measures: ['margin', 'revenue_share', 'profit_share'], dimensions: ['market'], filters },
-      { signal },
-    );
-    return rows
-      .filter((r) => r['margin'] !== null && r['market'] !== null)
-      .map((r) => ({
-        label: String(r['market']),
-        margin: Number(r['margin']),
-        revenueShare: Number(r['revenue_share'] ?? 0),
-        profitShare: Number(r['profit_share'] ?? 0),
-      }));
+  /** The chart as shown (bars and target line), as a PNG image. */
+  toPNG(): Promise<Blob> {
+    return chartPng(this);
+  }
+
+  async #load(
+    path: readonly DrillStep[],
+    locale: string,
+    currency: string,
+    { source, filters, signal }: LoadContext,
+  ): Promise<Margins> {
+    const level = drillLevel('market', path);
+    const measures = ['margin', 'revenue_share', 'profit_share'];
+    const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
+    const rows = await source.query(spec, { signal });
+    // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
+    const { locale: checked } = moneyFor(await source.ready, locale, currency);
+    return {
+      level,
+      locale: checked,
+      path,
+      rows: rows
+        .filter((r) => r['margin'] !== null && r[level] !== null)
+        .map((r) => ({
+          label: String(r[level]),
+          margin: Number(r['margin']),
+          revenueShare: Number(r['revenue_share'] ?? 0),
+          profitShare: Number(r['profit_share'] ?? 0),
+        })),
+    };
   }
 
   override render(): TemplateResult {
     if (this.#targetError) return errorView('Profit chart unavailable', this.#targetError.message);
-    return this.renderData(
+    const shown = this.#task.value;
+    const exports = shown?.rows.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined;
+    const view = (margins: Margins) =>
+      profitView(
+        margins,
+        {
+          width: Math.max(this.#size.width, 260),
+          font: getComputedStyle(this).font,
+          target: this.#target,
+          selected: this.selectedMember(margins.level),
+        },
+        (d) => this.#press(d),
+      );
+    return html`${toolbar({ drill: { controller: this.#drill, root: 'market' }, exports })}${this.renderData(
       this.#task,
       { loading: 'Loading profit…', empty: 'No sales for the current filters.', error: 'Profit chart unavailable' },
-      (d) => d.length === 0,
-      (d) => this.#chart(d),
-    );
+      (margins) => margins.rows.length === 0,
+      view,
+    )}`;
   }
 
-  #chart(data: readonly MarginDatum[]): TemplateResult {
-    const target = this.#target;
-    const width = Math.max(this.#size.width, 260);
-    const font = getComputedStyle(this).font;
-    const layout = marginBars(data, {
-      width,
-      labelWidth: Math.max(0, ...data.map((d) => textWidth(d.label, font))),
-      target,
-    });
-    const selected = this.selectedMember('market');
-    const below = layout.bars.filter((b) => b.below);
-    const tip = (b: MarginDatum) =>
-      `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} vs target); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
-    return html`
-      <svg part="chart" width=${width} height=${layout.height + 16} aria-hidden="true">
-        ${layout.bars.map(
-          (b) => svg`<g class="mark" data-dimmed=${selected !== undefined && selected !== b.label}
-              @click=${() => this.toggleMember('market', 'Market', b.label as Member, b.label)}>
-            <title>${tip(b)}</title>
-            <text class="label" x=${layout.labelX} y=${b.cy}>${b.label}</text>
-            <rect part="bar" class=${b.below ? 'bar below' : 'bar'} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
-            <text class="value" x=${b.margin < 0 ? b.x - 4 : b.x + b.width + 4} y=${b.cy}
-              text-anchor=${b.margin < 0 ? 'end' : 'start'}>${formatPercent(b.margin)}</text>
-          </g>`,
-        )}
-        <line class="zero" x1=${layout.zeroX} x2=${layout.zeroX} y1="0" y2=${layout.height}></line>
-        <line part="target" class="target" x1=${layout.targetX} x2=${layout.targetX} y1="0" y2=${layout.height}></line>
-        <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>Target ${formatPercent(target)}</text>
-      </svg>
-      <p part="below-list" class="below-list">
-        ${
-          below.length === 0
-            ? `Every market meets the ${formatPercent(target)} target.`
-            : html`<strong>Below the ${formatPercent(target)} target:</strong>
-                ${below.map((b, i) => html`${i > 0 ? ', ' : ''}<span class="gap">${b.label} ${points(b.gap)}</span>`)}`
-        }
-      </p>
-      ${dataTable(
-        `Profit margin by market against a ${formatPercent(target)} target`,
-        ['Market', 'Margin', 'Gap to target', 'Revenue share', 'Profit share'],
-        layout.bars.map((b) => [
-          b.label,
-          formatPercent(b.margin),
-          points(b.gap),
-          formatPercent(b.revenueShare),
-          formatPercent(b.profitShare),
-        ]),
-      )}
-    `;
+  /** Click: opens the member in drill mode (while there is a level below), else selects it. */
+  #press(d: MarginDatum): void {
+    if (this.#drill.mode && this.#drill.down(d.label, d.label)) return;
+    const level = this.#drill.level;
+    this.toggleMember(level, levelLabel(level), d.label, d.label);
   }
 }
 

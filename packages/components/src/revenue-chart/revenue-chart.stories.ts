@@ -123,3 +123,39 @@ export const Selected: Story = {
     await expect(chart.shadowRoot!.querySelectorAll('g.mark[data-dimmed="true"]')).toHaveLength(chart.data!.length - 1);
   },
 };
+
+/** Drilled from the largest market into its largest customer: the bars are that customer's products there. */
+export const Drilled: Story = {
+  args: { by: 'market' },
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+    const market = chart.data![0]!;
+    chart.drillPath = [{ dimension: 'market', member: market.member!, label: market.label }];
+    await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by customer in'), {
+      timeout: 10_000,
+    });
+    const customer = chart.data![0]!;
+    chart.drillPath = [...chart.drillPath, { dimension: 'customer', member: customer.member!, label: customer.label }];
+    await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by product in'), {
+      timeout: 10_000,
+    });
+    await chart.updateComplete;
+    const crumbs = [...chart.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);
+    await expect(crumbs).toEqual(['All markets', market.label, customer.label]);
+    await expect(chart.shadowRoot!.querySelectorAll('[part="crumb"]')).toHaveLength(2);
+  },
+};
+
+/** In US dollars at the extract's published rate, formatted for a US reader. */
+export const InUsd: Story = {
+  render: ({ src, by }) =>
+    html`<atliq-revenue-chart src=${src} by=${by} currency="USD" locale="en-US" style="max-width: 720px"></atliq-revenue-chart>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+    await chart.updateComplete;
+    await expect(chart.shadowRoot!.querySelector('text.value')?.textContent).toMatch(/^\$[\d.]+[KM]$/);
+    await expect(chart.toCSV().split('\r\n')[0]).toBe('Market,Revenue (USD),Share of total (%)');
+  },
+};

@@ -3,6 +3,7 @@ import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
 import { barTextStyles, tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
+import { toolbarStyles } from '../base/toolbar.ts';
 
 export const revenueChartStyles = [
   hostStyles,
@@ -10,8 +11,9 @@ export const revenueChartStyles = [
   barTextStyles,
   statusStyles,
   visuallyHiddenStyles,
+  toolbarStyles,
   css`
-    :host {
+    .plot {
       position: relative;
     }
     svg {

@@ -59,7 +59,7 @@ describe('<atliq-revenue-chart>', () => {
       expect(d.share).toBeCloseTo((100 * truth[i]!.revenue) / total, 6);
     });
     expect(el.toCSV().split('\r\n')).toEqual([
-      'Market,Revenue,Share of total (%)',
+      'Market,Revenue (INR),Share of total (%)',
       ...el.data!.map((d) => `${d.label},${d.value},${d.share}`),
     ]);
     expect(root.querySelector('caption')?.textContent).toBe('Revenue by market, largest first');

@@ -1,34 +1,32 @@
 import { DIMENSIONS, isMeasure, MEASURES, type Member } from '@atliq/sdk';
-import { html, svg, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
-import { checkMeasure, parseTop } from '../base/attributes.ts';
+import { html, type TemplateResult } from 'lit';
+import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import { dataTable } from '../base/data-table.ts';
-import { formatPercent, measureFormats } from '../base/format.ts';
+import type { DrillStep } from '../base/drill.ts';
+import { chartPng, exportActions } from '../base/export.ts';
 import { barKeyAction } from '../base/keys.ts';
 import { ResizeController } from '../base/resize-controller.ts';
-import { textWidth } from '../base/text-width.ts';
-import { barsWithShares, type RevenueDatum, revenueBars } from './revenue-bars.ts';
+import { toolbar } from '../base/toolbar.ts';
+import type { RevenueDatum } from './revenue-bars.ts';
 import { revenueChartStyles } from './revenue-chart.styles.ts';
+import { loadRevenue } from './revenue-query.ts';
+import { labelOf, revenueView, titleOf } from './revenue-view.ts';
 
 export type { RevenueDatum };
-
-interface Revenue {
-  readonly by: string;
-  readonly measure: string;
-  readonly currency: string;
-  readonly bars: readonly RevenueDatum[];
-}
-
-const labelOf = (name: string, table: Record<string, { label: string }>) =>
-  Object.hasOwn(table, name) ? table[name]!.label : name;
 
 /**
  * @summary A measure by market (or another dimension) as horizontal bars, largest first. Click or Enter on a bar
  * selects its member, which cross-filters the other charts of the dashboard; Escape clears. An equivalent data
  * table is there for screen readers.
  *
+ * Drill-down (when `by` is market or customer): market → customer → product. With the "Drill down" toggle of the
+ * toolbar on, click or Enter on a bar opens it (Shift+Enter on a focused bar always does); the breadcrumb's
+ * buttons and Backspace go back up. Drilling narrows only this chart's own query (and clears its selection); it
+ * still follows the cross-filter of the other charts. Escape clears the selection, never the drill path.
+ * The toolbar downloads exactly what is shown as CSV or PNG.
+ *
  * @event atliq-select - A bar was selected or the selection cleared; `detail` has dimension, value and label.
+ * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the dimension now shown.
  * @event atliq-error - The data could not be loaded or an attribute is invalid; `detail.message` says why.
  *
  * @csspart chart - The SVG drawing.
@@ -38,6 +36,12 @@ const labelOf = (name: string, table: Record<string, { label: string }>) =>
  * @csspart tooltip - The value and contribution of the hovered or focused bar.
  * @csspart table - The screen-reader table (visually hidden).
  * @csspart status - The loading, empty or error message.
+ * @csspart toolbar - The header: breadcrumb, drill toggle and export buttons.
+ * @csspart breadcrumb - The drill path (`nav`); its buttons have the part `crumb`.
+ * @csspart crumb - A breadcrumb button that goes back up to its level.
+ * @csspart drill-toggle - The "Drill down" button (`aria-pressed` when drill mode is on).
+ * @csspart export-csv - The CSV download button.
+ * @csspart export-png - The PNG download button.
  *
  * @cssproperty --atliq-bar-color - Bar fill. Default `#2f6bd8`.
  * @cssproperty --atliq-negative-color - Fill of bars below zero (losses). Default `#c0392b`.
@@ -45,11 +49,13 @@ const labelOf = (name: string, table: Record<string, { label: string }>) =>
  * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
  * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
  * @cssproperty --atliq-muted-color - Value labels and status text. Default `#5b6472`.
+ * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - The pressed drill toggle. Default `#e8effc`.
  * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
-export class AtliqRevenueChart extends AtliqElement {
+export class AtliqRevenueChart extends AtliqChart {
   static override styles = revenueChartStyles;
   static override properties = {
     /** Dimension the bars are grouped by: market (default), zone, customer, product, customer_type… */
@@ -68,9 +74,16 @@ export class AtliqRevenueChart extends AtliqElement {
   declare _active: number;
 
   readonly #size = new ResizeController(this);
+  // Before the task: a change of `by` must reset the path before the task reads it.
+  readonly #drill = this.drillController(
+    () => this.by,
+    () => {
+      this._active = -1;
+    },
+  );
   readonly #task = this.dataTask(
-    () => [this.by, this.measure, this.top] as const,
-    async ([by, measure, top], context) => this.#load(by, measure, top, context),
+    () => [this.by, this.measure, this.top, this.#drill.path, this.locale, this.currency] as const,
+    loadRevenue,
   );
 
   constructor() {
@@ -88,36 +101,45 @@ export class AtliqRevenueChart extends AtliqElement {
 
   /** The member this chart has selected (its clause of the cross-filter), if any. */
   get selected(): Member | undefined {
-    return this.selectedMember(this.by);
+    return this.selectedMember(this.#drill.level);
   }
 
-  /** Exactly what is shown, as CSV: member, raw value, share of total in percent. */
+  /**
+   * The members drilled into, top level first, e.g. `[{ dimension: 'market', member: 'Mumbai', label: 'Mumbai' }]`;
+   * empty at the top. Settable (no event fires); steps that do not follow the hierarchy below `by` are dropped.
+   */
+  get drillPath(): readonly DrillStep[] {
+    return this.#drill.path;
+  }
+
+  set drillPath(path: readonly DrillStep[]) {
+    this.#drill.path = path;
+  }
+
+  /** Exactly what is shown, as CSV: member, raw value (money in the currency shown, named), share in percent. */
   toCSV(): string {
-    const { by = this.by, measure = this.measure, bars = [] } = this.#task.value ?? {};
-    const header = [labelOf(by, DIMENSIONS), labelOf(measure, MEASURES), 'Share of total (%)'];
+    const { by = this.by, measure = this.measure, money, bars = [] } = this.#task.value ?? {};
+    const unit = money && isMeasure(measure) && MEASURES[measure].format === 'currency' ? ` (${money.currency})` : '';
+    const header = [labelOf(by, DIMENSIONS), `${labelOf(measure, MEASURES)}${unit}`, 'Share of total (%)'];
     return toCsv(
       header,
       bars.map((b) => [b.label, b.value, b.share]),
     );
   }
 
-  async #load(by: string, name: string, top: string, { source, filters, signal }: LoadContext): Promise<Revenue> {
-    const limit = parseTop(top);
-    const measure = checkMeasure(name);
-    const rows = await source.query({ measures: [measure], dimensions: [by], filters }, { signal });
-    const sorted = barsWithShares(rows, by, measure, MEASURES[measure].format !== 'percent');
-    return {
-      by,
-      measure,
-      currency: source.manifest?.reporting_currency ?? 'INR',
-      bars: limit ? sorted.slice(0, limit) : sorted,
-    };
+  /** The chart as shown, as a PNG image (at the screen's pixel density, on the chart's background). */
+  toPNG(): Promise<Blob> {
+    return chartPng(this);
   }
 
   override render(): TemplateResult {
     const name = isMeasure(this.measure) ? MEASURES[this.measure].label.toLowerCase() : 'data';
-    const filtered = Object.keys(this.link.filters()).length > 0;
-    return this.renderData(
+    const filtered = Object.keys(this.link.filters()).length > 0 || this.#drill.path.length > 0;
+    const shown = this.#task.value;
+    return html`${toolbar({
+      drill: { controller: this.#drill, root: this.by },
+      exports: shown?.bars.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined,
+    })}${this.renderData(
       this.#task,
       {
         loading: `Loading ${name}…`,
@@ -125,79 +147,67 @@ export class AtliqRevenueChart extends AtliqElement {
         error: 'Revenue chart unavailable',
       },
       (revenue) => revenue.bars.length === 0,
-      (revenue) => this.#chart(revenue),
-    );
+      (revenue) =>
+        revenueView(
+          revenue,
+          {
+            width: this.#size.width,
+            font: getComputedStyle(this).font,
+            selected: this.selected,
+            active: this._active,
+            shortcuts: this.#drill.shortcuts,
+          },
+          {
+            key: (e) => this.#onKey(e, revenue.bars),
+            activate: (i) => {
+              this._active = i;
+            },
+            leave: () => {
+              this._active = -1;
+            },
+            press: (bar) => this.#press(bar),
+          },
+        ),
+    )}`;
   }
 
-  #toggle(bar: RevenueDatum | undefined): void {
-    if (bar && bar.member !== null) this.toggleMember(this.by, labelOf(this.by, DIMENSIONS), bar.member, bar.label);
+  /** Click: drills in drill mode (while there is a level below), else selects. */
+  #press(bar: RevenueDatum): void {
+    if (bar.member === null) return;
+    if (this.#drill.mode && this.#drill.down(bar.member, bar.label)) return;
+    this.toggleMember(this.#drill.level, labelOf(this.#drill.level, DIMENSIONS), bar.member, bar.label);
   }
 
   #onKey(event: KeyboardEvent, bars: readonly RevenueDatum[]): void {
+    if (this.#drill.onKey(event, bars[this._active])) {
+      // The focused mark may be kept for the new level's first bar (no focus event): make it the active one.
+      this._active = 0;
+      this.#focusMark(0, true);
+      return;
+    }
     const action = barKeyAction(event.key, this._active, bars.length);
     if (!action) return;
     event.preventDefault();
     if (action.kind === 'move') {
       this._active = action.index;
-      this.updateComplete.then(() =>
-        this.renderRoot.querySelector<SVGElement>(`[data-index="${action.index}"]`)?.focus(),
-      );
-    } else if (action.kind === 'select') this.#toggle(bars[this._active]);
-    else this.toggleMember(this.by, '', null);
+      this.#focusMark(action.index);
+    } else if (action.kind === 'select') {
+      const bar = bars[this._active];
+      if (bar) this.#press(bar);
+    } else this.clearSelection();
   }
 
-  #chart({ by, measure, currency, bars }: Revenue): TemplateResult {
-    const font = getComputedStyle(this).font;
-    const labelWidth = Math.max(0, ...bars.map((bar) => textWidth(bar.label, font)));
-    const layout = revenueBars(bars, { width: Math.max(this.#size.width, 240), labelWidth });
-    const format = measureFormats(isMeasure(measure) ? MEASURES[measure].format : 'number', currency);
-    const dimension = labelOf(by, DIMENSIONS);
-    const measureLabel = labelOf(measure, MEASURES);
-    const selected = this.selected;
-    const focusIndex = this._active >= 0 && this._active < bars.length ? this._active : 0;
-    const active = layout.bars[this._active];
-    const describe = (b: RevenueDatum) =>
-      `${b.label}: ${format.full(b.value)}${b.share === null ? '' : `, ${formatPercent(b.share)} of total`}`;
-    return html`
-      <svg part="chart" role="group" aria-label="${measureLabel} by ${dimension.toLowerCase()}" width=${layout.width}
-        height=${layout.height} viewBox="0 0 ${layout.width} ${layout.height}"
-        @keydown=${(e: KeyboardEvent) => this.#onKey(e, bars)} @pointerleave=${() => {
-          this._active = -1;
-        }}>
-        ${layout.bars.map(
-          (bar, i) => svg`
-            <g class="mark" data-index=${i} tabindex=${i === focusIndex ? 0 : -1} role="button"
-              aria-pressed=${bars[i]!.member === selected ? 'true' : 'false'} aria-label=${describe(bars[i]!)}
-              data-selected=${bars[i]!.member === selected}
-              data-dimmed=${selected !== undefined && bars[i]!.member !== selected}
-              @click=${() => this.#toggle(bars[i])} @focus=${() => {
-                this._active = i;
-              }} @pointerenter=${() => {
-                this._active = i;
-              }}>
-              <text part="label" class="label" x=${layout.labelX} y=${bar.cy}>${bar.label}</text>
-              <rect part="bar" class=${bar.value < 0 ? 'bar negative' : 'bar'} x=${bar.x} y=${bar.y} width=${bar.width}
-                height=${bar.height}></rect>
-              <text part="value" class="value" x=${bar.valueX} y=${bar.cy}>${format.compact(bar.value)}</text>
-            </g>`,
-        )}
-      </svg>
-      ${
-        active
-          ? html`<div part="tooltip" class="tooltip" role="tooltip" style="top: ${active.y + active.height + 4}px">
-              ${describe(bars[this._active]!)}</div>`
-          : ''
-      }
-      ${dataTable(
-        `${measureLabel} by ${dimension.toLowerCase()}, largest first`,
-        [
-          dimension,
-          `${measureLabel}${format === measureFormats('currency', currency) ? ` (${currency})` : ''}`,
-          'Share of total',
-        ],
-        bars.map((bar) => [bar.label, format.full(bar.value), bar.share === null ? '' : formatPercent(bar.share)]),
-      )}
-    `;
+  /** Moves the keyboard focus to bar `index` once it is drawn; after a drill, once the new level has loaded. */
+  #focusMark(index: number, afterLoad = false): void {
+    const focus = () => this.renderRoot.querySelector<SVGElement>(`[data-index="${index}"]`)?.focus();
+    if (!afterLoad) {
+      this.updateComplete.then(focus);
+      return;
+    }
+    this.updateComplete
+      .then(() => this.#task.taskComplete)
+      .then(() => this.updateComplete)
+      .then(focus, () => {});
   }
 }
 

@@ -104,3 +104,17 @@ export const DarkTheme: Story = {
     await expect(getComputedStyle(list.shadowRoot!.querySelector('.bar')!).backgroundColor).toBe('rgb(110, 168, 255)');
   },
 };
+
+/** Drilled into the largest customer: its top five products, with the breadcrumb back to all customers. */
+export const Drilled: Story = {
+  play: async ({ canvasElement }) => {
+    const list = listIn(canvasElement);
+    const [first] = await loaded(list);
+    list.drillPath = [{ dimension: 'customer', member: first!.member, label: first!.label }];
+    await waitFor(() => expect(list.shadowRoot!.querySelector('[part="list"]')?.ariaLabel).toContain('products'), {
+      timeout: 10_000,
+    });
+    const crumbs = [...list.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);
+    await expect(crumbs).toEqual(['All customers', first!.label]);
+  },
+};

@@ -1,10 +1,12 @@
 import { css } from 'lit';
 import { hostStyles } from '../base/host.styles.ts';
 import { statusStyles } from '../base/status.ts';
+import { toolbarStyles } from '../base/toolbar.ts';
 
 export const topListStyles = [
   hostStyles,
   statusStyles,
+  toolbarStyles,
   css`
     .list {
       list-style: none;

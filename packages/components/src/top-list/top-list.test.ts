@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
-import type { AtliqErrorDetail, AtliqSelectDetail } from '../base/events.ts';
+import type { AtliqDrillDetail, AtliqErrorDetail, AtliqSelectDetail } from '../base/events.ts';
 import { currencyFormats, formatPercent } from '../base/format.ts';
 
 const inr = currencyFormats('INR');
@@ -55,6 +55,44 @@ describe('<atliq-top-list>', () => {
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(customers[1]!.revenue, 2), { timeout: 25_000 });
     items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
+  test('in drill mode a customer opens into its top products; Backspace goes back up', async () => {
+    const { market, customers, customer, products } = inject('drill');
+    const dashboard = mount('atliq-dashboard', { src: SRC });
+    const list = mount('atliq-top-list', { by: 'customer', n: '3' }, dashboard);
+    // Another chart's market composes with the drill: the customers and products of that market only.
+    dashboard.selection.set('other', { filters: { market: [market] }, label: `Market: ${market}` });
+    await vi.waitFor(() => expect(list.data?.map((r) => r.label)).toEqual(customers.slice(0, 3).map((c) => c.name)), {
+      timeout: 25_000,
+    });
+    await list.updateComplete;
+    const root = list.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part="drill-toggle"]')!.click();
+    const drilled = nextEvent<AtliqDrillDetail>('atliq-drill');
+    root.querySelector<HTMLElement>('[part~="item"]')!.click();
+    expect((await drilled).detail).toEqual({
+      path: [{ dimension: 'customer', member: customer, label: customer }],
+      dimension: 'product',
+    });
+    await vi.waitFor(() => expect(list.data?.map((r) => r.label)).toEqual(products.slice(0, 3).map((p) => p.name)));
+    list.data!.forEach((r, i) => {
+      expect(r.value).toBeCloseTo(products[i]!.revenue, 2);
+    });
+    await list.updateComplete;
+    expect(texts(root, '[part="breadcrumb"] li')).toEqual(['All customers', customer]);
+    expect(root.querySelector('[part="list"]')?.getAttribute('aria-label')).toBe(
+      `Top 3 products by revenue for ${customer}`,
+    );
+    // The bottom level: Enter selects the product for the other charts.
+    const item = root.querySelector<HTMLElement>('[part~="item"]')!;
+    item.focus();
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(list.selected).toBe(products[0]!.name);
+    item.dispatchEvent(new KeyboardEvent('keydown', { key: 'Backspace', bubbles: true }));
+    await vi.waitFor(() => expect(list.data?.[0]?.label).toBe(customer));
+    expect(list.drillPath).toEqual([]);
+    expect(dashboard.selection.clauses().has(list.clientId)).toBe(false);
   });
 
   test('an invalid n or by is explained and fires atliq-error', async () => {

@@ -3,14 +3,16 @@ import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
 import { tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
+import { toolbarStyles } from '../base/toolbar.ts';
 
 export const trendChartStyles = [
   hostStyles,
   tooltipStyles,
   statusStyles,
   visuallyHiddenStyles,
+  toolbarStyles,
   css`
-    :host {
+    .plot {
       position: relative;
     }
     svg {

@@ -1,32 +1,22 @@
-import { AtliqError, MEASURES } from '@atliq/sdk';
+import { MEASURES } from '@atliq/sdk';
 import { html, svg, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
-import { checkMeasure } from '../base/attributes.ts';
+import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { dataTable } from '../base/data-table.ts';
+import { chartPng, exportActions } from '../base/export.ts';
 import { measureFormats } from '../base/format.ts';
 import { barKeyAction } from '../base/keys.ts';
-import { hasPeriod, previousPeriod } from '../base/period.ts';
 import { ResizeController } from '../base/resize-controller.ts';
+import { toolbar } from '../base/toolbar.ts';
 import { trendChartStyles } from './trend-chart.styles.ts';
-import { nearest, type TrendPoint, trendLayout, withLastYear } from './trend-layout.ts';
+import { nearest, type TrendPoint, trendLayout } from './trend-layout.ts';
+import { loadTrend, type Trend } from './trend-query.ts';
 import { periodClause, rangeIndexes } from './trend-selection.ts';
-
-const GRAINS = ['year', 'month', 'day'] as const;
-type Grain = (typeof GRAINS)[number];
-const isGrain = (g: string): g is Grain => (GRAINS as readonly string[]).includes(g);
-
-interface Trend {
-  readonly grain: Grain;
-  readonly measure: keyof typeof MEASURES;
-  readonly currency: string;
-  readonly points: readonly TrendPoint[];
-}
 
 /**
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
  * dashed line. Drag across the chart (or Enter on a focused period) to select a period, which filters the other
- * charts of the dashboard; Escape clears.
+ * charts of the dashboard; Escape clears. The toolbar downloads exactly what is shown as CSV or PNG.
  *
  * @event atliq-select - A period was selected or cleared; `detail.value` is `"from – to"` or null.
  * @event atliq-error - The data could not be loaded or an attribute is invalid.
@@ -38,6 +28,9 @@ interface Trend {
  * @csspart tooltip - Value and last year's value of the focused or hovered period.
  * @csspart table - The screen-reader table (visually hidden).
  * @csspart status - The loading, empty or error message.
+ * @csspart toolbar - The header with the export buttons.
+ * @csspart export-csv - The CSV download button.
+ * @csspart export-png - The PNG download button.
  *
  * @cssproperty --atliq-bar-color - Line and area colour. Default `#2f6bd8`.
  * @cssproperty --atliq-previous-color - Last year's line. Default `#9aa3b2`.
@@ -46,7 +39,7 @@ interface Trend {
  * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
  * @cssproperty --atliq-muted-color - Axes. Default `#5b6472`.
  */
-export class AtliqTrendChart extends AtliqElement {
+export class AtliqTrendChart extends AtliqChart {
   static override styles = trendChartStyles;
   static override properties = {
     /** Period of each point: month (default), year or day. */
@@ -63,10 +56,7 @@ export class AtliqTrendChart extends AtliqElement {
   declare _drag: { from: number; to: number } | null;
 
   readonly #size = new ResizeController(this);
-  readonly #task = this.dataTask(
-    () => [this.grain, this.measure] as const,
-    ([grain, measure], context) => this.#load(grain, measure, context),
-  );
+  readonly #task = this.dataTask(() => [this.grain, this.measure, this.locale, this.currency] as const, loadTrend);
 
   constructor() {
     super();
@@ -85,33 +75,29 @@ export class AtliqTrendChart extends AtliqElement {
   toCSV(): string {
     const t = this.#task.value;
     if (!t) return '';
-    const label = MEASURES[t.measure].label;
+    const unit = MEASURES[t.measure].format === 'currency' ? ` (${t.money.currency})` : '';
+    const label = `${MEASURES[t.measure].label}${unit}`;
     return toCsv(
       ['Period', label, `${label} a year earlier`],
       t.points.map((p) => [p.key, p.value, p.previous]),
     );
   }
 
-  async #load(grain: string, name: string, { source, filters, signal }: LoadContext): Promise<Trend> {
-    if (!isGrain(grain)) throw new AtliqError(`grain must be year, month or day, got "${grain}".`);
-    const measure = checkMeasure(name);
-    const spec = { measures: [measure], dimensions: [grain] };
-    const rows = await source.query({ ...spec, filters }, { signal });
-    // Last year's periods may lie outside a period filter: ask for them with the filter shifted back a year.
-    const before = hasPeriod(filters)
-      ? await source.query({ ...spec, filters: previousPeriod(filters) }, { signal })
-      : rows;
-    const points = withLastYear(rows, before, grain, measure);
-    return { grain, measure, currency: source.manifest?.reporting_currency ?? 'INR', points };
+  /** The chart as shown, as a PNG image (at the screen's pixel density, on the chart's background). */
+  toPNG(): Promise<Blob> {
+    return chartPng(this);
   }
 
   override render(): TemplateResult {
-    return this.renderData(
+    const t = this.#task.value;
+    const title = t && `${MEASURES[t.measure].label} by ${t.grain}`;
+    const exports = t?.points.length ? exportActions(title!, this, (e) => this.fail(e)) : undefined;
+    return html`${toolbar({ exports })}${this.renderData(
       this.#task,
       { loading: 'Loading the trend…', empty: 'No sales in this period.', error: 'Trend unavailable' },
       (t) => t.points.length === 0,
       (t) => this.#chart(t),
-    );
+    )}`;
   }
 
   /** Selects the periods from index `a` to `b` (either order), or clears with null. */
@@ -159,11 +145,11 @@ export class AtliqTrendChart extends AtliqElement {
     return rangeIndexes(this.link.selection.clauses().get(this.clientId)?.filters?.[this.grain], points);
   }
 
-  #chart({ measure, currency, points }: Trend): TemplateResult {
+  #chart({ measure, money, points }: Trend): TemplateResult {
     const width = Math.max(this.#size.width, 280);
     const height = Number.parseFloat(getComputedStyle(this).getPropertyValue('--atliq-chart-height')) || 240;
     const layout = trendLayout(points, width, height);
-    const format = measureFormats(MEASURES[measure].format, currency);
+    const format = measureFormats(MEASURES[measure].format, money);
     const label = MEASURES[measure].label;
     const range = this.#selectedRange(points);
     const active = points[this._active];
@@ -179,7 +165,8 @@ export class AtliqTrendChart extends AtliqElement {
     };
     // The tooltip opens towards the middle so it never leaves the chart.
     const tipSide = at && at.x > width / 2 ? `right: ${width - at.x}px` : `left: ${at?.x ?? 0}px`;
-    return html`
+    // The tooltip is placed relative to the plot, below the toolbar.
+    return html`<div class="plot">
       <svg part="chart" width=${width} height=${height} role="img" tabindex="0"
         aria-label="${label} by ${this.grain}; arrow keys move between periods, Enter selects one, Escape clears"
         @keydown=${(e: KeyboardEvent) => this.#onKey(e, points)} @pointerdown=${onPointer} @pointermove=${onPointer}
@@ -204,7 +191,7 @@ export class AtliqTrendChart extends AtliqElement {
       </svg>
       <div class="legend" aria-hidden="true"><span class="key current"></span>${label}
         <span class="key last"></span>Same period a year earlier</div>
-      ${active && at ? html`<div part="tooltip" class="tooltip" role="status" style=${tipSide}>${describe(active)}</div>` : ''}
+      ${active && at ? html`<div part="tooltip" class="tooltip" role="status" style=${tipSide}>${describe(active)}</div>` : ''}</div>
       ${dataTable(
         `${label} by ${this.grain}, with the same period a year earlier`,
         ['Period', label, 'A year earlier'],

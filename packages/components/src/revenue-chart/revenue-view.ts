@@ -1,0 +1,95 @@
+import { DIMENSIONS, isMeasure, MEASURES, type Member } from '@atliq/sdk';
+import { html, nothing, svg, type TemplateResult } from 'lit';
+import { dataTable } from '../base/data-table.ts';
+import type { DrillStep } from '../base/drill.ts';
+import { measureFormats, percentFormat } from '../base/format.ts';
+import type { Money } from '../base/money.ts';
+import { textWidth } from '../base/text-width.ts';
+import { type RevenueDatum, revenueBars } from './revenue-bars.ts';
+
+/** What the chart shows: the bars of `measure` by `by` (the drilled level) inside the opened `path`. */
+export interface Revenue {
+  readonly by: string;
+  readonly measure: string;
+  readonly path: readonly DrillStep[];
+  /** Locale and currency shown; money values are already converted to that currency. */
+  readonly money: Money;
+  readonly bars: readonly RevenueDatum[];
+}
+
+export const labelOf = (name: string, table: Record<string, { label: string }>) =>
+  Object.hasOwn(table, name) ? table[name]!.label : name;
+
+/** "Revenue by customer in Mumbai": the measure, the level and the opened members. */
+export function titleOf({ by, measure, path }: Pick<Revenue, 'by' | 'measure' | 'path'>): string {
+  const scope = path.length > 0 ? ` in ${path.map((s) => s.label).join(' › ')}` : '';
+  return `${labelOf(measure, MEASURES)} by ${labelOf(by, DIMENSIONS).toLowerCase()}${scope}`;
+}
+
+export interface RevenueViewState {
+  readonly width: number;
+  readonly font: string;
+  readonly selected: Member | undefined;
+  /** Index of the bar with the focus or the pointer; -1 for none. */
+  readonly active: number;
+  /** Keys the marks answer besides arrows, Enter and Escape (drill keys), for `aria-keyshortcuts`. */
+  readonly shortcuts: string;
+}
+
+export interface RevenueViewHandlers {
+  readonly key: (event: KeyboardEvent) => void;
+  readonly activate: (index: number) => void;
+  readonly leave: () => void;
+  readonly press: (bar: RevenueDatum) => void;
+}
+
+/** The bars, the tooltip of the active bar and the screen-reader table. */
+export function revenueView(revenue: Revenue, state: RevenueViewState, on: RevenueViewHandlers): TemplateResult {
+  const { by, measure, money, bars } = revenue;
+  const formatPercent = percentFormat(money.locale);
+  const labelWidth = Math.max(0, ...bars.map((bar) => textWidth(bar.label, state.font)));
+  const layout = revenueBars(bars, { width: Math.max(state.width, 240), labelWidth });
+  const format = measureFormats(isMeasure(measure) ? MEASURES[measure].format : 'number', money);
+  const dimension = labelOf(by, DIMENSIONS);
+  const measureLabel = labelOf(measure, MEASURES);
+  const { selected } = state;
+  const focusIndex = state.active >= 0 && state.active < bars.length ? state.active : 0;
+  const active = layout.bars[state.active];
+  const describe = (b: RevenueDatum) =>
+    `${b.label}: ${format.full(b.value)}${b.share === null ? '' : `, ${formatPercent(b.share)} of total`}`;
+  const title = titleOf(revenue);
+  // The tooltip is placed relative to the plot, below the toolbar.
+  return html`<div class="plot">
+    <svg part="chart" role="group" aria-label=${title} width=${layout.width} height=${layout.height}
+      viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${on.key} @pointerleave=${on.leave}>
+      ${layout.bars.map(
+        (bar, i) => svg`
+          <g class="mark" data-index=${i} tabindex=${i === focusIndex ? 0 : -1} role="button"
+            aria-pressed=${bars[i]!.member === selected ? 'true' : 'false'} aria-label=${describe(bars[i]!)}
+            aria-keyshortcuts=${state.shortcuts || nothing} data-selected=${bars[i]!.member === selected}
+            data-dimmed=${selected !== undefined && bars[i]!.member !== selected}
+            @click=${() => on.press(bars[i]!)} @focus=${() => on.activate(i)} @pointerenter=${() => on.activate(i)}>
+            <text part="label" class="label" x=${layout.labelX} y=${bar.cy}>${bar.label}</text>
+            <rect part="bar" class=${bar.value < 0 ? 'bar negative' : 'bar'} x=${bar.x} y=${bar.y} width=${bar.width}
+              height=${bar.height}></rect>
+            <text part="value" class="value" x=${bar.valueX} y=${bar.cy}>${format.compact(bar.value)}</text>
+          </g>`,
+      )}
+    </svg>
+    ${
+      active
+        ? html`<div part="tooltip" class="tooltip" role="tooltip" style="top: ${active.y + active.height + 4}px">
+            ${describe(bars[state.active]!)}</div>`
+        : ''
+    }</div>
+    ${dataTable(
+      `${title}, largest first`,
+      [
+        dimension,
+        `${measureLabel}${format === measureFormats('currency', money) ? ` (${money.currency})` : ''}`,
+        'Share of total',
+      ],
+      bars.map((bar) => [bar.label, format.full(bar.value), bar.share === null ? '' : formatPercent(bar.share)]),
+    )}
+  `;
+}

@@ -1,0 +1,47 @@
+import { AtliqError, DIMENSIONS, MEASURES } from '@atliq/sdk';
+import type { LoadContext } from '../base/atliq-element.ts';
+import { parseTop } from '../base/attributes.ts';
+import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
+import { type Money, moneyFor, shown } from '../base/money.ts';
+import { type Ranked, rank } from './ranking.ts';
+
+const BY = ['customer', 'product'] as const;
+const TOP_MEASURES = ['revenue', 'quantity'] as const;
+const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>
+  (list as readonly string[]).includes(value);
+
+/** What the list shows. */
+export interface TopList {
+  /** The level shown: `by`, or product once a customer is opened. */
+  readonly by: (typeof BY)[number];
+  readonly path: readonly DrillStep[];
+  readonly measure: (typeof TOP_MEASURES)[number];
+  /** Locale and currency shown; money values are already converted to that currency. */
+  readonly money: Money;
+  readonly rows: readonly Ranked[];
+}
+
+/** "Top 5 products by revenue for Nova Stores": what the list shows, for its label and its export file names. */
+export const titleOf = ({ by, measure, path, rows }: TopList) =>
+  `Top ${rows.length} ${DIMENSIONS[by].label.toLowerCase()}s by ${MEASURES[measure].label.toLowerCase()}${
+    path.length > 0 ? ` for ${path.map((s) => s.label).join(' › ')}` : ''
+  }`;
+
+/**
+ * The list's query: the top `n` members of the level `path` drills `by` down to, under the cross-filter narrowed to
+ * the opened members. Attributes are checked before anything is queried.
+ */
+export async function loadTopList(
+  [by, n, measure, path, locale, currency]: readonly [string, string, string, readonly DrillStep[], string, string],
+  { source, filters, signal }: LoadContext,
+): Promise<TopList> {
+  const limit = parseTop(n, 'n') ?? 5;
+  if (!oneOf(BY, by)) throw new AtliqError(`by must be customer or product, got "${by}".`);
+  if (!oneOf(TOP_MEASURES, measure)) throw new AtliqError(`measure must be revenue or quantity, got "${measure}".`);
+  const money = moneyFor(await source.ready, locale, currency);
+  const level = drillLevel(by, path) as (typeof BY)[number];
+  const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
+  const rows = await source.query(spec, { signal });
+  const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
+  return { by: level, path, measure, money, rows: rank(converted, level, measure, limit) };
+}

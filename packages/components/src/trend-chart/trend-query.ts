@@ -1,0 +1,44 @@
+import { AtliqError, type MEASURES } from '@atliq/sdk';
+import type { LoadContext } from '../base/atliq-element.ts';
+import { checkMeasure } from '../base/attributes.ts';
+import { type Money, moneyFor, shown } from '../base/money.ts';
+import { hasPeriod, previousPeriod } from '../base/period.ts';
+import { type TrendPoint, withLastYear } from './trend-layout.ts';
+
+const GRAINS = ['year', 'month', 'day'] as const;
+type Grain = (typeof GRAINS)[number];
+const isGrain = (g: string): g is Grain => (GRAINS as readonly string[]).includes(g);
+
+/** What the chart shows. */
+export interface Trend {
+  readonly grain: Grain;
+  readonly measure: keyof typeof MEASURES;
+  /** Locale and currency shown; money values are already converted to that currency. */
+  readonly money: Money;
+  readonly points: readonly TrendPoint[];
+}
+
+/**
+ * The chart's queries: `measure` by `grain` under the cross-filter, each point with the same period a year earlier.
+ * Attributes are checked before anything is queried.
+ */
+export async function loadTrend(
+  [grain, name, locale, currency]: readonly [string, string, string, string],
+  { source, filters, signal }: LoadContext,
+): Promise<Trend> {
+  if (!isGrain(grain)) throw new AtliqError(`grain must be year, month or day, got "${grain}".`);
+  const measure = checkMeasure(name);
+  const money = moneyFor(await source.ready, locale, currency);
+  const spec = { measures: [measure], dimensions: [grain] };
+  const rows = await source.query({ ...spec, filters }, { signal });
+  // Last year's periods may lie outside a period filter: ask for them with the filter shifted back a year.
+  const before = hasPeriod(filters)
+    ? await source.query({ ...spec, filters: previousPeriod(filters) }, { signal })
+    : rows;
+  const points = withLastYear(rows, before, grain, measure).map((p) => ({
+    ...p,
+    value: shown(money, measure, p.value),
+    previous: shown(money, measure, p.previous),
+  }));
+  return { grain, measure, money, points };
+}
