@@ -1,0 +1,141 @@
+/**
+ * In-page probes for the benchmark, read by Playwright through `window.__bench`. They measure from outside the
+ * components: each `<atliq-*>` class's `updated()` (called by Lit after a render is committed to the DOM) is wrapped
+ * to note when an element first rendered with data, and when it rendered with new data after a click.
+ */
+import type { AtliqSource } from '@atliq/sdk';
+import { engineStats } from './counting-connect.ts';
+
+type DataElement = HTMLElement & { data?: unknown; shadowRoot: ShadowRoot };
+
+export interface BenchProbe {
+  /** Milliseconds since navigation start: engineReady, firstChart (a chart, not a KPI figure), allTiles. */
+  readonly marks: Record<string, number>;
+  readonly errors: string[];
+  /** Number of bars of the revenue-by-market chart. */
+  bars(): number;
+  /** Clicks bar `index` of the revenue chart; resolves once every cross-filtered tile re-rendered. */
+  click(index: number): Promise<Click>;
+}
+
+/** One click, in ms since it was dispatched. */
+export interface Click {
+  /** Every cross-filtered tile re-rendered with its new data. */
+  rendered: number;
+  /** The last query the click caused resolved: the rest of `rendered` is rendering (Lit, D3, layout). */
+  data: number;
+  /** Queries the tiles asked the source for (cache hits included). */
+  queries: number;
+  /** Of those, the ones that reached the engine (cache misses). */
+  engineQueries: number;
+}
+
+declare global {
+  interface Window {
+    __bench: BenchProbe;
+  }
+}
+
+const TAGS = ['kpi', 'revenue-chart', 'trend-chart', 'top-list', 'profit-chart', 'filter-bar', 'data-status'];
+const CHARTS = new Set(['atliq-revenue-chart', 'atliq-trend-chart', 'atliq-top-list', 'atliq-profit-chart']);
+// Declared `crossFiltered: false` in the components: a selection never changes their data.
+const UNFILTERED = new Set(['atliq-filter-bar', 'atliq-data-status']);
+const CLICK_TIMEOUT_MS = 120_000;
+
+/** Creates the page's full default `<atliq-dashboard>` for `src` and exposes the probes as `window.__bench`. */
+export function mountDashboard(src: string, source: AtliqSource): void {
+  const marks: Record<string, number> = {};
+  const errors: string[] = [];
+  let onRender: ((el: DataElement) => void) | undefined;
+  const queries = countQueries(source);
+  const dashboard = document.createElement('atliq-dashboard');
+  const tiles = () =>
+    [...(dashboard.shadowRoot?.querySelectorAll<DataElement>('*') ?? [])].filter((e) =>
+      e.localName.startsWith('atliq-'),
+    );
+
+  for (const tag of TAGS) {
+    const proto = customElements.get(`atliq-${tag}`)!.prototype as { updated(changed: unknown): void };
+    const updated = proto.updated;
+    proto.updated = function (this: DataElement, changed: unknown) {
+      updated.call(this, changed);
+      if (this.data !== undefined) {
+        const now = performance.now();
+        if (CHARTS.has(this.localName)) marks['firstChart'] ??= now;
+        if (marks['allTiles'] === undefined && tiles().every((t) => t.data !== undefined)) {
+          Object.assign(marks, { allTiles: now, firstQueryStart: engineStats.firstStart });
+          Object.assign(marks, { firstQueryEnd: engineStats.firstEnd, loadQueries: engineStats.queries });
+        }
+      }
+      onRender?.(this);
+    };
+  }
+  source.ready.then(
+    () => {
+      marks['engineReady'] = performance.now();
+    },
+    (e: Error) => errors.push(e.message),
+  );
+  addEventListener('atliq-error', (e) => errors.push((e as CustomEvent<{ message: string }>).detail.message));
+
+  const revenueChart = () => dashboard.shadowRoot!.querySelector<DataElement>('#revenue-by-market')!;
+  window.__bench = {
+    marks,
+    errors,
+    bars: () => revenueChart().shadowRoot.querySelectorAll('g.mark').length,
+    click(index) {
+      const chart = revenueChart();
+      const bar = chart.shadowRoot.querySelector(`g.mark[data-index="${index}"]`);
+      if (!bar) return Promise.reject(new Error(`no bar ${index} in the revenue chart`));
+      const before = new Map(
+        tiles()
+          .filter((t) => t !== chart && !UNFILTERED.has(t.localName))
+          .map((t) => [t, t.data]),
+      );
+      let chartRendered = false;
+      const done = new Promise<number>((resolve, reject) => {
+        const timer = setTimeout(() => {
+          const left = [...before.keys()].map((t) => t.id || t.localName).join(', ');
+          reject(new Error(`not re-rendered after ${CLICK_TIMEOUT_MS} ms: ${left}; errors: ${errors.join('; ')}`));
+        }, CLICK_TIMEOUT_MS);
+        onRender = (el) => {
+          if (el === chart) chartRendered = true;
+          // Rendered with a new result, not the previous one kept on screen while the query runs.
+          else if (before.has(el) && el.data !== before.get(el)) before.delete(el);
+          if (chartRendered && before.size === 0) {
+            const now = performance.now();
+            clearTimeout(timer);
+            onRender = undefined;
+            resolve(now);
+          }
+        };
+      });
+      queries.count = 0;
+      const engineBefore = engineStats.queries;
+      const start = performance.now();
+      queries.lastEnd = start;
+      bar.dispatchEvent(new MouseEvent('click', { bubbles: true, composed: true }));
+      return done.then((end) => ({
+        rendered: end - start,
+        data: queries.lastEnd - start,
+        queries: queries.count,
+        engineQueries: engineStats.queries - engineBefore,
+      }));
+    },
+  };
+  dashboard.setAttribute('src', src);
+  document.body.append(dashboard);
+}
+
+/** Counts the source's queries and notes when the last one resolved, by wrapping `query` on this instance only. */
+function countQueries(source: AtliqSource): { count: number; lastEnd: number } {
+  const stats = { count: 0, lastEnd: 0 };
+  const query = source.query.bind(source);
+  source.query = (spec, options) => {
+    stats.count++;
+    return query(spec, options).finally(() => {
+      stats.lastEnd = performance.now();
+    });
+  };
+  return stats;
+}
