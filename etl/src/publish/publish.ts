@@ -23,6 +23,7 @@ import { removeDebris } from './debris.ts';
 import { PARTITION_COLUMN, type RefreshOptions, writeState } from './incremental.ts';
 import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
+import { writeMonthMarket } from './month-market.ts';
 import { planRefresh, type RefreshPlan } from './refresh-plan.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
@@ -192,6 +193,8 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       );
     }
 
+    // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
+    const monthMarket = await writeMonthMarket(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
     if (plan) await writeState(tmpDir, plan.state);
 
     emit({ type: 'phase', phase: 'publish' });
@@ -209,6 +212,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       files,
       quality,
       refresh: refreshInfo(plan, rowsReused),
+      month_market: monthMarket,
     };
     const manifestPath = await writeManifest(out, manifest);
     return { manifest, manifestPath, snapshotDir: finalDir };

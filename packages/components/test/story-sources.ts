@@ -8,7 +8,7 @@ export const LOADING = `${EXTRACT}?state=loading`;
 export const EMPTY = `${EXTRACT}?state=empty`;
 const noRows: Connector = { query: async () => [], close: async () => {} };
 AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
-AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows }));
+AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows, monthMarket: false }));
 
 /**
  * A KPI's year to date after a loss: data in Jan 2019 and Jan 2020; a total about 2019 is -₹1,00,000, any other
@@ -22,7 +22,7 @@ const afterLoss: Connector = {
       : [{ revenue: params.some((p) => String(p).startsWith('2019')) ? -100_000 : 193_000 }],
   close: async () => {},
 };
-AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss }));
+AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss, monthMarket: false }));
 
 /** A dark surface and the custom properties that theme every component onto it. */
 export const DARK_THEME = `background: #151a23; color: #e6e9ef; padding: 16px;

@@ -17,6 +17,11 @@ export const SNAPSHOTS_DIR = 'v';
 export const BROWSER_DB_FILE = 'sales.duckdb';
 /** The storage version `sales.duckdb` is written in: the newest the pinned DuckDB-WASM 1.32 can ATTACH. */
 export const BROWSER_DB_STORAGE_VERSION = 'v1.2.0';
+/**
+ * Beside `sales.duckdb`: the month × market rollup with market names, as JSON. A few hundred rows whatever the
+ * extract's size, so the browser draws every chart at that grain before (and without) the engine.
+ */
+export const MONTH_MARKET_FILE = 'month_market.json';
 /** Money is published in this currency; the original currency and amount stay as columns. */
 export const REPORTING_CURRENCY = 'INR';
 
@@ -197,6 +202,24 @@ export interface RefreshInfo {
   rows_reused?: number;
 }
 
+/** The columns of {@link MONTH_MARKET_FILE}, in order; one row per month and market name. */
+export const MONTH_MARKET_COLUMNS = [
+  'year',
+  'month',
+  'market',
+  'zone',
+  'revenue',
+  'sales_qty',
+  'orders',
+  'profit',
+] as const;
+
+/** {@link MONTH_MARKET_FILE}: sums by year, month (1–12) and market name (dim_market), as in agg_sales_month_market. */
+export interface MonthMarketFile {
+  columns: typeof MONTH_MARKET_COLUMNS;
+  rows: [number, number, string, string | null, number, number, number, number | null][];
+}
+
 export interface Manifest {
   contract_version: number;
   snapshot_id: string;
@@ -220,6 +243,8 @@ export interface Manifest {
   quality: QualityReport;
   /** Added within contract version 1: absent in older manifests. */
   refresh?: RefreshInfo;
+  /** {@link MONTH_MARKET_FILE} of this snapshot. Added within contract version 1: absent in older manifests. */
+  month_market?: { path: string; rows: number; bytes: number; sha256: string };
 }
 
 export { ManifestError, parseManifest } from './manifest-validate.ts';

@@ -77,6 +77,18 @@ function checkRefresh(v: unknown): void {
   for (const k of ['months_read', 'months_reused', 'rows_reused']) if (r[k] !== undefined) num(r[k], `$.refresh.${k}`);
 }
 
+/** `month_market`, added within contract version 1: optional, checked when present. */
+function checkMonthMarket(v: unknown): void {
+  if (v === undefined) return;
+  const f = obj(v, '$.month_market');
+  relPath(f.path, '$.month_market.path');
+  num(f.rows, '$.month_market.rows');
+  num(f.bytes, '$.month_market.bytes');
+  if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) {
+    throw new ManifestError('expected a hex sha256', '$.month_market.sha256');
+  }
+}
+
 /**
  * Checks that `input` (parsed JSON) is a manifest this reader understands and returns it typed.
  * Throws {@link ManifestError} naming the first field that is wrong.
@@ -134,5 +146,6 @@ export function parseManifest(input: unknown): Manifest {
   if (!Array.isArray(q.unknown_members)) throw new ManifestError('expected an array', '$.quality.unknown_members');
   checkQualityExtras(q);
   checkRefresh(m.refresh);
+  checkMonthMarket(m.month_market);
   return input as Manifest;
 }

@@ -1,10 +1,12 @@
 import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
+import { answerFromMonthMarket, type MonthMarketRow } from './cube-answer.ts';
 import { explainDatabaseProbe, probe, UNREADABLE_FILE } from './diagnose.ts';
 import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
 import { loadManifest } from './manifest-load.ts';
 import { isMeasure, MEASURES } from './model.ts';
+import { loadMonthMarket } from './month-market-load.ts';
 import { abortable, QueryCache } from './query-cache.ts';
 
 /** Opens the engine on a database URL; swapped in tests, or for a server-side engine when data outgrows the page. */
@@ -15,6 +17,11 @@ export interface SourceOptions {
   readonly fetch?: typeof fetch;
   /** How many distinct query results to keep (least recently used evicted); 256 by default. */
   readonly cacheSize?: number;
+  /**
+   * Answer month × market questions from the snapshot's `month_market.json` when the manifest lists one (default
+   * true). Off for an engine that must see every query, e.g. a test double answering fixed rows.
+   */
+  readonly monthMarket?: boolean;
 }
 
 export interface QueryOptions {
@@ -24,6 +31,11 @@ export interface QueryOptions {
 
 /** DuckDB-WASM is loaded only when a source first needs it, so the page's first paint does not wait for it. */
 const connectWasm: Connect = async (dbUrl) => (await import('./connectors/wasm.ts')).connectWasm(dbUrl);
+
+/** Starts the page's DuckDB-WASM engine without waiting; a failure shows again where the engine is needed. */
+const warmWasm = () => {
+  import('./connectors/wasm-engine.ts').then((m) => m.startEngine()).catch(() => {});
+};
 
 const sources = new Map<string, AtliqSource>();
 const absoluteUrl = (url: string | URL) => new URL(url, globalThis.document?.baseURI).href;
@@ -58,6 +70,8 @@ export class AtliqSource {
   readonly #options: SourceOptions;
   readonly #cache: QueryCache;
   #manifest: Manifest | undefined;
+  #loading: Promise<Manifest> | undefined;
+  #monthMarket: Promise<MonthMarketRow[] | null> | undefined;
   #opening: Promise<{ manifest: Manifest; connector: Connector; dbUrl: string }> | undefined;
 
   /** Prefer {@link AtliqSource.for}, which shares one source per URL; construct directly for custom engines. */
@@ -67,7 +81,7 @@ export class AtliqSource {
     this.#cache = new QueryCache(options.cacheSize);
   }
 
-  /** The validated manifest, once {@link ready} has resolved. */
+  /** The validated manifest, once {@link manifestReady} (or {@link ready}) has resolved. */
   get manifest(): Manifest | undefined {
     return this.#manifest;
   }
@@ -75,6 +89,14 @@ export class AtliqSource {
   /** Resolves with the manifest once the snapshot is attached; rejects with a {@link SourceError}. */
   get ready(): Promise<Manifest> {
     return this.#open().then((o) => o.manifest);
+  }
+
+  /**
+   * Resolves with the validated manifest as soon as it is read, without waiting for the engine (what a component
+   * needs to format its numbers); rejects with a {@link SourceError}.
+   */
+  get manifestReady(): Promise<Manifest> {
+    return this.#loadManifest();
   }
 
   /**
@@ -87,12 +109,14 @@ export class AtliqSource {
     const compiled = compile(spec);
     // A caller that gave up already starts no work at all.
     if (options.signal?.aborted) throw options.signal.reason;
-    return abortable(this.#run(compiled, spec.measures), options.signal);
+    return abortable(this.#run(compiled, spec), options.signal);
   }
 
-  async #run(compiled: CompiledQuery, measures: readonly string[]): Promise<Row[]> {
-    const { manifest, connector, dbUrl } = await this.#open();
-    const unavailable = measures.filter(isMeasure).find((m) => {
+  async #run(compiled: CompiledQuery, spec: QuerySpec): Promise<Row[]> {
+    // The engine's download and compilation take seconds and need no manifest: start them now, in parallel.
+    if (!this.#options.connect) warmWasm();
+    const manifest = await this.#loadManifest();
+    const unavailable = spec.measures.filter(isMeasure).find((m) => {
       const requires = MEASURES[m].requires;
       return requires !== undefined && !manifest.measures[requires];
     });
@@ -101,12 +125,44 @@ export class AtliqSource {
       throw new UnavailableMeasureError(unavailable, label, requires!);
     }
     return this.#cache.get(JSON.stringify([compiled.sql, compiled.params]), async () => {
+      // Month × market questions are answered from the small JSON file: the first charts need no engine, and
+      // cross-filtering at that grain takes microseconds. The engine starts meanwhile for everything finer.
+      const data = await this.#loadMonthMarket(manifest);
+      const answer = data && answerFromMonthMarket(spec, data);
+      if (answer) {
+        this.#open().catch(() => {});
+        return answer;
+      }
+      const { connector, dbUrl } = await this.#open();
       try {
         return await connector.query(compiled.sql, compiled.params);
       } catch (cause) {
         throw await this.#queryError(compiled, dbUrl, cause);
       }
     });
+  }
+
+  #loadManifest(): Promise<Manifest> {
+    this.#loading ??= loadManifest(this.url, this.#options.fetch).then(
+      (manifest) => {
+        this.#manifest = manifest;
+        return manifest;
+      },
+      (error: unknown) => {
+        // Forget the failure so a retry (after the extract is published or the server fixed) starts afresh.
+        this.#loading = undefined;
+        throw error;
+      },
+    );
+    return this.#loading;
+  }
+
+  #loadMonthMarket(manifest: Manifest): Promise<MonthMarketRow[] | null> {
+    this.#monthMarket ??=
+      this.#options.monthMarket === false
+        ? Promise.resolve(null)
+        : loadMonthMarket(this.url, manifest, this.#options.fetch);
+    return this.#monthMarket;
   }
 
   #open() {
@@ -119,10 +175,9 @@ export class AtliqSource {
   }
 
   async #attach() {
-    const manifest = await loadManifest(this.url, this.#options.fetch);
+    const manifest = await this.#loadManifest();
     const dbUrl = new URL(manifest.browser_db, this.url).href;
     const connector = await (this.#options.connect ?? connectWasm)(dbUrl);
-    this.#manifest = manifest;
     return { manifest, connector, dbUrl };
   }
 
