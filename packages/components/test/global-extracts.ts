@@ -4,6 +4,8 @@ import { ensureTestExtracts } from '@atliq/devserver';
 import type { Manifest } from '@atliq/sdk/contract';
 import { connectNode } from '@atliq/sdk/node';
 import type { TestProject } from 'vitest/node';
+import { parquetList } from './parquet.ts';
+import { type ProfitTruth, profitTruth } from './profit-truth.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -29,6 +31,8 @@ declare module 'vitest' {
     zones: (string | null)[];
     /** The published manifest, as the ETL wrote it. */
     manifest: Manifest;
+    /** Margins and shares of the extract published with profit columns (served under `/extracts-profit/`). */
+    profit: ProfitTruth;
   }
 }
 
@@ -38,13 +42,10 @@ declare module 'vitest' {
  * the browser's sales.duckdb) and hand-written SQL instead of the SDK's compiler.
  */
 export default async function setup(project: TestProject): Promise<void> {
+  project.provide('profit', await profitTruth(await ensureTestExtracts(undefined, { withProfit: true })));
   const dir = await ensureTestExtracts();
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
-  const parquet = (table: string) =>
-    `[${manifest.files
-      .filter((f) => f.table === table && f.path.endsWith('.parquet'))
-      .map((f) => `'${join(dir, f.path)}'`)
-      .join(', ')}]`;
+  const parquet = (table: string) => parquetList(dir, manifest, table);
   // The connector attaches the browser's file, but the query below reads only the Parquet files.
   const db = await connectNode(join(dir, manifest.browser_db));
   const f = parquet('fact_sales');

@@ -1,7 +1,10 @@
 import { AtliqSource, type Connector } from '@atliq/sdk';
+import { editedManifestSource } from './manifest-source.ts';
 
 /** The test extract Storybook serves under /extracts/, addressed relatively as a host page would. */
 export const EXTRACT = 'extracts/manifest.json';
+/** The same sample published with profit columns, served under /extracts-profit/. */
+export const PROFIT_EXTRACT = 'extracts-profit/manifest.json';
 
 /** Sources for states the real extract cannot show: an answer that never comes, and queries with no rows. */
 export const LOADING = `${EXTRACT}?state=loading`;
@@ -23,6 +26,17 @@ const afterLoss: Connector = {
   close: async () => {},
 };
 AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss, monthMarket: false }));
+
+/** The test extract as if refreshed incrementally: one month read, the rest copied from the snapshot before. */
+export const INCREMENTAL = editedManifestSource(`${EXTRACT}?state=incremental`, (m) => {
+  m.refresh = {
+    mode: 'incremental',
+    from_snapshot: '20200626T000000Z-previous',
+    months_read: 1,
+    months_reused: 32,
+    rows_reused: 19_412,
+  };
+});
 
 /** A dark surface and the custom properties that theme every component onto it. */
 export const DARK_THEME = `background: #151a23; color: #e6e9ef; padding: 16px;

@@ -1,4 +1,4 @@
 export { type RunningServer, startServer } from './server.ts';
 export { type Mounts, staticHandler } from './static.ts';
-export { ensureTestExtracts, TEST_EXTRACT_ROWS } from './test-extracts.ts';
+export { ensureTestExtracts, TEST_EXTRACT_ROWS, type TestExtractOptions } from './test-extracts.ts';
 export { extractsPlugin } from './vite-plugin.ts';

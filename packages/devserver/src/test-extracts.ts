@@ -20,18 +20,27 @@ async function sourceHash(): Promise<string> {
   return hash.digest('hex').slice(0, 12);
 }
 
+export interface TestExtractOptions {
+  /** Publish the sample with the schema-v2 profit columns (profit, margin, shares). Default false. */
+  withProfit?: boolean;
+}
+
 /**
  * A published extract of the deterministic sample data for tests, Storybook and screenshots. Built once per
- * version of the ETL code and cached under node_modules/.cache; safe to call from parallel processes
- * (each builds privately and renames into place).
+ * version of the ETL code and cached under node_modules/.cache, the with-profit variant in a folder of its own;
+ * safe to call from parallel processes (each builds privately and renames into place).
  */
-export async function ensureTestExtracts(rows = TEST_EXTRACT_ROWS): Promise<string> {
-  const dir = join(repo, 'node_modules/.cache/atliq-test-extracts', `${rows}-${await sourceHash()}`);
+export async function ensureTestExtracts(
+  rows = TEST_EXTRACT_ROWS,
+  { withProfit = false }: TestExtractOptions = {},
+): Promise<string> {
+  const name = `${rows}${withProfit ? '-profit' : ''}-${await sourceHash()}`;
+  const dir = join(repo, 'node_modules/.cache/atliq-test-extracts', name);
   if (existsSync(join(dir, 'manifest.json'))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(dirname(dir), { recursive: true });
-  const source = createSampleSource({ rows });
+  const source = createSampleSource({ rows, withProfit });
   try {
     await publish({ source, out: tmp });
   } finally {

@@ -1,12 +1,13 @@
 import type { Plugin } from 'vite';
-import { staticHandler } from './static.ts';
+import { type Mounts, staticHandler } from './static.ts';
 
 /**
- * Serves a published extract folder under `/extracts/` from Vite's dev server (Vitest browser mode, Storybook),
- * with the Range support and 404s the SDK needs — Vite's own static serving falls back to index.html.
+ * Serves published extract folders from Vite's dev server (Vitest browser mode, Storybook), with the Range support
+ * and 404s the SDK needs — Vite's own static serving falls back to index.html. `mounts` maps URL prefixes to
+ * folders, e.g. `{ '/extracts': plain, '/extracts-profit': withProfit }`.
  */
-export function extractsPlugin(dir: string, prefix = '/extracts'): Plugin {
-  const handle = staticHandler({ [prefix]: dir });
+export function extractsPlugin(mounts: Mounts): Plugin {
+  const handle = staticHandler(mounts);
   return {
     name: 'atliq-extracts',
     configureServer(server) {

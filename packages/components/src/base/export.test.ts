@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, texts, until } from '../../test/dom.ts';
-import { PROFIT_ROWS, registerProfitSource } from '../../test/profit-source.ts';
 
 const SRC = '/extracts/manifest.json';
 
@@ -107,14 +106,18 @@ describe('CSV and PNG export', () => {
   });
 
   test('<atliq-profit-chart>: the CSV is each market shown with its gap to the target', async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=export');
-    const el = mount('atliq-profit-chart', { src, target: '1.5' });
+    const { markets } = inject('profit');
+    const el = mount('atliq-profit-chart', { src: '/extracts-profit/manifest.json', target: '1.5' });
     await until(() => el.data);
     await el.updateComplete;
     const rows = csvRows(el.toCSV());
-    expect(rows.map((r) => r[0])).toEqual(PROFIT_ROWS.map((r) => r.market));
+    expect(rows.map((r) => r[0])).toEqual(markets.map((m) => m.name));
+    // The order shown on screen, too.
+    expect(rows.map((r) => r[0])).toEqual(texts(el.shadowRoot!, '.label'));
     rows.forEach((r, i) => {
-      expect(Number(r[2])).toBeCloseTo(PROFIT_ROWS[i]!.margin - 1.5, 9);
+      expect(Number(r[1])).toBeCloseTo(markets[i]!.margin, 6);
+      expect(Number(r[2])).toBeCloseTo(markets[i]!.margin - 1.5, 6);
+      expect(Number(r[4])).toBeCloseTo(markets[i]!.profitShare, 6);
     });
     const size = await pngSize(await el.toPNG());
     expect(size.width).toBeGreaterThan(0);

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
-import { registerProfitSource } from '../../test/profit-source.ts';
 import type { AtliqErrorDetail } from './events.ts';
-import { currencyFormats, percentFormat } from './format.ts';
+import { currencyFormats, formatPoints, percentFormat } from './format.ts';
 
 const SRC = '/extracts/manifest.json';
 
@@ -59,12 +58,14 @@ describe('locale and currency attributes', () => {
   });
 
   test('locale="de-DE" writes the profit chart\'s margins and gaps with a decimal comma', async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=locale');
-    const el = mount('atliq-profit-chart', { src, target: '1.5', locale: 'de-DE' });
+    const { markets } = inject('profit');
+    const el = mount('atliq-profit-chart', { src: '/extracts-profit/manifest.json', target: '2', locale: 'de-DE' });
     await until(() => el.data);
     await el.updateComplete;
-    expect(texts(el.shadowRoot!, '.gap')).toEqual(['Mumbai -0,1 pp', 'Ahmedabad -0,9 pp', 'Kochi -3,3 pp']);
-    expect(texts(el.shadowRoot!, 'text.value')[0]).toBe('3,2%');
+    const below = markets.filter((m) => m.margin < 2);
+    expect(texts(el.shadowRoot!, '.gap')).toEqual(below.map((m) => `${m.name} ${formatPoints(m.margin - 2, 'de-DE')}`));
+    expect(texts(el.shadowRoot!, '.gap')[0]).toMatch(/ [+-]\d+,\d pp$/);
+    expect(texts(el.shadowRoot!, 'text.value')[0]).toBe(`${markets[0]!.margin.toFixed(1).replace('.', ',')}%`);
   });
 
   test('a currency without a rate, or a hostile locale, is explained and fires atliq-error', async () => {

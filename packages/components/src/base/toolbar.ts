@@ -68,7 +68,10 @@ export const toolbarStyles = css`
 /** What the toolbar offers: drilling through a hierarchy and downloading what is shown. */
 export interface ToolbarOptions {
   readonly drill?: { readonly controller: DrillController; readonly root: string };
-  /** Absent while there is nothing to export (loading, empty, error). */
+  /**
+   * Absent while nothing is shown (loading, empty, error, not available in this source): then the drill toggle is
+   * disabled too, as there is no mark to open.
+   */
   readonly exports?: { readonly csv: () => void; readonly png: () => void };
 }
 
@@ -99,7 +102,7 @@ export function toolbar({ drill, exports }: ToolbarOptions): TemplateResult {
       ${
         drillable
           ? html`<button type="button" part="drill-toggle" aria-pressed=${controller!.mode && controller!.canDrill}
-              ?disabled=${!controller!.canDrill} @click=${() => controller!.toggleMode()}
+              ?disabled=${!controller!.canDrill || !exports} @click=${() => controller!.toggleMode()}
               title="When on, click or Enter on a bar opens it (Shift+Enter always does; Backspace goes back up)"
               >Drill down</button>`
           : nothing

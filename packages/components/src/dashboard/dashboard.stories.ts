@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EXTRACT, statusText } from '../../test/story-sources.ts';
+import { DARK_THEME, EXTRACT, PROFIT_EXTRACT, statusText } from '../../test/story-sources.ts';
 import type { AtliqDashboard } from './dashboard.ts';
 
 interface Args {
@@ -29,6 +29,20 @@ export const Default: Story = {
     const kpi = root.querySelector('atliq-kpi')!;
     await waitFor(() => expect(kpi.data?.value).toBeGreaterThan(0), { timeout: 25_000 });
     await expect(root.querySelectorAll('atliq-revenue-chart')).toHaveLength(2);
+  },
+};
+
+/** An extract with profit columns: profit and margin KPIs, the profit chart and the filter bar's target. */
+export const WithProfit: Story = {
+  args: { src: PROFIT_EXTRACT },
+  play: async ({ canvasElement }) => {
+    const root = dashboardIn(canvasElement).shadowRoot!;
+    const chart = root.querySelector('atliq-profit-chart')!;
+    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(1), { timeout: 25_000 });
+    const bar = root.querySelector('atliq-filter-bar')!;
+    await waitFor(() => expect(bar.shadowRoot!.querySelector('input[name="target"]')).toBeTruthy(), {
+      timeout: 25_000,
+    });
   },
 };
 

@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, until } from '../../test/dom.ts';
-import { registerProfitSource } from '../../test/profit-source.ts';
 import type { AtliqSelectDetail } from '../base/events.ts';
 
 const SRC = '/extracts/manifest.json';
@@ -112,8 +111,7 @@ describe('<atliq-dashboard>', () => {
   });
 
   test("the filter bar's profit target control sets the target of the dashboard's profit chart", async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=dashboard');
-    const dashboard = mount('atliq-dashboard', { src, target: '2' });
+    const dashboard = mount('atliq-dashboard', { src: '/extracts-profit/manifest.json', target: '2' });
     await dashboard.updateComplete;
     const bar = dashboard.shadowRoot!.querySelector('atliq-filter-bar')!;
     await until(() => bar.data);

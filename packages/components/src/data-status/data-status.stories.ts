@@ -3,12 +3,13 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_THEME, EXTRACT, INCREMENTAL, LOADING, statusText } from '../../test/story-sources.ts';
 import type { AtliqDataStatus } from './data-status.ts';
 
 interface Args {
   src: string;
   staleAfter: string;
+  locale: string;
   /** Hours between the snapshot and "now"; negative leaves the real clock. */
   hoursAfterSnapshot: number;
 }
@@ -27,9 +28,9 @@ async function pinNow(panel: AtliqDataStatus, hours: number) {
 const meta = {
   title: 'Dashboard/Data status',
   component: 'atliq-data-status',
-  args: { src: EXTRACT, staleAfter: '24h', hoursAfterSnapshot: 5 },
-  render: ({ src, staleAfter }) =>
-    html`<atliq-data-status src=${src} stale-after=${staleAfter} style="max-width: 960px"></atliq-data-status>`,
+  args: { src: EXTRACT, staleAfter: '24h', locale: 'en-IN', hoursAfterSnapshot: 5 },
+  render: ({ src, staleAfter, locale }) =>
+    html`<atliq-data-status src=${src} stale-after=${staleAfter} locale=${locale} style="max-width: 960px"></atliq-data-status>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -57,6 +58,30 @@ export const Stale: Story = {
   },
 };
 
+/** Refreshed incrementally: one month read from the source, the others copied from the previous snapshot. */
+export const IncrementalRefresh: Story = {
+  args: { src: INCREMENTAL },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(panel.data![1]).toMatchObject({
+      id: 'refresh',
+      title: 'Incremental refresh: 1 month read, 32 copied from the previous snapshot',
+    });
+  },
+};
+
+/** In German: counts and percentages with German separators, times in German. */
+export const German: Story = {
+  args: { locale: 'de-DE' },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    const reconcile = panel.data!.find((f) => f.id === 'reconcile')!;
+    await expect(reconcile.detail).toMatch(/^\d{1,3}(\.\d{3})* rows read/);
+  },
+};
+
 /** While the manifest loads. */
 export const Loading: Story = {
   args: { src: LOADING },
@@ -77,8 +102,9 @@ export const MissingManifest: Story = {
 
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
-  render: ({ src, staleAfter }) =>
-    html`<div style="${DARK_THEME} max-width: 960px"><atliq-data-status src=${src} stale-after=${staleAfter}></atliq-data-status></div>`,
+  render: ({ src, staleAfter, locale }) =>
+    html`<div style="${DARK_THEME} max-width: 960px"><atliq-data-status src=${src} stale-after=${staleAfter}
+      locale=${locale}></atliq-data-status></div>`,
   play: async ({ canvasElement, args }) => {
     const panel = panelIn(canvasElement);
     await pinNow(panel, args.hoursAfterSnapshot);

@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
+import { editedManifestSource } from '../../test/manifest-source.ts';
 import type { AtliqErrorDetail } from '../base/events.ts';
 
 afterEach(() => {
@@ -32,6 +33,24 @@ describe('<atliq-data-status>', () => {
     el.now = new Date(Date.parse(source.snapshot_at) + 3 * 864e5);
     await el.updateComplete;
     expect(el.data![0]).toMatchObject({ level: 'warn', title: 'Out of date: the data is 3 days old' });
+  });
+
+  test('says how the snapshot was refreshed, in the locale asked for', async () => {
+    const { quality } = inject('manifest');
+    const src = editedManifestSource('/extracts/manifest.json?refresh=incremental', (m) => {
+      m.refresh = { mode: 'incremental', from_snapshot: 'S-1', months_read: 1, months_reused: 32, rows_reused: 19_500 };
+    });
+    const el = mount('atliq-data-status', { src, locale: 'de-DE' });
+    await until(() => el.data);
+    await el.updateComplete;
+    const finding = (id: string) =>
+      el.shadowRoot!.querySelector(`[data-id="${id}"]`)?.textContent?.replace(/\s+/g, ' ');
+    expect(finding('refresh')).toBe(
+      ' ✓ Incremental refresh: 1 month read, 32 copied from the previous snapshot 19.500 transactions copied unchanged from snapshot S-1. ',
+    );
+    expect(finding('reconcile')).toContain(`${quality.rows_published.toLocaleString('de-DE')} published`);
+    el.locale = 'en-IN';
+    await vi.waitFor(() => expect(finding('refresh')).toContain('19,500 transactions'));
   });
 
   test('a hostile stale-after is explained and fires atliq-error', async () => {

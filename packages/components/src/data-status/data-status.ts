@@ -1,31 +1,38 @@
 import type { Manifest } from '@atliq/sdk/contract';
 import { html, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { AtliqChart } from '../base/atliq-chart.ts';
+import type { LoadContext } from '../base/atliq-element.ts';
 import { currencyFormats } from '../base/format.ts';
+import { type Money, moneyFor } from '../base/money.ts';
 import { dataStatusStyles } from './data-status.styles.ts';
 import { type Finding, findings, parseDuration } from './quality.ts';
 
 interface Loaded {
   readonly manifest: Manifest;
   readonly totalRevenue: number;
+  /** Locale and currency shown (checked against the manifest). */
+  readonly money: Money;
 }
 
 // dateStyle cannot be combined with timeZoneName, and the zone matters: a snapshot time without it misleads.
-const timeFormat = new Intl.DateTimeFormat('en-IN', {
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  hour: '2-digit',
-  minute: '2-digit',
-  timeZoneName: 'short',
-});
+const timeFormat = (locale: string) =>
+  new Intl.DateTimeFormat(locale, {
+    day: 'numeric',
+    month: 'short',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    timeZoneName: 'short',
+  });
 
 /**
  * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
  * every source row is accounted for, what was quarantined and why, how much revenue sits on unknown products,
- * which markets have months without sales, and market names listed under two codes. Plain words, for the director.
+ * which markets have months without sales, and market names listed under two codes; when the manifest says how the
+ * snapshot was refreshed, whether every month was read again or most were copied from the previous snapshot. Plain
+ * words, for the director, in `locale` (money in `currency`, converted with the extract's rates).
  *
- * @event atliq-error - The extract could not be read or `stale-after` is invalid.
+ * @event atliq-error - The extract could not be read, or `stale-after`, `locale` or `currency` is invalid.
  *
  * @csspart summary - The one-line verdict.
  * @csspart finding - Each finding (`data-level="ok|warn"`).
@@ -37,7 +44,7 @@ const timeFormat = new Intl.DateTimeFormat('en-IN', {
  * @cssproperty --atliq-muted-color - Details. Default `#5b6472`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  */
-export class AtliqDataStatus extends AtliqElement {
+export class AtliqDataStatus extends AtliqChart {
   static override styles = dataStatusStyles;
   static override properties = {
     /** Age past which the data is called out of date: `90m`, `24h` (default), `2d`. */
@@ -50,8 +57,8 @@ export class AtliqDataStatus extends AtliqElement {
   declare now: Date | undefined;
 
   readonly #task = this.dataTask(
-    () => [this.staleAfter] as const,
-    ([staleAfter], context) => this.#load(staleAfter, context),
+    () => [this.staleAfter, this.locale, this.currency] as const,
+    ([staleAfter, locale, currency], context) => this.#load(staleAfter, locale, currency, context),
     { crossFiltered: false },
   );
 
@@ -68,21 +75,26 @@ export class AtliqDataStatus extends AtliqElement {
   }
 
   /** The numbers describe the whole extract, so they ignore the dashboard's filters. */
-  async #load(staleAfter: string, { source, signal }: LoadContext): Promise<Loaded> {
+  async #load(staleAfter: string, locale: string, currency: string, { source, signal }: LoadContext): Promise<Loaded> {
     parseDuration(staleAfter);
-    const manifest = await source.ready;
+    const manifest = await source.manifestReady;
+    const money = moneyFor(manifest, locale, currency);
     const [row] = await source.query({ measures: ['revenue'] }, { signal });
-    return { manifest, totalRevenue: Number(row?.['revenue'] ?? 0) };
+    return { manifest, totalRevenue: Number(row?.['revenue'] ?? 0), money };
   }
 
-  #findings({ manifest, totalRevenue }: Loaded): Finding[] {
+  #findings({ manifest, totalRevenue, money }: Loaded): Finding[] {
+    const formats = currencyFormats(money.currency, money.locale);
+    const time = timeFormat(money.locale);
     return findings({
       manifest,
       totalRevenue,
       now: (this.now ?? new Date()).getTime(),
       staleAfterMs: parseDuration(this.staleAfter),
-      formatMoney: currencyFormats(manifest.reporting_currency).compact,
-      formatTime: (iso) => timeFormat.format(new Date(iso)),
+      // Revenue is published in the reporting currency: another currency divides by its rate.
+      formatMoney: (value) => formats.compact(value / money.rate),
+      formatTime: (iso) => time.format(new Date(iso)),
+      locale: money.locale,
     });
   }
 

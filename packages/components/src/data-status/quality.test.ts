@@ -24,6 +24,7 @@ const input = {
   staleAfterMs: 24 * 36e5,
   formatMoney: (v: number) => `₹${v}`,
   formatTime: (iso: string) => iso,
+  locale: 'en-IN',
 };
 
 describe('findings()', () => {
@@ -51,6 +52,32 @@ describe('findings()', () => {
     expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: the data is 3 days old' });
     expect(list[0]!.detail).toContain('older than the 1 day expected');
     expect(list.map((f) => f.id)).toEqual(['freshness', 'reconcile', 'rejected', 'unknown']);
+  });
+
+  test('findings() says how the snapshot was refreshed, right after its age, when the manifest tells', () => {
+    const refreshed = (refresh: object) =>
+      findings({ ...input, manifest: { ...manifest, refresh } as Manifest }).find((f) => f.id === 'refresh');
+    expect(findings(input).map((f) => f.id)).not.toContain('refresh');
+    const incremental = {
+      mode: 'incremental',
+      from_snapshot: '20261123T040000Z-ab12cd',
+      months_read: 1,
+      months_reused: 32,
+      rows_reused: 148_000,
+    };
+    expect(findings({ ...input, manifest: { ...manifest, refresh: incremental } as Manifest })[1]!.id).toBe('refresh');
+    expect(refreshed(incremental)).toMatchObject({
+      level: 'ok',
+      title: 'Incremental refresh: 1 month read, 32 copied from the previous snapshot',
+      detail: '1,48,000 transactions copied unchanged from snapshot 20261123T040000Z-ab12cd.',
+    });
+    expect(refreshed({ mode: 'full', reason: 'no previous snapshot' })?.title).toBe(
+      'Full refresh (no previous snapshot)',
+    );
+    expect(refreshed({ mode: 'full' })?.title).toBe('Full refresh');
+    const german = findings({ ...input, locale: 'de-DE', manifest: { ...manifest, refresh: incremental } as Manifest });
+    expect(german.find((f) => f.id === 'refresh')?.detail).toContain('148.000 transactions');
+    expect(german.find((f) => f.id === 'rejected')?.title).toBe('40 rows (4,0%) left out of every figure');
   });
 
   test('parseDuration() reads m, h, d and bare hours, and rejects anything else', () => {

@@ -1,9 +1,11 @@
 import { AtliqError } from '@atliq/sdk';
 import { type Manifest, REJECT_REASONS } from '@atliq/sdk/contract';
+import { percentFormat } from '../base/format.ts';
+import { refreshFinding } from './refresh.ts';
 
 /** One finding of the status panel: ok (nothing to worry about), warn (read the numbers with this in mind). */
 export interface Finding {
-  readonly id: 'freshness' | 'reconcile' | 'rejected' | 'unknown' | 'missing' | 'duplicates' | 'warnings';
+  readonly id: 'freshness' | 'refresh' | 'reconcile' | 'rejected' | 'unknown' | 'missing' | 'duplicates' | 'warnings';
   readonly level: 'ok' | 'warn';
   readonly title: string;
   readonly detail: string;
@@ -40,10 +42,6 @@ export function parseDuration(value: string): number {
   return Number(match[1]) * { m: 6e4, h: 36e5, d: 864e5, '': 36e5 }[match[2] as 'm' | 'h' | 'd' | ''];
 }
 
-const count = new Intl.NumberFormat('en-IN');
-const pct = (part: number, whole: number) => `${whole === 0 ? '0' : ((100 * part) / whole).toFixed(1)}%`;
-const plural = (n: number, one: string, many = `${one}s`) => `${count.format(n)} ${n === 1 ? one : many}`;
-
 export interface StatusInput {
   readonly manifest: Manifest;
   /** Revenue of all published rows, for the share booked on unknown members. */
@@ -52,11 +50,17 @@ export interface StatusInput {
   readonly staleAfterMs: number;
   readonly formatMoney: (value: number) => string;
   readonly formatTime: (iso: string) => string;
+  /** Locale of counts and percentages (BCP 47). */
+  readonly locale: string;
 }
 
 /** Everything the panel says, worked out from the manifest's quality block; pure, so it is tested without a DOM. */
 export function findings(input: StatusInput): Finding[] {
-  const { manifest, totalRevenue, now, staleAfterMs, formatMoney, formatTime } = input;
+  const { manifest, totalRevenue, now, staleAfterMs, formatMoney, formatTime, locale } = input;
+  const count = new Intl.NumberFormat(locale);
+  const percent = percentFormat(locale);
+  const pct = (part: number, whole: number) => percent(whole === 0 ? 0 : (100 * part) / whole);
+  const plural = (n: number, one: string, many = `${one}s`) => `${count.format(n)} ${n === 1 ? one : many}`;
   const q = manifest.quality;
   const age = now - Date.parse(manifest.source.snapshot_at);
   const stale = age > staleAfterMs;
@@ -73,6 +77,7 @@ export function findings(input: StatusInput): Finding[] {
       items: [],
     },
   ];
+  if (manifest.refresh) out.push(refreshFinding(manifest.refresh, plural));
   const reconciles = q.rows_read === q.rows_published + q.rows_rejected;
   out.push({
     id: 'reconcile',

@@ -62,7 +62,7 @@ export class AtliqFilterBar extends AtliqElement {
     async (_, context) => {
       const options = await this.#load(context);
       // A profit target means nothing for an extract without profit: the control is then left out.
-      this.#profit = (await context.source.ready).measures.profit;
+      this.#profit = (await context.source.manifestReady).measures.profit;
       return options;
     },
     { crossFiltered: false },

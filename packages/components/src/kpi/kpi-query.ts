@@ -44,7 +44,7 @@ export async function loadKpi(
     throw new AtliqError(`Unknown KPI measure "${name}". Use one of: ${KPI_MEASURES.join(', ')}.`);
   }
   const measure = name;
-  const money = moneyFor(await source.ready, locale, currency);
+  const money = moneyFor(await source.manifestReady, locale, currency);
   const sum = async (f: Filters) => shown(money, measure, await total(source, measure, f, signal));
   const compare = (label: string, current: number | null, previous: number | null) => ({
     label,

@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EMPTY, EXTRACT, LOADING, LOSS_LAST_YEAR, statusText } from '../../test/story-sources.ts';
+import {
+  DARK_THEME,
+  EMPTY,
+  EXTRACT,
+  LOADING,
+  LOSS_LAST_YEAR,
+  PROFIT_EXTRACT,
+  statusText,
+} from '../../test/story-sources.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqKpi } from './kpi.ts';
 
@@ -64,6 +72,26 @@ export const Empty: Story = {
   play: async ({ canvasElement }) => {
     const kpi = kpiIn(canvasElement);
     await waitFor(() => expect(kpi.shadowRoot!.querySelector('[part="value"]')?.textContent?.trim()).toBe('—'));
+  },
+};
+
+/** Profit, from the extract published with profit columns. */
+export const Profit: Story = {
+  args: { src: PROFIT_EXTRACT, measure: 'profit' },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await expect((await loaded(kpi)).value).not.toBeNull();
+    await expect(kpi.shadowRoot!.querySelector('[part="label"]')?.textContent).toBe('Profit');
+  },
+};
+
+/** Margin %, with its change in percentage points. */
+export const Margin: Story = {
+  args: { src: PROFIT_EXTRACT, measure: 'margin' },
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    await loaded(kpi);
+    await expect(kpi.shadowRoot!.querySelector('[part="value"]')?.textContent?.trim()).toMatch(/^-?\d+\.\d%$/);
   },
 };
 

@@ -6,6 +6,7 @@ import { currencyFormats, numberFormats } from '../base/format.ts';
 
 const inr = currencyFormats('INR');
 const SRC = '/extracts/manifest.json';
+const PROFIT = '/extracts-profit/manifest.json';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -53,6 +54,25 @@ describe('<atliq-kpi>', () => {
         ),
       { timeout: 25_000 },
     );
+  });
+
+  test('profit and margin of the extract with profit columns, and their year to date, equal the Parquet truth', async () => {
+    const { byMonth } = inject('profit');
+    const last = byMonth.at(-1)!.month;
+    const ytd = (year: number) =>
+      byMonth.filter((m) => m.month.startsWith(`${year}-`) && m.month.slice(5) <= last.slice(5));
+    const profit = mount('atliq-kpi', { src: PROFIT, measure: 'profit' });
+    const margin = mount('atliq-kpi', { src: PROFIT, measure: 'margin' });
+    const p = await until(() => profit.data);
+    expect(p.value).toBeCloseTo(sum(byMonth.map((m) => m.profit)), 2);
+    expect(p.comparison?.current).toBeCloseTo(sum(ytd(Number(last.slice(0, 4))).map((m) => m.profit)), 2);
+    const m = await until(() => margin.data);
+    const ratio = (months: typeof byMonth) =>
+      (100 * sum(months.map((x) => x.profit))) / sum(months.map((x) => x.revenue));
+    expect(m.value).toBeCloseTo(ratio(byMonth), 6);
+    expect(m.comparison?.previous).toBeCloseTo(ratio(ytd(Number(last.slice(0, 4)) - 1)), 6);
+    await profit.updateComplete;
+    expect(texts(profit.shadowRoot!, '[part="value"]')).toEqual([inr.compact(p.value!)]);
   });
 
   test('an unknown measure is explained, fires atliq-error and queries nothing', async () => {

@@ -2,8 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { registerProfitSource } from '../../test/profit-source.ts';
-import { DARK_THEME, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_THEME, EXTRACT, LOADING, PROFIT_EXTRACT, statusText } from '../../test/story-sources.ts';
 import type { AtliqProfitChart } from './profit-chart.ts';
 
 interface Args {
@@ -11,8 +10,6 @@ interface Args {
   target: string;
 }
 
-/** The test extract has no profit columns: this source answers as one with profit would. */
-const WITH_PROFIT = registerProfitSource(`${EXTRACT}?profit=story`);
 const chartIn = (canvas: HTMLElement) => canvas.querySelector('atliq-profit-chart') as AtliqProfitChart;
 const loaded = async (chart: AtliqProfitChart) => {
   await waitFor(() => expect(chart.data).toBeDefined(), { timeout: 25_000 });
@@ -22,7 +19,7 @@ const loaded = async (chart: AtliqProfitChart) => {
 const meta = {
   title: 'Charts/Profit chart',
   component: 'atliq-profit-chart',
-  args: { src: WITH_PROFIT, target: '1.5' },
+  args: { src: PROFIT_EXTRACT, target: '2' },
   render: ({ src, target }) =>
     html`<atliq-profit-chart src=${src} target=${target} style="max-width: 720px"></atliq-profit-chart>`,
 } satisfies Meta<Args>;
@@ -30,23 +27,28 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Margin by market against a 1.5% target: three markets miss it. */
+/** Margin by market against a 2% target: loss-making markets in red, the others that miss it in orange. */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await loaded(chart);
-    await expect(chart.shadowRoot!.querySelectorAll('rect.bar.below')).toHaveLength(3);
+    const losses = chart.data!.filter((d) => d.margin < 0).length;
+    await expect(losses).toBeGreaterThan(0);
+    await expect(chart.shadowRoot!.querySelectorAll('rect.bar.loss')).toHaveLength(losses);
+    await expect(chart.shadowRoot!.querySelectorAll('rect.bar.below')).toHaveLength(
+      chart.data!.filter((d) => d.margin < 2).length,
+    );
   },
 };
 
 /** A target every market meets. */
 export const AllMeetTarget: Story = {
-  args: { target: '-5' },
+  args: { target: '-20' },
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await loaded(chart);
     await expect(chart.shadowRoot!.querySelector('[part="below-list"]')?.textContent?.trim()).toBe(
-      'Every market meets the -5.0% target.',
+      'Every market meets the -20.0% target.',
     );
   },
 };
@@ -61,6 +63,8 @@ export const ProfitUnavailable: Story = {
         timeout: 25_000,
       },
     );
+    const toggle = chartIn(canvasElement).shadowRoot!.querySelector<HTMLButtonElement>('[part="drill-toggle"]');
+    await expect(toggle?.disabled).toBe(true);
   },
 };
 
@@ -95,17 +99,28 @@ export const DarkTheme: Story = {
   },
 };
 
-/** Drilled into Kochi, the loss-making market: the margins of its customers against the target. */
+/** Drilled into Delhi NCR, the largest market and a loss-making one: the margins of its customers. */
 export const Drilled: Story = {
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await loaded(chart);
-    chart.drillPath = [{ dimension: 'market', member: 'Kochi', label: 'Kochi' }];
-    await waitFor(() => expect(chart.data?.map((d) => d.label)).toEqual(['Nova Stores', 'Atlas Stores']), {
+    chart.drillPath = [{ dimension: 'market', member: 'Delhi NCR', label: 'Delhi NCR' }];
+    const svg = () => chart.shadowRoot!.querySelector('svg[part="chart"]');
+    await waitFor(() => expect(svg()?.getAttribute('aria-label')).toMatch(/^Profit margin by customer in Delhi NCR/), {
       timeout: 10_000,
     });
-    await chart.updateComplete;
     const crumbs = [...chart.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);
-    await expect(crumbs).toEqual(['All markets', 'Kochi']);
+    await expect(crumbs).toEqual(['All markets', 'Delhi NCR']);
+  },
+};
+
+/** A bar focused from the keyboard: outlined, with its tooltip. */
+export const KeyboardFocus: Story = {
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    chart.shadowRoot!.querySelector<SVGGElement>('g.mark[data-index="1"]')!.focus();
+    await chart.updateComplete;
+    await expect(chart.shadowRoot!.querySelector('[part="tooltip"]')?.textContent).toContain(chart.data![1]!.label);
   },
 };

@@ -1,15 +1,34 @@
-import { afterEach, describe, expect, test, vi } from 'vitest';
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
-import { mount, nextEvent, texts, until } from '../../test/dom.ts';
-import { PROFIT_CUSTOMER_ROWS, PROFIT_ROWS, profitQueries, registerProfitSource } from '../../test/profit-source.ts';
+import { mount, nextEvent, texts } from '../../test/dom.ts';
+import type { MarginTruth } from '../../test/profit-truth.ts';
+import { recordingSource } from '../../test/recording-source.ts';
 import type { AtliqDrillDetail, AtliqErrorDetail } from '../base/events.ts';
+import { formatPoints } from '../base/format.ts';
+import type { AtliqProfitChart } from './profit-chart.ts';
+
+const PROFIT = '/extracts-profit/manifest.json';
 
 afterEach(() => {
   document.body.replaceChildren();
 });
 
+/** Waits until the chart shows exactly the members of `truth`, in order, with their margins and shares. */
+async function shows(el: AtliqProfitChart, truth: readonly MarginTruth[]): Promise<void> {
+  await vi.waitFor(() => expect(el.data?.map((d) => d.label)).toEqual(truth.map((t) => t.name)), { timeout: 25_000 });
+  el.data!.forEach((d, i) => {
+    expect(d.margin).toBeCloseTo(truth[i]!.margin, 6);
+    expect(d.revenueShare).toBeCloseTo(truth[i]!.revenueShare, 6);
+    expect(d.profitShare).toBeCloseTo(truth[i]!.profitShare, 6);
+  });
+  await el.updateComplete;
+}
+
+const barLabels = (el: AtliqProfitChart, selector: string) =>
+  [...el.shadowRoot!.querySelectorAll(`g.mark:has(${selector}) .label`)].map((n) => n.textContent);
+
 describe('<atliq-profit-chart>', () => {
-  test('says profit is not available when the extract has no profit columns', async () => {
+  test('says profit is not available when the extract has no profit columns, with nothing to drill or export', async () => {
     const el = mount('atliq-profit-chart', { src: '/extracts/manifest.json' });
     await vi.waitFor(
       () =>
@@ -18,54 +37,78 @@ describe('<atliq-profit-chart>', () => {
         ),
       { timeout: 25_000 },
     );
+    const buttons = ['drill-toggle', 'export-csv', 'export-png'].map(
+      (part) => el.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${part}"]`)!,
+    );
+    expect(buttons.map((b) => b.disabled)).toEqual([true, true, true]);
+  });
+
+  test('the drill toggle is enabled once bars are shown', async () => {
+    const el = mount('atliq-profit-chart', { src: PROFIT });
+    await shows(el, inject('profit').markets);
+    expect(el.shadowRoot!.querySelector<HTMLButtonElement>('[part="drill-toggle"]')!.disabled).toBe(false);
+  });
+
+  test('draws every market with its margin and shares, flags exactly the loss-making ones', async () => {
+    const { markets } = inject('profit');
+    const el = mount('atliq-profit-chart', { src: PROFIT, target: '2' });
+    await shows(el, markets);
+    const root = el.shadowRoot!;
+    expect(texts(root, '.label')).toEqual(markets.map((m) => m.name));
+    const losses = markets.filter((m) => m.margin < 0).map((m) => m.name);
+    // The sample has loss-making markets; without them this test would prove nothing.
+    expect(losses.length).toBeGreaterThan(0);
+    expect(barLabels(el, 'rect.bar.loss')).toEqual(losses);
+    const first = markets[0]!;
+    expect(texts(root, 'tbody tr')[0]).toBe(
+      `${first.name}${first.margin.toFixed(1)}%${formatPoints(first.margin - 2)}${first.revenueShare.toFixed(1)}%${first.profitShare.toFixed(1)}%`,
+    );
   });
 
   test('colours and lists the markets below target with their gap', async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=test');
-    const el = mount('atliq-profit-chart', { src, target: '1.5' });
-    const data = await until(() => el.data);
-    expect(data.map((d) => d.label)).toEqual(PROFIT_ROWS.map((r) => r.market));
+    const { markets } = inject('profit');
+    const el = mount('atliq-profit-chart', { src: PROFIT, target: '2' });
+    await shows(el, markets);
+    const below = markets.filter((m) => m.margin < 2);
+    expect(below.length).toBeLessThan(markets.length);
+    expect(barLabels(el, 'rect.bar.below')).toEqual(below.map((m) => m.name));
+    expect(texts(el.shadowRoot!, '.gap')).toEqual(below.map((m) => `${m.name} ${formatPoints(m.margin - 2)}`));
+    el.target = '-20';
     await el.updateComplete;
-    const root = el.shadowRoot!;
-    expect(texts(root, '.label')).toEqual(['Delhi NCR', 'Nagpur', 'Mumbai', 'Ahmedabad', 'Kochi']);
-    expect(root.querySelectorAll('rect.bar.below')).toHaveLength(3);
-    expect(texts(root, '.gap')).toEqual(['Mumbai -0.1 pp', 'Ahmedabad -0.9 pp', 'Kochi -3.3 pp']);
-    expect(texts(root, 'tbody tr')[0]).toBe('Delhi NCR3.2%+1.7 pp38.1%61.5%');
-    el.target = '-5';
-    await el.updateComplete;
-    expect(texts(root, '[part="below-list"]')[0]).toBe('Every market meets the -5.0% target.');
+    expect(texts(el.shadowRoot!, '[part="below-list"]')[0]).toBe('Every market meets the -20.0% target.');
   });
 
   test('in drill mode a market opens into its customers, queried with the market as a bound parameter', async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=drill');
-    const el = mount('atliq-profit-chart', { src, target: '1.5' });
-    await until(() => el.data);
-    await el.updateComplete;
+    const { markets, drill } = inject('profit');
+    const { src, queries } = recordingSource(`${PROFIT}?profit=drill`);
+    const el = mount('atliq-profit-chart', { src, target: '2' });
+    await shows(el, markets);
     const root = el.shadowRoot!;
     root.querySelector<HTMLButtonElement>('[part="drill-toggle"]')!.click();
     const drilled = nextEvent<AtliqDrillDetail>('atliq-drill');
-    const kochi = [...root.querySelectorAll('g.mark')].find((g) => g.querySelector('.label')?.textContent === 'Kochi')!;
-    kochi.dispatchEvent(new MouseEvent('click'));
+    const mark = [...root.querySelectorAll('g.mark')].find(
+      (g) => g.querySelector('.label')?.textContent === drill.market,
+    );
+    mark!.dispatchEvent(new MouseEvent('click'));
     expect((await drilled).detail.dimension).toBe('customer');
-    await vi.waitFor(() => expect(el.data?.map((d) => d.label)).toEqual(PROFIT_CUSTOMER_ROWS.map((r) => r.customer)));
-    const query = profitQueries.at(-1)!;
+    await shows(el, drill.customers);
+    const query = queries.at(-1)!;
     expect(query.sql).toContain('AS "customer"');
-    expect(query.sql).not.toContain('Kochi');
-    expect(query.params).toContain('Kochi');
-    await el.updateComplete;
-    expect(texts(root, '[part="breadcrumb"] li')).toEqual(['All markets', 'Kochi']);
-    expect(texts(root, '.gap')).toEqual(['Nova Stores -2.0 pp']);
+    expect(query.sql).not.toContain(drill.market);
+    expect(query.params).toContain(drill.market);
+    expect(texts(root, '[part="breadcrumb"] li')).toEqual(['All markets', drill.market]);
+    const below = drill.customers.filter((c) => c.margin < 2);
+    expect(texts(root, '.gap')).toEqual(below.map((c) => `${c.name} ${formatPoints(c.margin - 2)}`));
     expect(el.toCSV().split('\r\n')[0]).toBe(
       'Customer,Margin (%),Gap to target (pp),Revenue share (%),Profit share (%)',
     );
     root.querySelector<HTMLButtonElement>('[part="crumb"]')!.click();
-    await vi.waitFor(() => expect(el.data?.map((d) => d.label)).toEqual(PROFIT_ROWS.map((r) => r.market)));
+    await shows(el, markets);
   });
 
   test('a hostile target is explained and fires atliq-error', async () => {
-    const src = registerProfitSource('/extracts/manifest.json?profit=hostile');
     const heard = nextEvent<AtliqErrorDetail>('atliq-error');
-    const el = mount('atliq-profit-chart', { src, target: '5%" onload="x' });
+    const el = mount('atliq-profit-chart', { src: PROFIT, target: '5%" onload="x' });
     expect((await heard).detail.message).toContain('target must be a margin in percent from -100 to 100');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('target must be');

@@ -1,28 +1,19 @@
-import { AtliqError } from '@atliq/sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { toCsv } from '../base/csv.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
+import { focusMark } from '../base/focus-mark.ts';
+import { onMarkKey } from '../base/mark-keys.ts';
 import { moneyFor } from '../base/money.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { profitChartStyles } from './profit-chart.styles.ts';
-import type { MarginDatum } from './profit-layout.ts';
+import { byMargin, type MarginDatum } from './profit-layout.ts';
+import { parseTarget } from './profit-target.ts';
 import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts';
-
-/**
- * Parses the `target` attribute: a margin in percent from -100 to 100 (`2.5`, `-1`).
- * @throws {AtliqError} for anything else.
- */
-export function parseTarget(value: string): number {
-  const n = /^\s*-?\d+(\.\d+)?\s*$/.test(value) ? Number(value) : Number.NaN;
-  if (!(n >= -100 && n <= 100))
-    throw new AtliqError(`target must be a margin in percent from -100 to 100, got "${value}".`);
-  return n;
-}
 
 /**
  * @summary Profit margin % by market, diverging around zero, against a what-if profit target: markets below the
@@ -30,9 +21,13 @@ export function parseTarget(value: string): number {
  * and the tooltip. Says "not available in this source" when the extract has no profit columns. The toolbar
  * downloads exactly what is shown as CSV or PNG.
  *
- * Drill-down: market → customer → product. With the toolbar's "Drill down" toggle on, a click on a bar opens it
- * (margins of that market's customers, then of that customer's products there); the breadcrumb goes back up. Only
- * this chart's query changes, still under the cross-filter of the other charts.
+ * Keyboard: Tab reaches the bars (one tab stop), arrows and Home/End move between them, Enter or Space selects
+ * (cross-filters the dashboard), Escape clears; the focused bar shows its tooltip.
+ *
+ * Drill-down: market → customer → product. With the toolbar's "Drill down" toggle on, a click or Enter on a bar
+ * opens it (Shift+Enter always does): margins of that market's customers, then of that customer's products there;
+ * the breadcrumb and Backspace go back up. Only this chart's query changes, still under the cross-filter of the
+ * other charts.
  *
  * It shows no money: of `locale` and `currency`, only the locale changes what is shown.
  *
@@ -41,7 +36,8 @@ export function parseTarget(value: string): number {
  * @event atliq-error - The data could not be loaded or `target` is invalid.
  *
  * @csspart chart - The SVG drawing.
- * @csspart bar - Each bar (`below` class under target).
+ * @csspart bar - Each bar (`below` class under target, `loss` class for a negative margin).
+ * @csspart tooltip - Margin, gap and shares of the hovered or focused bar.
  * @csspart target - The target line.
  * @csspart below-list - The markets below target with their gap.
  * @csspart table - The screen-reader table (visually hidden).
@@ -55,22 +51,32 @@ export function parseTarget(value: string): number {
  *
  * @cssproperty --atliq-bar-color - Markets at or above target. Default `#2f6bd8`.
  * @cssproperty --atliq-below-target-color - Markets below target. Default `#d9822b`.
- * @cssproperty --atliq-negative-color - The target line. Default `#c0392b`.
+ * @cssproperty --atliq-negative-color - The target line and loss-making bars. Default `#c0392b`.
+ * @cssproperty --atliq-focus-color - Outline of the focused bar. Default `#f5a623`.
+ * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
  */
 export class AtliqProfitChart extends AtliqChart {
   static override styles = profitChartStyles;
   static override properties = {
     /** The profit target: a margin in percent (the report's what-if parameter). Default 0. */
     target: { type: String },
+    _active: { state: true },
   };
 
   declare target: string;
+  /** Index of the bar that has the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
+  declare _active: number;
   #target = 0;
   #targetError: Error | undefined;
 
   readonly #size = new ResizeController(this);
   // Before the task, which reads its path.
-  readonly #drill = this.drillController(() => 'market');
+  readonly #drill = this.drillController(
+    () => 'market',
+    () => {
+      this._active = -1;
+    },
+  );
   readonly #task = this.dataTask(
     () => [this.#drill.path, this.locale, this.currency] as const,
     ([path, locale, currency], context) => this.#load(path, locale, currency, context),
@@ -79,6 +85,7 @@ export class AtliqProfitChart extends AtliqChart {
   constructor() {
     super();
     this.target = '0';
+    this._active = -1;
   }
 
   /** An invalid target is reported once, when it is set, and then shown instead of the chart. */
@@ -93,7 +100,10 @@ export class AtliqProfitChart extends AtliqChart {
     }
   }
 
-  /** Margin and shares per member of the level shown, once loaded (the target is applied when drawing). */
+  /**
+   * Margin and shares per member of the level shown, highest margin first as drawn, once loaded (the target is
+   * applied when drawing).
+   */
   get data(): readonly MarginDatum[] | undefined {
     return this.#task.value?.rows;
   }
@@ -132,7 +142,7 @@ export class AtliqProfitChart extends AtliqChart {
     const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
     const rows = await source.query(spec, { signal });
     // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
-    const { locale: checked } = moneyFor(await source.ready, locale, currency);
+    const { locale: checked } = moneyFor(await source.manifestReady, locale, currency);
     return {
       level,
       locale: checked,
@@ -144,7 +154,8 @@ export class AtliqProfitChart extends AtliqChart {
           margin: Number(r['margin']),
           revenueShare: Number(r['revenue_share'] ?? 0),
           profitShare: Number(r['profit_share'] ?? 0),
-        })),
+        }))
+        .sort(byMargin),
     };
   }
 
@@ -160,8 +171,19 @@ export class AtliqProfitChart extends AtliqChart {
           font: getComputedStyle(this).font,
           target: this.#target,
           selected: this.selectedMember(margins.level),
+          active: this._active,
+          shortcuts: this.#drill.shortcuts,
         },
-        (d) => this.#press(d),
+        {
+          key: (e) => this.#onKey(e, margins.rows),
+          activate: (i) => {
+            this._active = i;
+          },
+          leave: () => {
+            this._active = -1;
+          },
+          press: (d) => this.#press(d),
+        },
       );
     return html`${toolbar({ drill: { controller: this.#drill, root: 'market' }, exports })}${this.renderData(
       this.#task,
@@ -176,6 +198,20 @@ export class AtliqProfitChart extends AtliqChart {
     if (this.#drill.mode && this.#drill.down(d.label, d.label)) return;
     const level = this.#drill.level;
     this.toggleMember(level, levelLabel(level), d.label, d.label);
+  }
+
+  #onKey(event: KeyboardEvent, marks: readonly MarginDatum[]): void {
+    onMarkKey(event, marks, {
+      drill: this.#drill,
+      active: this._active,
+      member: (d) => ({ member: d.label, label: d.label }),
+      press: (mark) => this.#press(mark),
+      clear: () => this.clearSelection(),
+      move: (index, drilled) => {
+        this._active = index;
+        focusMark(this, index, drilled ? () => this.#task.taskComplete : undefined);
+      },
+    });
   }
 }
 

@@ -17,6 +17,8 @@ export interface MarginBar extends MarginDatum {
   /** Margin minus target in percentage points; negative below target. */
   readonly gap: number;
   readonly below: boolean;
+  /** A negative margin: the member loses money. */
+  readonly loss: boolean;
 }
 
 export interface MarginLayout {
@@ -27,6 +29,9 @@ export interface MarginLayout {
   readonly labelX: number;
 }
 
+/** The order the chart shows members in: highest margin first, ties by name. */
+export const byMargin = (a: MarginDatum, b: MarginDatum) => b.margin - a.margin || a.label.localeCompare(b.label);
+
 /**
  * Margin bars diverging around 0 (losses grow left), largest margin first, with the target's position on the same
  * scale, so the bars below it are the markets that miss it. Pure: data and sizes in, positions out.
@@ -35,7 +40,7 @@ export function marginBars(
   data: readonly MarginDatum[],
   { width, labelWidth, target, step = 28 }: { width: number; labelWidth: number; target: number; step?: number },
 ): MarginLayout {
-  const sorted = [...data].sort((a, b) => b.margin - a.margin || a.label.localeCompare(b.label));
+  const sorted = [...data].sort(byMargin);
   const labelX = Math.min(Math.ceil(labelWidth) + 2, Math.round(width * 0.35));
   const values = [...sorted.map((d) => d.margin), target, 0];
   // A loss's value label sits left of its bar: keep room for it clear of the market names.
@@ -62,6 +67,7 @@ export function marginBars(
       cy: top + y.bandwidth() / 2,
       gap: d.margin - target,
       below: d.margin < target,
+      loss: d.margin < 0,
     };
   });
   return { bars, height, zeroX, targetX: x(target), labelX };

@@ -1,10 +1,10 @@
 import { DIMENSIONS, isDimension } from '@atliq/sdk';
-import { html, svg, type TemplateResult } from 'lit';
+import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
 import { textWidth } from '../base/text-width.ts';
-import { type MarginDatum, marginBars } from './profit-layout.ts';
+import { type MarginBar, type MarginDatum, marginBars } from './profit-layout.ts';
 
 /** What the chart shows: the margins of the members of `level` inside the opened `path`. */
 export interface Margins {
@@ -29,10 +29,24 @@ export interface ProfitViewState {
   readonly font: string;
   readonly target: number;
   readonly selected: unknown;
+  /** Index of the bar with the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
+  readonly active: number;
+  /** Keys the marks answer besides arrows, Enter and Escape (drill keys), for `aria-keyshortcuts`. */
+  readonly shortcuts: string;
 }
 
-/** The diverging margin bars with the target line, the members below target with their gap, and the table. */
-export function profitView(margins: Margins, state: ProfitViewState, press: (d: MarginDatum) => void): TemplateResult {
+export interface ProfitViewHandlers {
+  readonly key: (event: KeyboardEvent) => void;
+  readonly activate: (index: number) => void;
+  readonly leave: () => void;
+  readonly press: (d: MarginDatum) => void;
+}
+
+/**
+ * The diverging margin bars with the target line, the tooltip of the active bar, the members below target with
+ * their gap, and the table. Bars come in `margins.rows` order (highest margin first), which is also their index.
+ */
+export function profitView(margins: Margins, state: ProfitViewState, on: ProfitViewHandlers): TemplateResult {
   const { rows: data, level, locale } = margins;
   const formatPercent = percentFormat(locale);
   const points = (v: number) => formatPoints(v, locale);
@@ -44,17 +58,23 @@ export function profitView(margins: Margins, state: ProfitViewState, press: (d: 
   });
   const below = layout.bars.filter((b) => b.below);
   const name = levelLabel(level);
+  const title = `${titleOf(margins)} against a ${formatPercent(target)} target`;
+  const focusIndex = state.active >= 0 && state.active < layout.bars.length ? state.active : 0;
+  const active = layout.bars[state.active];
   const tip = (b: MarginDatum) =>
     `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} vs target); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
-  return html`
-    <svg part="chart" width=${state.width} height=${layout.height + 16} aria-hidden="true">
+  const classes = (b: MarginBar) => `bar${b.below ? ' below' : ''}${b.loss ? ' loss' : ''}`;
+  return html`<div class="plot">
+    <svg part="chart" role="group" aria-label=${title} width=${state.width} height=${layout.height + 16}
+      @keydown=${on.key} @pointerleave=${on.leave}>
       ${layout.bars.map(
-        (
-          b,
-        ) => svg`<g class="mark" data-dimmed=${selected !== undefined && selected !== b.label} @click=${() => press(b)}>
-          <title>${tip(b)}</title>
+        (b, i) => svg`<g class="mark" data-index=${i} tabindex=${i === focusIndex ? 0 : -1} role="button"
+          aria-pressed=${selected === b.label ? 'true' : 'false'} aria-label=${tip(b)}
+          aria-keyshortcuts=${state.shortcuts || nothing} data-selected=${selected === b.label}
+          data-dimmed=${selected !== undefined && selected !== b.label}
+          @click=${() => on.press(b)} @focus=${() => on.activate(i)} @pointerenter=${() => on.activate(i)}>
           <text class="label" x=${layout.labelX} y=${b.cy}>${b.label}</text>
-          <rect part="bar" class=${b.below ? 'bar below' : 'bar'} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
+          <rect part="bar" class=${classes(b)} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
           <text class="value" x=${b.margin < 0 ? b.x - 4 : b.x + b.width + 4} y=${b.cy}
             text-anchor=${b.margin < 0 ? 'end' : 'start'}>${formatPercent(b.margin)}</text>
         </g>`,
@@ -63,6 +83,12 @@ export function profitView(margins: Margins, state: ProfitViewState, press: (d: 
       <line part="target" class="target" x1=${layout.targetX} x2=${layout.targetX} y1="0" y2=${layout.height}></line>
       <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>Target ${formatPercent(target)}</text>
     </svg>
+    ${
+      active
+        ? html`<div part="tooltip" class="tooltip" role="tooltip" style="top: ${active.y + active.height + 4}px">
+            ${tip(active)}</div>`
+        : nothing
+    }</div>
     <p part="below-list" class="below-list">
       ${
         below.length === 0
@@ -72,7 +98,7 @@ export function profitView(margins: Margins, state: ProfitViewState, press: (d: 
       }
     </p>
     ${dataTable(
-      `${titleOf(margins)} against a ${formatPercent(target)} target`,
+      title,
       [name, 'Margin', 'Gap to target', 'Revenue share', 'Profit share'],
       layout.bars.map((b) => [
         b.label,

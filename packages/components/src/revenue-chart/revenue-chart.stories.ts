@@ -131,14 +131,15 @@ export const Drilled: Story = {
     const chart = chartIn(canvasElement);
     await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
     const market = chart.data![0]!;
+    // Bars by market come from month_market.json at once; the drilled levels wait for the engine to start.
     chart.drillPath = [{ dimension: 'market', member: market.member!, label: market.label }];
     await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by customer in'), {
-      timeout: 10_000,
+      timeout: 25_000,
     });
     const customer = chart.data![0]!;
     chart.drillPath = [...chart.drillPath, { dimension: 'customer', member: customer.member!, label: customer.label }];
     await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by product in'), {
-      timeout: 10_000,
+      timeout: 25_000,
     });
     await chart.updateComplete;
     const crumbs = [...chart.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);

@@ -4,7 +4,8 @@ import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
-import { barKeyAction } from '../base/keys.ts';
+import { focusMark } from '../base/focus-mark.ts';
+import { onMarkKey } from '../base/mark-keys.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import type { RevenueDatum } from './revenue-bars.ts';
@@ -178,36 +179,18 @@ export class AtliqRevenueChart extends AtliqChart {
     this.toggleMember(this.#drill.level, labelOf(this.#drill.level, DIMENSIONS), bar.member, bar.label);
   }
 
-  #onKey(event: KeyboardEvent, bars: readonly RevenueDatum[]): void {
-    if (this.#drill.onKey(event, bars[this._active])) {
-      // The focused mark may be kept for the new level's first bar (no focus event): make it the active one.
-      this._active = 0;
-      this.#focusMark(0, true);
-      return;
-    }
-    const action = barKeyAction(event.key, this._active, bars.length);
-    if (!action) return;
-    event.preventDefault();
-    if (action.kind === 'move') {
-      this._active = action.index;
-      this.#focusMark(action.index);
-    } else if (action.kind === 'select') {
-      const bar = bars[this._active];
-      if (bar) this.#press(bar);
-    } else this.clearSelection();
-  }
-
-  /** Moves the keyboard focus to bar `index` once it is drawn; after a drill, once the new level has loaded. */
-  #focusMark(index: number, afterLoad = false): void {
-    const focus = () => this.renderRoot.querySelector<SVGElement>(`[data-index="${index}"]`)?.focus();
-    if (!afterLoad) {
-      this.updateComplete.then(focus);
-      return;
-    }
-    this.updateComplete
-      .then(() => this.#task.taskComplete)
-      .then(() => this.updateComplete)
-      .then(focus, () => {});
+  #onKey(event: KeyboardEvent, marks: readonly RevenueDatum[]): void {
+    onMarkKey(event, marks, {
+      drill: this.#drill,
+      active: this._active,
+      member: (bar) => bar,
+      press: (mark) => this.#press(mark),
+      clear: () => this.clearSelection(),
+      move: (index, drilled) => {
+        this._active = index;
+        focusMark(this, index, drilled ? () => this.#task.taskComplete : undefined);
+      },
+    });
   }
 }
 

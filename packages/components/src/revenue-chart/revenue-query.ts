@@ -21,7 +21,7 @@ export async function loadRevenue(
   const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
   // After the query, whose compilation rejects an unknown `by` before the manifest is even fetched.
   const rows = await source.query(spec, { signal });
-  const money = moneyFor(await source.ready, locale, currency);
+  const money = moneyFor(await source.manifestReady, locale, currency);
   const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
   const sorted = barsWithShares(converted, level, measure, MEASURES[measure].format !== 'percent');
   return {

@@ -38,7 +38,7 @@ export async function loadTopList(
   const limit = parseTop(n, 'n') ?? 5;
   if (!oneOf(BY, by)) throw new AtliqError(`by must be customer or product, got "${by}".`);
   if (!oneOf(TOP_MEASURES, measure)) throw new AtliqError(`measure must be revenue or quantity, got "${measure}".`);
-  const money = moneyFor(await source.ready, locale, currency);
+  const money = moneyFor(await source.manifestReady, locale, currency);
   const level = drillLevel(by, path) as (typeof BY)[number];
   const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
   const rows = await source.query(spec, { signal });

@@ -67,7 +67,9 @@ export const Loading: Story = {
 export const Empty: Story = {
   args: { src: EMPTY },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusText(chartIn(canvasElement), 'status')).toBe('No sales in this period.'));
+    await waitFor(() => expect(statusText(chartIn(canvasElement), 'status')).toBe('No sales in this period.'), {
+      timeout: 10_000,
+    });
   },
 };
 

@@ -28,7 +28,7 @@ export async function loadTrend(
 ): Promise<Trend> {
   if (!isGrain(grain)) throw new AtliqError(`grain must be year, month or day, got "${grain}".`);
   const measure = checkMeasure(name);
-  const money = moneyFor(await source.ready, locale, currency);
+  const money = moneyFor(await source.manifestReady, locale, currency);
   const spec = { measures: [measure], dimensions: [grain] };
   const rows = await source.query({ ...spec, filters }, { signal });
   // Last year's periods may lie outside a period filter: ask for them with the filter shifted back a year.
