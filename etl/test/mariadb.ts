@@ -63,6 +63,8 @@ export async function startMariaDB(options: MariaDBOptions = {}): Promise<MariaD
       '--no-defaults',
       `--datadir=${datadir}`,
       '--auth-root-authentication-method=socket',
+      // The bootstrap server's temporary tables go to its own folder: two installs at once collided in /tmp.
+      `--tmpdir=${dir}`,
       '--skip-test-db',
       '--skip-name-resolve',
       ...runAs,

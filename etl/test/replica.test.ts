@@ -38,7 +38,9 @@ async function caughtUp(): Promise<void> {
 }
 
 beforeAll(async () => {
-  [primary, replica] = await Promise.all([startMariaDB({ role: 'primary' }), startMariaDB({ role: 'replica' })]);
+  // One after the other: two bootstraps at once have collided on temporary tables.
+  primary = await startMariaDB({ role: 'primary' });
+  replica = await startMariaDB({ role: 'replica' });
   onPrimary = await connect(primary);
   onReplica = await connect(replica);
   await onPrimary.query("CREATE USER 'repl'@'127.0.0.1' IDENTIFIED BY 'repl-pw'");
