@@ -51,7 +51,8 @@ async function downloaded(host: Element, part: 'export-csv' | 'export-png') {
     names.push(this.download);
   });
   host.shadowRoot!.querySelector<HTMLButtonElement>(`[part="${part}"]`)!.click();
-  await vi.waitFor(() => expect(names).toHaveLength(1));
+  // PNG export decodes an image and draws a canvas; on a busy machine, with the engine compiling, that takes a while.
+  await vi.waitFor(() => expect(names).toHaveLength(1), { timeout: 10_000 });
   return { name: names[0]!, blob: blobs.at(-1)! };
 }
 
