@@ -3,8 +3,8 @@ import { BROWSER_DB_FILE, BROWSER_DB_STORAGE_VERSION, TABLES, type TableName } f
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { createTableSql } from '../contract-ddl.ts';
 import { EtlError } from '../errors.ts';
+import { sqlString } from '../sql-literal.ts';
 
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
 const DIMENSIONS = ['dim_market', 'dim_customer', 'dim_product', 'dim_date'] as const;
 
 /**

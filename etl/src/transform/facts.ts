@@ -2,6 +2,9 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CleaningRules } from '../config.ts';
 import { columnList, createTableSql } from '../contract-ddl.ts';
 
+/** What `clean` trims off source text: spaces, tabs and the feed's stray carriage returns and line feeds. */
+export const STRAY_CHARS = 'chr(32) || chr(9) || chr(13) || chr(10)';
+
 /**
  * Turns `stg_transactions` into `fact_sales` and `rejects`. Every staged row ends up in exactly one of them:
  * rules are checked in a fixed order and the first one that fails names the reject reason.
@@ -12,7 +15,7 @@ export async function buildFacts(db: DuckDBConnection, rules: CleaningRules, wit
     await db.run('INSERT INTO fx VALUES ($1, $2)', [currency.toUpperCase(), rate]);
   }
   // `clean` strips the stray spaces and carriage returns the source carries (e.g. 'INR\r'); '' becomes NULL.
-  await db.run(`CREATE OR REPLACE TEMP MACRO clean(s) AS nullif(trim(s, chr(32) || chr(9) || chr(13) || chr(10)), '')`);
+  await db.run(`CREATE OR REPLACE TEMP MACRO clean(s) AS nullif(trim(s, ${STRAY_CHARS}), '')`);
 
   const profit = withProfit
     ? 'TRY_CAST(clean(s.profit_margin) AS DOUBLE) * fx.rate AS v_profit, TRY_CAST(clean(s.cost_price) AS DOUBLE) * fx.rate AS v_cost'

@@ -1,13 +1,14 @@
 import { join } from 'node:path';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { columnList } from '../contract-ddl.ts';
-
-const sqlString = (s: string) => `'${s.replaceAll("'", "''")}'`;
+import { sqlString } from '../sql-literal.ts';
+import { STRAY_CHARS } from './facts.ts';
 
 // The month of a published row and of a reject's raw date, both equal to the source's
 // DATE_FORMAT(order_date, '%Y-%m') for every row whose date is valid (the only rows a reuse can cover).
 const FACT_MONTH = "strftime(order_date, '%Y-%m')";
-const REJECT_MONTH = "strftime(TRY_CAST(trim(order_date, chr(32) || chr(9) || chr(13) || chr(10)) AS DATE), '%Y-%m')";
+// (Before buildFacts, so its `clean` macro may not exist yet: the same trim, spelled out.)
+const REJECT_MONTH = `strftime(TRY_CAST(trim(order_date, ${STRAY_CHARS}) AS DATE), '%Y-%m')`;
 
 const factFiles = (dir: string) => sqlString(join(dir, 'fact_sales', '*', '*.parquet'));
 const rejectFile = (dir: string) => sqlString(join(dir, 'rejects.parquet'));
