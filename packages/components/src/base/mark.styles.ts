@@ -28,3 +28,37 @@ export const barTextStyles = css`
     font-variant-numeric: tabular-nums;
   }
 `;
+
+/**
+ * The horizontal bar charts' plot and marks: default bar fill, focus outline, dimmed when another member is selected,
+ * bold label when selected, tooltip anchored left. Each chart adds only its own bar variants (losses, below target).
+ */
+export const barMarkStyles = css`
+  .plot {
+    position: relative;
+  }
+  svg {
+    display: block;
+    overflow: visible;
+  }
+  .bar {
+    fill: var(--atliq-bar-color, #2f6bd8);
+  }
+  .mark {
+    cursor: pointer;
+    outline: none;
+  }
+  .mark:focus-visible .bar {
+    stroke: var(--atliq-focus-color, #f5a623);
+    stroke-width: 2px;
+  }
+  .mark[data-dimmed='true'] {
+    opacity: 0.4;
+  }
+  .mark[data-selected='true'] .label {
+    font-weight: 600;
+  }
+  .tooltip {
+    left: 0;
+  }
+`;

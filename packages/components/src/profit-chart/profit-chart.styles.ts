@@ -1,7 +1,7 @@
 import { css } from 'lit';
 import { visuallyHiddenStyles } from '../base/data-table.ts';
 import { hostStyles } from '../base/host.styles.ts';
-import { barTextStyles, tooltipStyles } from '../base/mark.styles.ts';
+import { barMarkStyles, barTextStyles, tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
 import { toolbarStyles } from '../base/toolbar.ts';
 
@@ -12,39 +12,13 @@ export const profitChartStyles = [
   statusStyles,
   visuallyHiddenStyles,
   toolbarStyles,
+  barMarkStyles,
   css`
-    .plot {
-      position: relative;
-    }
-    svg {
-      display: block;
-      overflow: visible;
-    }
-    .mark {
-      cursor: pointer;
-      outline: none;
-    }
-    .mark:focus-visible .bar {
-      stroke: var(--atliq-focus-color, #f5a623);
-      stroke-width: 2px;
-    }
-    .mark[data-selected='true'] .label {
-      font-weight: 600;
-    }
-    .mark[data-dimmed='true'] {
-      opacity: 0.4;
-    }
-    .bar {
-      fill: var(--atliq-bar-color, #2f6bd8);
-    }
     .bar.below {
       fill: var(--atliq-below-target-color, #d9822b);
     }
     .bar.loss {
       fill: var(--atliq-negative-color, #c0392b);
-    }
-    .tooltip {
-      left: 0;
     }
     .zero {
       stroke: var(--atliq-muted-color, #5b6472);
