@@ -5,6 +5,7 @@ import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { testExtractsPlugin } from '../packages/components/test/extracts-plugin.ts';
 import { duckdbViteConfig } from '../packages/components/vite.duckdb.ts';
+import { CHROMIUM_LAUNCH } from '../packages/devserver/src/chromium.ts';
 import { brokenServerPlugin } from '../packages/sdk/src/testing/broken-server.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
@@ -18,19 +19,7 @@ function chromium() {
     enabled: true,
     headless: true,
     provider: playwright({
-      launchOptions: {
-        executablePath: '/usr/bin/chromium',
-        // Root needs --no-sandbox; the rest stop Chromium from calling home on a closed network.
-        args: [
-          '--no-sandbox',
-          '--disable-gpu',
-          '--disable-quic',
-          '--no-first-run',
-          '--disable-background-networking',
-          '--disable-component-update',
-          '--disable-sync',
-        ],
-      },
+      launchOptions: CHROMIUM_LAUNCH,
     }),
     instances: [{ browser: 'chromium' as const }],
   };

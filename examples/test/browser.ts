@@ -1,23 +1,12 @@
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { CHROMIUM_LAUNCH } from '@atliq/devserver';
 import { type Browser, chromium, type Page } from 'playwright';
 
-/** Debian's Chromium, headless, kept off the closed network (see PITFALLS). */
+/** Debian's Chromium, headless, with the launch options every tool here shares. */
 export function launchChromium(): Promise<Browser> {
-  return chromium.launch({
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  return chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
 }
 
 /** Saves a full-page screenshot for people to look at (node_modules/.cache/screenshots/NAME.png). */
