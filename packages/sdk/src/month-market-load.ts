@@ -19,10 +19,10 @@ function isRow(v: unknown): v is MonthMarketRow {
   );
 }
 
-async function sha256(text: string): Promise<string | null> {
+async function sha256(bytes: ArrayBuffer): Promise<string | null> {
   // Only secure contexts (https, localhost) have SubtleCrypto; a plain-http intranet page checks size and shape.
   if (!globalThis.crypto?.subtle) return null;
-  const digest = await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text));
+  const digest = await crypto.subtle.digest('SHA-256', bytes);
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
@@ -40,11 +40,11 @@ export async function loadMonthMarket(
   try {
     const response = await fetchFn(new URL(listed.path, manifestUrl).href);
     if (!response.ok) return null;
-    const text = await response.text();
-    if (new TextEncoder().encode(text).byteLength !== listed.bytes) return null;
-    const digest = await sha256(text);
+    const bytes = await response.arrayBuffer();
+    if (bytes.byteLength !== listed.bytes) return null;
+    const digest = await sha256(bytes);
     if (digest !== null && digest !== listed.sha256) return null;
-    const file = JSON.parse(text) as { columns?: unknown; rows?: unknown };
+    const file = JSON.parse(new TextDecoder().decode(bytes)) as { columns?: unknown; rows?: unknown };
     const columnsMatch = JSON.stringify(file.columns) === JSON.stringify(MONTH_MARKET_COLUMNS);
     if (!columnsMatch || !Array.isArray(file.rows) || file.rows.length !== listed.rows) return null;
     return file.rows.every(isRow) ? (file.rows as MonthMarketRow[]) : null;

@@ -32,8 +32,14 @@ export interface QueryOptions {
 /** DuckDB-WASM is loaded only when a source first needs it, so the page's first paint does not wait for it. */
 const connectWasm: Connect = async (dbUrl) => (await import('./connectors/wasm.ts')).connectWasm(dbUrl);
 
-/** Starts the page's DuckDB-WASM engine without waiting; a failure shows again where the engine is needed. */
+/**
+ * Starts the page's DuckDB-WASM engine without waiting, once per page: a failed start is retried (and reported)
+ * where the engine is needed, not again on every query.
+ */
+let warming = false;
 const warmWasm = () => {
+  if (warming) return;
+  warming = true;
   import('./connectors/wasm-engine.ts').then((m) => m.startEngine()).catch(() => {});
 };
 
