@@ -9,13 +9,17 @@ export interface Recorded {
 
 /**
  * Registers a source for `url` that answers from the real extract through the page's DuckDB-WASM engine and
- * records each SQL string and its bound parameters, for tests that check what a component sent.
+ * records each SQL string and its bound parameters, for tests that check what a component sent. By default every
+ * query must reach the engine to be recorded, month × market ones included; `preaggregates` keeps the source's
+ * own answers from month_market.json and cubes, for tests of what does not reach the engine.
  */
-export function recordingSource(url: string): { src: string } & Recorded {
+export function recordingSource(
+  url: string,
+  { preaggregates = false } = {},
+): { src: string; source: AtliqSource } & Recorded {
   const queries: Recorded['queries'] = [];
   const source = new AtliqSource(url, {
-    // Every query must reach the engine to be recorded, month × market ones included.
-    monthMarket: false,
+    preaggregates,
     connect: async (dbUrl) => {
       const engine = await connectWasm(dbUrl);
       return {
@@ -28,5 +32,5 @@ export function recordingSource(url: string): { src: string } & Recorded {
     },
   });
   AtliqSource.register(source);
-  return { src: source.url, queries };
+  return { src: source.url, source, queries };
 }

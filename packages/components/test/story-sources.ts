@@ -11,7 +11,7 @@ export const LOADING = `${EXTRACT}?state=loading`;
 export const EMPTY = `${EXTRACT}?state=empty`;
 const noRows: Connector = { query: async () => [], close: async () => {} };
 AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
-AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows, monthMarket: false }));
+AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows, preaggregates: false }));
 
 /**
  * A KPI's year to date after a loss: data in Jan 2019 and Jan 2020; a total about 2019 is -₹1,00,000, any other
@@ -25,7 +25,7 @@ const afterLoss: Connector = {
       : [{ revenue: params.some((p) => String(p).startsWith('2019')) ? -100_000 : 193_000 }],
   close: async () => {},
 };
-AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss, monthMarket: false }));
+AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss, preaggregates: false }));
 
 /** The test extract as if refreshed incrementally: one month read, the rest copied from the snapshot before. */
 export const INCREMENTAL = editedManifestSource(`${EXTRACT}?state=incremental`, (m) => {

@@ -2,8 +2,9 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
-import { answerFromMonthMarket, type MonthMarketRow } from './cube-answer.ts';
-import { MEASURES } from './model.ts';
+import { answerFromCube, answerFromMonthMarket, cubeAnswers, type MonthMarketRow } from './cube-answer.ts';
+import { cubeSpec } from './cube-store.ts';
+import { type DimensionName, MEASURES } from './model.ts';
 import { generatedRows } from './testing/generated-rows.ts';
 import { createSampleDb } from './testing/sample-db.ts';
 
@@ -76,5 +77,79 @@ describe('answerFromMonthMarket()', () => {
     expect(answerFromMonthMarket({ measures, filters: { product: ['Prod001'] } }, data)).toBeNull();
     expect(answerFromMonthMarket({ measures, dimensions: ['day'] }, data)).toBeNull();
     expect(answerFromMonthMarket({ measures, filters: { year: ['twenty'] } }, data)).toBeNull();
+  });
+});
+
+/** A cube for `spec` indexed by `index`, built by the engine from cubeSpec()'s query. */
+async function engineCube(spec: QuerySpec, index: DimensionName[]) {
+  const plan = cubeSpec(spec, index, true)!;
+  const { sql, params } = compile(plan.spec);
+  return { ...plan.shape, rows: await db.query(sql, params) };
+}
+
+const top = (dimension: string, filters: QuerySpec['filters'] = {}): QuerySpec => ({
+  measures,
+  dimensions: [dimension],
+  filters,
+  sort: [{ field: 'revenue', order: 'desc' }],
+  limit: 3,
+});
+
+const cubeCases: [string, QuerySpec, DimensionName[], QuerySpec['filters'][]][] = [
+  [
+    'top customers by market',
+    top('customer'),
+    ['market'],
+    [{ market: ['Chennai'] }, { market: ['Delhi NCR', 'New York'] }],
+  ],
+  [
+    'top products by a range of months, in 2020 only',
+    top('product', { year: [2020] }),
+    ['month'],
+    [
+      { year: [2020], month: { from: '2020-03', to: '2020-06' } },
+      { year: [2020], month: ['2020-01'] },
+    ],
+  ],
+  [
+    'revenue by market, by customer (a top list clicked)',
+    { measures, dimensions: ['market'] },
+    ['customer'],
+    [{ customer: ['Nomad Stores'] }, { customer: [] }],
+  ],
+  [
+    'customer types by product type and zone (NULL zone)',
+    { measures, dimensions: ['customer_type'] },
+    ['product_type', 'zone'],
+    [{ product_type: ['Own Brand'], zone: ['North'] }, { zone: ['South', 'Central'] }],
+  ],
+  [
+    'members only (a slicer), by market',
+    { measures: [], dimensions: ['customer_type'] },
+    ['market'],
+    [{ market: ['Mumbai'] }],
+  ],
+];
+
+describe('answerFromCube()', () => {
+  test.each(cubeCases)('a cube of %s answers each filter exactly as the engine', async (_, spec, index, filterSets) => {
+    const cube = await engineCube(spec, index);
+    for (const filters of filterSets) {
+      const asked = { ...spec, filters };
+      const { sql, params } = compile(asked);
+      const got = answerFromCube(asked, cube);
+      expect(got, JSON.stringify(filters)).not.toBeNull();
+      expectSameRows(got!, await db.query(sql, params));
+    }
+  });
+
+  test('cubeAnswers() wants every grouped and filtered dimension in the cube, and exactly its fixed filters', async () => {
+    const shape = cubeSpec(top('customer', { year: [2020] }), ['market'], true)!.shape;
+    expect(cubeAnswers(shape, top('customer', { year: [2020], market: ['Chennai'] }))).toBe(true);
+    expect(cubeAnswers(shape, top('customer', { year: [2019], market: ['Chennai'] }))).toBe(false);
+    expect(cubeAnswers(shape, top('customer', { market: ['Chennai'] }))).toBe(false);
+    expect(cubeAnswers(shape, top('customer', { year: [2020], zone: ['North'] }))).toBe(false);
+    expect(cubeAnswers(shape, top('product', { year: [2020] }))).toBe(false);
+    expect(cubeSpec(top('customer'), ['day'], true)).toBeNull();
   });
 });

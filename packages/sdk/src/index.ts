@@ -21,5 +21,5 @@ export {
   type MeasureDef,
   type MeasureName,
 } from './model.ts';
-export { Selection, type SelectionClause, type SelectionOptions } from './selection.ts';
+export { Selection, type SelectionActivation, type SelectionClause, type SelectionOptions } from './selection.ts';
 export { AtliqSource, type Connect, type QueryOptions, type SourceOptions } from './source.ts';

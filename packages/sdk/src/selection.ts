@@ -9,6 +9,12 @@ export interface SelectionClause {
   readonly label: string;
 }
 
+/** The detail of a selection's `activate` event. */
+export interface SelectionActivation {
+  readonly clientId: string;
+  readonly dimensions: readonly string[];
+}
+
 export interface SelectionOptions {
   /**
    * Opt-in: keep the clauses in `location.hash` under this key (so a link or a reload shows the same cross-filter)
@@ -20,7 +26,8 @@ export interface SelectionOptions {
 /**
  * The cross-filter state of one dashboard, Mosaic-style: every client (chart, filter bar) sets its own clause under
  * its id, and queries with {@link filtersFor} its id, so its own selection filters every other client but not itself.
- * Dispatches a plain `change` event on every update.
+ * Dispatches a plain `change` event on every update, and `activate` (a CustomEvent of {@link SelectionActivation})
+ * when a client announces that its clause may be about to change.
  */
 export class Selection extends EventTarget {
   readonly #clauses = new Map<string, SelectionClause>();
@@ -53,6 +60,14 @@ export class Selection extends EventTarget {
     if (clause) this.#clauses.set(clientId, clause);
     else if (!this.#clauses.delete(clientId)) return;
     this.#changed();
+  }
+
+  /**
+   * Announces that `clientId` may be about to change its clause on `dimensions` — a pointer entered it, or focus
+   * did — so the other clients can prepare for filters on them (Mosaic's activation; see `AtliqSource.prepare`).
+   */
+  activate(clientId: string, dimensions: readonly string[]): void {
+    this.dispatchEvent(new CustomEvent<SelectionActivation>('activate', { detail: { clientId, dimensions } }));
   }
 
   /** Removes every clause. */

@@ -1,11 +1,12 @@
 import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
-import { answerFromMonthMarket, type MonthMarketRow } from './cube-answer.ts';
+import { answerFromCube, type Cube, monthMarketCube } from './cube-answer.ts';
+import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
 import { explainDatabaseProbe, probe, UNREADABLE_FILE } from './diagnose.ts';
 import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
 import { loadManifest } from './manifest-load.ts';
-import { isMeasure, MEASURES } from './model.ts';
+import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
 import { loadMonthMarket } from './month-market-load.ts';
 import { abortable, QueryCache } from './query-cache.ts';
 
@@ -18,10 +19,14 @@ export interface SourceOptions {
   /** How many distinct query results to keep (least recently used evicted); 256 by default. */
   readonly cacheSize?: number;
   /**
-   * Answer month × market questions from the snapshot's `month_market.json` when the manifest lists one (default
-   * true). Off for an engine that must see every query, e.g. a test double answering fixed rows.
+   * Answer queries from pre-aggregated data when it can (default true): month × market questions from the
+   * snapshot's `month_market.json` when the manifest lists one, and cross-filtered ones from the cubes built by
+   * {@link AtliqSource.prepare}. Off for an engine that must see every query, e.g. a test double answering fixed
+   * rows, or a benchmark's baseline.
    */
-  readonly monthMarket?: boolean;
+  readonly preaggregates?: boolean;
+  /** The largest cube {@link AtliqSource.prepare} keeps, in rows ({@link MAX_CUBE_ROWS} by default). */
+  readonly cubeRows?: number;
 }
 
 export interface QueryOptions {
@@ -77,7 +82,8 @@ export class AtliqSource {
   readonly #cache: QueryCache;
   #manifest: Manifest | undefined;
   #loading: Promise<Manifest> | undefined;
-  #monthMarket: Promise<MonthMarketRow[] | null> | undefined;
+  #monthMarket: Promise<Cube | null> | undefined;
+  readonly #cubes = new CubeStore();
   #opening: Promise<{ manifest: Manifest; connector: Connector; dbUrl: string }> | undefined;
 
   /** Prefer {@link AtliqSource.for}, which shares one source per URL; construct directly for custom engines. */
@@ -122,10 +128,7 @@ export class AtliqSource {
     // The engine's download and compilation take seconds and need no manifest: start them now, in parallel.
     if (!this.#options.connect) warmWasm();
     const manifest = await this.#loadManifest();
-    const unavailable = spec.measures.filter(isMeasure).find((m) => {
-      const requires = MEASURES[m].requires;
-      return requires !== undefined && !manifest.measures[requires];
-    });
+    const unavailable = this.#unavailable(spec, manifest);
     if (unavailable) {
       const { label, requires } = MEASURES[unavailable];
       throw new UnavailableMeasureError(unavailable, label, requires!);
@@ -133,18 +136,59 @@ export class AtliqSource {
     return this.#cache.get(JSON.stringify([compiled.sql, compiled.params]), async () => {
       // Month × market questions are answered from the small JSON file: the first charts need no engine, and
       // cross-filtering at that grain takes microseconds. The engine starts meanwhile for everything finer.
-      const data = await this.#loadMonthMarket(manifest);
-      const answer = data && answerFromMonthMarket(spec, data);
+      const monthMarket = await this.#loadMonthMarket(manifest);
+      const answer = monthMarket && answerFromCube(spec, monthMarket);
       if (answer) {
         this.#open().catch(() => {});
         return answer;
       }
+      const fromCube = await this.#cubes.answer(spec);
+      if (fromCube) return fromCube;
       const { connector, dbUrl } = await this.#open();
       try {
         return await connector.query(compiled.sql, compiled.params);
       } catch (cause) {
         throw await this.#queryError(compiled, dbUrl, cause);
       }
+    });
+  }
+
+  /**
+   * Mosaic-style pre-aggregation, for a cross-filter about to change on the `index` dimensions (a pointer entered
+   * a chart that selects by them). For each of `specs` (what the other charts show now) it builds in the
+   * background a cube: the spec grouped by its own dimensions and `index` as well, under its other filters. The
+   * same spec with any filter on `index` is then answered from the cube in JavaScript, without the engine; specs
+   * the month × market file answers need none. Cubes over `cubeRows` rows are dropped. Resolves when every
+   * cube is ready; never rejects — it is a hint, and queries work without it.
+   */
+  async prepare(specs: readonly QuerySpec[], index: readonly string[]): Promise<void> {
+    const dimensions = index.filter(isDimension) as DimensionName[];
+    if (dimensions.length === 0 || specs.length === 0 || this.#options.preaggregates === false) return;
+    let manifest: Manifest;
+    let monthMarket: Cube | null;
+    try {
+      manifest = await this.#loadManifest();
+      monthMarket = await this.#loadMonthMarket(manifest);
+    } catch {
+      return;
+    }
+    const plans = planCubes(specs, dimensions, {
+      maxRows: this.#options.cubeRows ?? MAX_CUBE_ROWS,
+      withProfit: manifest.measures.profit,
+      monthMarket,
+      unavailable: (spec) => this.#unavailable(spec, manifest) !== undefined,
+    });
+    const builds = plans.map(({ key, shape, sql, params, maxRows }) =>
+      this.#cubes.build(key, shape, maxRows, async () => (await this.#open()).connector.query(sql, params)),
+    );
+    await Promise.all(builds);
+  }
+
+  /** The first measure of `spec` whose columns the extract lacks (profit), if any. */
+  #unavailable(spec: QuerySpec, manifest: Manifest) {
+    return spec.measures.filter(isMeasure).find((m) => {
+      const requires = MEASURES[m].requires;
+      return requires !== undefined && !manifest.measures[requires];
     });
   }
 
@@ -163,11 +207,11 @@ export class AtliqSource {
     return this.#loading;
   }
 
-  #loadMonthMarket(manifest: Manifest): Promise<MonthMarketRow[] | null> {
+  #loadMonthMarket(manifest: Manifest): Promise<Cube | null> {
     this.#monthMarket ??=
-      this.#options.monthMarket === false
+      this.#options.preaggregates === false
         ? Promise.resolve(null)
-        : loadMonthMarket(this.url, manifest, this.#options.fetch);
+        : loadMonthMarket(this.url, manifest, this.#options.fetch).then((rows) => rows && monthMarketCube(rows));
     return this.#monthMarket;
   }
 
