@@ -49,8 +49,14 @@ const rendered = (run: PageRun) => run.clicks.map((c) => c.rendered);
 
 /** Where a click's time goes: the queries it causes until the last one resolved, then rendering. */
 export function clickTable(results: readonly SizeResult[]): string {
-  const header = ['rows', 'page', 'queries per click', 'engine queries (first visit / later)'];
-  header.push('data ready p50', 'data ready p95', 'rendered p50', 'rendered p95');
+  const header = ['rows', 'page', 'pointer enters → cubes built', 'queries per click'];
+  header.push(
+    'engine queries (first visit / later)',
+    'data ready p50',
+    'data ready p95',
+    'rendered p50',
+    'rendered p95',
+  );
   const median = (clicks: Click[], of: (c: Click) => number) =>
     clicks.length > 0 ? String(percentile(clicks.map(of), 50)) : '—';
   const rows = results.flatMap(({ rows, ours, baseline }) =>
@@ -61,7 +67,8 @@ export function clickTable(results: readonly SizeResult[]): string {
       const engine = `${median(first, (c) => c.engineQueries)} / ${median(later, (c) => c.engineQueries)}`;
       const times = [percentile(data, 50), percentile(data, 95), percentile(rendered(run), 50)];
       times.push(percentile(rendered(run), 95));
-      return [rowsLabel(rows), run.variant, median(run.clicks, (c) => c.queries), engine, ...times.map(ms)];
+      const activation = run.activation > 0 ? ms(run.activation) : '—';
+      return [rowsLabel(rows), run.variant, activation, median(run.clicks, (c) => c.queries), engine, ...times.map(ms)];
     }),
   );
   return table(header, rows);

@@ -3,6 +3,7 @@ import {
   AtliqSource,
   isAbort,
   type Member,
+  type QuerySpec,
   type Selection,
   type SelectionClause,
   UnavailableMeasureError,
@@ -11,7 +12,8 @@ import { Task } from '@lit/task';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { DrillController } from './drill-controller.ts';
 import type { AtliqEventMap } from './events.ts';
-import { SelectionController } from './selection-controller.ts';
+import { recordQueries } from './record-queries.ts';
+import { SelectionController, type SelectionUpdates } from './selection-controller.ts';
 import { emptyView, errorView, loadingView, unavailableView } from './status.ts';
 
 /** Texts a component shows while its data task is not complete. */
@@ -47,12 +49,48 @@ export class AtliqElement extends LitElement {
 
   declare src: string;
 
+  /** Which cross-filter changes re-render the component (see {@link SelectionUpdates}). */
+  protected static selectionUpdates: SelectionUpdates = 'relevant';
+
   /** The dashboard context (source + cross-filter selection) or a private selection when standalone. */
-  protected readonly link = new SelectionController(this);
+  protected readonly link = new SelectionController(this, {
+    updates: (this.constructor as typeof AtliqElement).selectionUpdates,
+    onActivate: (dimensions) => this.#prepare(dimensions),
+  });
+
+  /** The queries of the cross-filtered data task's last run: what to prepare when another chart is activated. */
+  #specs: readonly QuerySpec[] = [];
+  #drill: DrillController | undefined;
 
   constructor() {
     super();
     this.src = '';
+    // Mosaic's activation: a pointer entering a chart, or focus reaching it, comes before the click or key that
+    // changes its selection — time for the other charts to have their next queries' cubes built.
+    const activate = (event: Event) => {
+      const dimensions = this.selectionDimensions(event);
+      if (dimensions.length > 0) this.link.selection.activate(this.clientId, dimensions);
+    };
+    this.addEventListener('pointerenter', activate);
+    this.addEventListener('focusin', activate);
+  }
+
+  /**
+   * The dimensions this component's selection is about to change on, as `event` (a pointer entering, focus
+   * arriving) announces: the drill level shown by default; none without drill-down.
+   */
+  protected selectionDimensions(_event?: Event): readonly string[] {
+    return this.#drill ? [this.#drill.level] : [];
+  }
+
+  /** Another chart may be about to filter this one on `dimensions`: have the source pre-aggregate for it. */
+  #prepare(dimensions: readonly string[]): void {
+    if (this.#specs.length === 0) return;
+    try {
+      void this.source.prepare(this.#specs, dimensions);
+    } catch {
+      // No source (no src, no dashboard): the data task shows that; there is nothing to prepare.
+    }
   }
 
   /** This component's id in the dashboard's selection. */
@@ -112,7 +150,7 @@ export class AtliqElement extends LitElement {
    * other charts invisibly, runs `changed`, and fires `atliq-drill`.
    */
   protected drillController(root: () => string, changed: () => void = () => {}): DrillController {
-    return new DrillController(this, {
+    this.#drill = new DrillController(this, {
       root,
       changed: (detail) => {
         this.clearSelection();
@@ -120,6 +158,7 @@ export class AtliqElement extends LitElement {
         this.emit('atliq-drill', detail);
       },
     });
+    return this.#drill;
   }
 
   /** Tells the host page that something failed, with `atliq-error`. */
@@ -149,8 +188,16 @@ export class AtliqElement extends LitElement {
         ...args(),
       ],
       task: async (all, { signal }) => {
-        const source = this.source;
-        return load(all.slice(3) as unknown as A, { source, filters: this.link.filters(), signal });
+        const filters = this.link.filters();
+        if (!crossFiltered) return load(all.slice(3) as unknown as A, { source: this.source, filters, signal });
+        const specs: QuerySpec[] = [];
+        const value = await load(all.slice(3) as unknown as A, {
+          source: recordQueries(this.source, specs),
+          filters,
+          signal,
+        });
+        this.#specs = specs;
+        return value;
       },
       onError: (error) => {
         if (!isAbort(error)) this.fail(error);

@@ -1,9 +1,21 @@
-import { Selection } from '@atliq/sdk';
+import { Selection, type SelectionActivation } from '@atliq/sdk';
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DashboardContext, dashboardContext } from './dashboard-context.ts';
 
 let clients = 0;
+
+/**
+ * Which changes of the cross-filter re-render a component: `relevant` — the filters it queries with or its own
+ * clause (a chart); `all` — any clause (a filter bar listing them); `none` — never (a panel about the whole extract).
+ */
+export type SelectionUpdates = 'relevant' | 'all' | 'none';
+
+export interface SelectionLinkOptions {
+  readonly updates?: SelectionUpdates;
+  /** Another client of the selection announced it may change its clause on `dimensions` (see `activate`). */
+  readonly onActivate?: (dimensions: readonly string[]) => void;
+}
 
 /**
  * Connects a component to the dashboard around it: the context (source + selection) of the nearest
@@ -15,11 +27,31 @@ export class SelectionController implements ReactiveController {
   readonly #host: ReactiveControllerHost & HTMLElement;
   readonly #consumer: ContextConsumer<typeof dashboardContext, ReactiveControllerHost & HTMLElement>;
   readonly #standalone = new Selection();
+  readonly #updates: SelectionUpdates;
+  readonly #onActivated: SelectionLinkOptions['onActivate'];
   #watched: Selection | undefined;
-  readonly #onChange = () => this.#host.requestUpdate();
+  /** What the host last saw of the selection, for `relevant` updates. */
+  #seen = '';
+  readonly #onChange = () => {
+    if (this.#updates === 'none') return;
+    if (this.#updates === 'relevant') {
+      // A click re-rendered every component of the dashboard, each a few ms; most had nothing new to show.
+      const seen = this.#relevant();
+      if (seen === this.#seen) return;
+      this.#seen = seen;
+    }
+    this.#host.requestUpdate();
+  };
 
-  constructor(host: ReactiveControllerHost & HTMLElement) {
+  readonly #onActivate = (event: Event) => {
+    const { clientId, dimensions } = (event as CustomEvent<SelectionActivation>).detail;
+    if (clientId !== this.clientId) this.#onActivated?.(dimensions);
+  };
+
+  constructor(host: ReactiveControllerHost & HTMLElement, options: SelectionLinkOptions = {}) {
     this.#host = host;
+    this.#updates = options.updates ?? 'relevant';
+    this.#onActivated = options.onActivate;
     this.#generatedId = `${host.localName}-${++clients}`;
     this.#consumer = new ContextConsumer(host, {
       context: dashboardContext,
@@ -63,6 +95,7 @@ export class SelectionController implements ReactiveController {
     // A component taken off the page no longer filters the others.
     this.selection.set(this.clientId, null);
     this.#watched?.removeEventListener('change', this.#onChange);
+    this.#watched?.removeEventListener('activate', this.#onActivate);
     this.#watched = undefined;
   }
 
@@ -70,7 +103,14 @@ export class SelectionController implements ReactiveController {
     const selection = this.selection;
     if (selection === this.#watched) return;
     this.#watched?.removeEventListener('change', this.#onChange);
+    this.#watched?.removeEventListener('activate', this.#onActivate);
     selection.addEventListener('change', this.#onChange);
+    selection.addEventListener('activate', this.#onActivate);
     this.#watched = selection;
+    this.#seen = this.#relevant();
+  }
+
+  #relevant(): string {
+    return JSON.stringify([this.filters(), this.selection.clauses().get(this.clientId) ?? null]);
   }
 }

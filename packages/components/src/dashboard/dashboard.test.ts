@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, until } from '../../test/dom.ts';
+import { recordingSource } from '../../test/recording-source.ts';
 import type { AtliqSelectDetail } from '../base/events.ts';
 
 const SRC = '/extracts/manifest.json';
@@ -42,6 +43,48 @@ describe('<atliq-dashboard>', () => {
 
     marks(chart)[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(total, 2), { timeout: 10_000 });
+  });
+
+  test('a pointer entering a chart pre-aggregates the others for its dimension: its clicks then reach no engine', async () => {
+    // Two dashboards on the same extract: one with the source's cubes, one whose every query reaches the engine.
+    const cubes = recordingSource(`${SRC}?cubes`, { preaggregates: true });
+    const plain = recordingSource(`${SRC}?plain`);
+    const dashboards = [cubes, plain].map(({ src }) => {
+      const dashboard = mount('atliq-dashboard', { src });
+      const chart = mount('atliq-revenue-chart', { by: 'market' }, dashboard);
+      return { chart, list: mount('atliq-top-list', { by: 'customer', n: '3' }, dashboard) };
+    });
+    for (const { chart, list } of dashboards) await Promise.all([until(() => chart.data), until(() => list.data)]);
+    const [withCubes, engineOnly] = dashboards as [(typeof dashboards)[0], (typeof dashboards)[0]];
+
+    const prepared: Promise<void>[] = [];
+    const prepare = cubes.source.prepare.bind(cubes.source);
+    cubes.source.prepare = (specs, index) => {
+      prepared.push(prepare(specs, index));
+      return prepared.at(-1)!;
+    };
+    withCubes.chart.dispatchEvent(new PointerEvent('pointerenter'));
+    // The top list, not the chart that was entered, asks for a cube, by customer and market.
+    expect(prepared).toHaveLength(1);
+    await Promise.all(prepared);
+    const built = cubes.queries.length;
+    expect(cubes.queries.at(-1)!.sql).toMatch(/GROUP BY dim_customer.customer_name, dim_market.market_name/);
+
+    for (const index of [0, 2, 1]) {
+      for (const { chart, list } of dashboards) {
+        const before = list.data;
+        marks(chart)[index]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+        await vi.waitFor(() => expect(list.data).not.toBe(before), { timeout: 25_000 });
+      }
+      const [got, want] = [withCubes.list.data!, engineOnly.list.data!];
+      expect(got.map((r) => r.label)).toEqual(want.map((r) => r.label));
+      for (const [i, row] of want.entries()) {
+        expect(got[i]!.value).toBeCloseTo(row.value, 6);
+        expect(got[i]!.share).toBeCloseTo(row.share, 9);
+      }
+    }
+    expect(cubes.queries).toHaveLength(built);
+    expect(plain.queries.length).toBeGreaterThan(3);
   });
 
   test('keyboard: arrows move between bars, Enter selects, Escape clears', async () => {

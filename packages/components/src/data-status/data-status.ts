@@ -14,16 +14,25 @@ interface Loaded {
   readonly money: Money;
 }
 
-// dateStyle cannot be combined with timeZoneName, and the zone matters: a snapshot time without it misleads.
-const timeFormat = (locale: string) =>
-  new Intl.DateTimeFormat(locale, {
-    day: 'numeric',
-    month: 'short',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    timeZoneName: 'short',
-  });
+const timeFormats = new Map<string, Intl.DateTimeFormat>();
+
+/** Snapshot times in `locale`; one formatter per locale, as creating one costs more than a render of the panel. */
+function timeFormat(locale: string): Intl.DateTimeFormat {
+  let format = timeFormats.get(locale);
+  if (!format) {
+    // dateStyle cannot be combined with timeZoneName, and the zone matters: a snapshot time without it misleads.
+    format = new Intl.DateTimeFormat(locale, {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      timeZoneName: 'short',
+    });
+    timeFormats.set(locale, format);
+  }
+  return format;
+}
 
 /**
  * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
@@ -46,6 +55,9 @@ const timeFormat = (locale: string) =>
  */
 export class AtliqDataStatus extends AtliqChart {
   static override styles = dataStatusStyles;
+  /** It describes the whole extract: the cross-filter never changes what it shows. */
+  protected static override selectionUpdates = 'none' as const;
+
   static override properties = {
     /** Age past which the data is called out of date: `90m`, `24h` (default), `2d`. */
     staleAfter: { type: String, attribute: 'stale-after' },

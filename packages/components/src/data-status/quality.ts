@@ -1,6 +1,6 @@
 import { AtliqError } from '@atliq/sdk';
 import { type Manifest, REJECT_REASONS } from '@atliq/sdk/contract';
-import { percentFormat } from '../base/format.ts';
+import { countFormats, percentFormat } from '../base/format.ts';
 import { refreshFinding } from './refresh.ts';
 
 /** One finding of the status panel: ok (nothing to worry about), warn (read the numbers with this in mind). */
@@ -57,10 +57,10 @@ export interface StatusInput {
 /** Everything the panel says, worked out from the manifest's quality block; pure, so it is tested without a DOM. */
 export function findings(input: StatusInput): Finding[] {
   const { manifest, totalRevenue, now, staleAfterMs, formatMoney, formatTime, locale } = input;
-  const count = new Intl.NumberFormat(locale);
+  const count = countFormats(locale).full;
   const percent = percentFormat(locale);
   const pct = (part: number, whole: number) => percent(whole === 0 ? 0 : (100 * part) / whole);
-  const plural = (n: number, one: string, many = `${one}s`) => `${count.format(n)} ${n === 1 ? one : many}`;
+  const plural = (n: number, one: string, many = `${one}s`) => `${count(n)} ${n === 1 ? one : many}`;
   const q = manifest.quality;
   const age = now - Date.parse(manifest.source.snapshot_at);
   const stale = age > staleAfterMs;
@@ -83,8 +83,8 @@ export function findings(input: StatusInput): Finding[] {
     id: 'reconcile',
     level: reconciles ? 'ok' : 'warn',
     title: reconciles ? 'Every source row is accounted for' : 'Row counts do not add up',
-    detail: `${count.format(q.rows_read)} rows read from the source: ${count.format(q.rows_published)} published, ${count.format(q.rows_rejected)} quarantined.${
-      reconciles ? '' : ` ${count.format(q.rows_read - q.rows_published - q.rows_rejected)} rows are missing from both.`
+    detail: `${count(q.rows_read)} rows read from the source: ${count(q.rows_published)} published, ${count(q.rows_rejected)} quarantined.${
+      reconciles ? '' : ` ${count(q.rows_read - q.rows_published - q.rows_rejected)} rows are missing from both.`
     }`,
     items: [],
   });
@@ -100,7 +100,7 @@ export function findings(input: StatusInput): Finding[] {
         : 'No rows were left out',
     detail: q.rows_rejected > 0 ? 'They are kept, with their reason, in the rejects file of the extract.' : '',
     items: reasons.map(
-      ([reason, n]) => `${count.format(n ?? 0)}: ${REJECT_REASONS[reason as keyof typeof REJECT_REASONS] ?? reason}`,
+      ([reason, n]) => `${count(n ?? 0)}: ${REJECT_REASONS[reason as keyof typeof REJECT_REASONS] ?? reason}`,
     ),
   });
   const unknown = q.unknown_members;

@@ -44,6 +44,9 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
  */
 export class AtliqFilterBar extends AtliqElement {
   static override styles = filterBarStyles;
+  /** It lists every active cross-filter, whoever set it. */
+  protected static override selectionUpdates = 'all' as const;
+
   static override properties = {
     /** The profit target (margin %) to offer as a what-if control; none when empty or the extract lacks profit. */
     target: { type: String },
@@ -93,6 +96,12 @@ export class AtliqFilterBar extends AtliqElement {
     if (!Number.isFinite(target)) return;
     this.target = String(target);
     this.emit('atliq-target-change', { target });
+  }
+
+  /** A slicer taking focus (a click on it does, before its list opens) is about to filter on its field. */
+  protected override selectionDimensions(event?: Event): readonly string[] {
+    const select = event?.composedPath().find((t) => t instanceof HTMLSelectElement);
+    return select && (FILTER_FIELDS as readonly string[]).includes(select.name) ? [select.name] : [];
   }
 
   /** Clears the slicers and every other chart's selection. */

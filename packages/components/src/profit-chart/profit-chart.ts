@@ -10,6 +10,7 @@ import { moneyFor } from '../base/money.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
 import { toolbar } from '../base/toolbar.ts';
+import { ViewMemo } from '../base/view-memo.ts';
 import { profitChartStyles } from './profit-chart.styles.ts';
 import { byMargin, type MarginDatum } from './profit-layout.ts';
 import { parseTarget } from './profit-target.ts';
@@ -70,6 +71,7 @@ export class AtliqProfitChart extends AtliqChart {
   #targetError: Error | undefined;
 
   readonly #size = new ResizeController(this);
+  readonly #view = new ViewMemo<TemplateResult>();
   // Before the task, which reads its path.
   readonly #drill = this.drillController(
     () => 'market',
@@ -163,18 +165,17 @@ export class AtliqProfitChart extends AtliqChart {
     if (this.#targetError) return errorView('Profit chart unavailable', this.#targetError.message);
     const shown = this.#task.value;
     const exports = shown?.rows.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined;
-    const view = (margins: Margins) =>
-      profitView(
-        margins,
-        {
-          width: Math.max(this.#size.width, 260),
-          font: getComputedStyle(this).font,
-          target: this.#target,
-          selected: this.selectedMember(margins.level),
-          active: this._active,
-          shortcuts: this.#drill.shortcuts,
-        },
-        {
+    const view = (margins: Margins) => {
+      const state = {
+        width: Math.max(this.#size.width, 260),
+        font: this.#size.font,
+        target: this.#target,
+        selected: this.selectedMember(margins.level),
+        active: this._active,
+        shortcuts: this.#drill.shortcuts,
+      };
+      return this.#view.get([margins, ...Object.values(state)], () =>
+        profitView(margins, state, {
           key: (e) => this.#onKey(e, margins.rows),
           activate: (i) => {
             this._active = i;
@@ -183,8 +184,9 @@ export class AtliqProfitChart extends AtliqChart {
             this._active = -1;
           },
           press: (d) => this.#press(d),
-        },
+        }),
       );
+    };
     return html`${toolbar({ drill: { controller: this.#drill, root: 'market' }, exports })}${this.renderData(
       this.#task,
       { loading: 'Loading profit…', empty: 'No sales for the current filters.', error: 'Profit chart unavailable' },

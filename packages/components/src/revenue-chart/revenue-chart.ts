@@ -8,6 +8,7 @@ import { focusMark } from '../base/focus-mark.ts';
 import { onMarkKey } from '../base/mark-keys.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
+import { ViewMemo } from '../base/view-memo.ts';
 import type { RevenueDatum } from './revenue-bars.ts';
 import { revenueChartStyles } from './revenue-chart.styles.ts';
 import { loadRevenue } from './revenue-query.ts';
@@ -75,6 +76,7 @@ export class AtliqRevenueChart extends AtliqChart {
   declare _active: number;
 
   readonly #size = new ResizeController(this);
+  readonly #view = new ViewMemo<TemplateResult>();
   // Before the task: a change of `by` must reset the path before the task reads it.
   readonly #drill = this.drillController(
     () => this.by,
@@ -148,17 +150,16 @@ export class AtliqRevenueChart extends AtliqChart {
         error: 'Revenue chart unavailable',
       },
       (revenue) => revenue.bars.length === 0,
-      (revenue) =>
-        revenueView(
-          revenue,
-          {
-            width: this.#size.width,
-            font: getComputedStyle(this).font,
-            selected: this.selected,
-            active: this._active,
-            shortcuts: this.#drill.shortcuts,
-          },
-          {
+      (revenue) => {
+        const state = {
+          width: this.#size.width,
+          font: this.#size.font,
+          selected: this.selected,
+          active: this._active,
+          shortcuts: this.#drill.shortcuts,
+        };
+        return this.#view.get([revenue, ...Object.values(state)], () =>
+          revenueView(revenue, state, {
             key: (e) => this.#onKey(e, revenue.bars),
             activate: (i) => {
               this._active = i;
@@ -167,8 +168,9 @@ export class AtliqRevenueChart extends AtliqChart {
               this._active = -1;
             },
             press: (bar) => this.#press(bar),
-          },
-        ),
+          }),
+        );
+      },
     )}`;
   }
 

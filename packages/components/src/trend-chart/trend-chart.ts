@@ -8,10 +8,14 @@ import { measureFormats } from '../base/format.ts';
 import { barKeyAction } from '../base/keys.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
+import { ViewMemo } from '../base/view-memo.ts';
 import { trendChartStyles } from './trend-chart.styles.ts';
 import { nearest, type TrendPoint, trendLayout } from './trend-layout.ts';
 import { loadTrend, type Trend } from './trend-query.ts';
 import { periodClause, rangeIndexes } from './trend-selection.ts';
+
+/** Plot height in CSS pixels, from the documented custom property (240 when unset). */
+const CHART_HEIGHT = '--atliq-chart-height';
 
 /**
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
@@ -55,7 +59,8 @@ export class AtliqTrendChart extends AtliqChart {
   declare _active: number;
   declare _drag: { from: number; to: number } | null;
 
-  readonly #size = new ResizeController(this);
+  readonly #size = new ResizeController(this, [CHART_HEIGHT]);
+  readonly #view = new ViewMemo<TemplateResult>();
   readonly #task = this.dataTask(() => [this.grain, this.measure, this.locale, this.currency] as const, loadTrend);
 
   constructor() {
@@ -96,7 +101,19 @@ export class AtliqTrendChart extends AtliqChart {
       this.#task,
       { loading: 'Loading the trend…', empty: 'No sales in this period.', error: 'Trend unavailable' },
       (t) => t.points.length === 0,
-      (t) => this.#chart(t),
+      (t) =>
+        this.#view.get(
+          [
+            t,
+            this.#size.width,
+            this.#size.style(CHART_HEIGHT),
+            this._active,
+            this._drag,
+            this.#ownClause(),
+            this.grain,
+          ],
+          () => this.#chart(t),
+        ),
     )}`;
   }
 
@@ -140,14 +157,23 @@ export class AtliqTrendChart extends AtliqChart {
     }
   }
 
+  /** A brush selects a range of the grain's periods. */
+  protected override selectionDimensions(): readonly string[] {
+    return [this.grain];
+  }
+
   #selectedRange(points: readonly TrendPoint[]): [number, number] | null {
     if (this._drag) return [Math.min(this._drag.from, this._drag.to), Math.max(this._drag.from, this._drag.to)];
-    return rangeIndexes(this.link.selection.clauses().get(this.clientId)?.filters?.[this.grain], points);
+    return rangeIndexes(this.#ownClause()?.filters?.[this.grain], points);
+  }
+
+  #ownClause() {
+    return this.link.selection.clauses().get(this.clientId);
   }
 
   #chart({ measure, money, points }: Trend): TemplateResult {
     const width = Math.max(this.#size.width, 280);
-    const height = Number.parseFloat(getComputedStyle(this).getPropertyValue('--atliq-chart-height')) || 240;
+    const height = Number.parseFloat(this.#size.style(CHART_HEIGHT)) || 240;
     const layout = trendLayout(points, width, height);
     const format = measureFormats(MEASURES[measure].format, money);
     const label = MEASURES[measure].label;
