@@ -1,6 +1,6 @@
 import { AtliqSource } from '@atliq/sdk';
-// The SDK exports no WASM connector (AtliqSource picks it itself); a test wraps it to see what reaches the engine.
-import { connectWasm } from '../../sdk/src/connectors/wasm.ts';
+// AtliqSource picks the WASM connector itself; a test wraps it to see what reaches the engine.
+import { connectWasm } from '@atliq/sdk/wasm';
 
 /** Every query a recording source sent to its engine, in order. */
 export interface Recorded {

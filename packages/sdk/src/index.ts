@@ -3,7 +3,8 @@
  *
  * `AtliqSource.for(manifestUrl).query({ measures, dimensions, filters, sort, limit })` is the whole surface most
  * pages need; a dashboard adds one {@link Selection} for its cross-filter. The Node connector lives behind
- * `@atliq/sdk/node` so it never enters a browser bundle.
+ * `@atliq/sdk/node` so it never enters a browser bundle; the DuckDB-WASM connector AtliqSource loads by itself is
+ * `@atliq/sdk/wasm`, for a page that wraps it (e.g. to count or log what reaches the engine).
  */
 export { type CompiledQuery, compile, type QuerySpec, type SortKey } from './compile.ts';
 export type { Connector, Row, Value } from './connector.ts';

@@ -1,7 +1,7 @@
 import type { Connect } from '@atliq/sdk';
-// The SDK's own DuckDB-WASM connector (not exported: imported by path), so engine start and ATTACH are identical
-// on both pages and only the query path differs.
-import { connectWasm } from '../../../sdk/src/connectors/wasm.ts';
+// The SDK's own DuckDB-WASM connector, so engine start and ATTACH are identical on both pages and only the query
+// path differs.
+import { connectWasm } from '@atliq/sdk/wasm';
 
 /**
  * The rollups' names, shadowed by temporary views over every fact row: the compiled SQL then aggregates the full

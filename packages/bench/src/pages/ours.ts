@@ -5,7 +5,7 @@ import { counting } from './counting-connect.ts';
 import { mountDashboard } from './instrument.ts';
 
 // The SDK's default engine, loaded lazily as AtliqSource.for does it, only wrapped to count engine queries.
-const wasm: Connect = async (dbUrl) => (await import('../../../sdk/src/connectors/wasm.ts')).connectWasm(dbUrl);
+const wasm: Connect = async (dbUrl) => (await import('@atliq/sdk/wasm')).connectWasm(dbUrl);
 const src = new URLSearchParams(location.search).get('src') ?? '';
 const source = new AtliqSource(src, { connect: counting(wasm) });
 AtliqSource.register(source);
