@@ -65,9 +65,22 @@ export function percentFormat(locale = DEFAULT_LOCALE): (value: number) => strin
   return (value) => `${one(value)}%`;
 }
 
-/** A difference of percentages, signed, one decimal: `+1.5 pp`, `-0.4 pp`. */
+/** Small numbers to one significant digit: `0.04`, `0.003`. */
+function oneSignificant(locale: string): (value: number) => string {
+  return cached(`significant1|${locale}`, () => {
+    const one = new Intl.NumberFormat(locale, { maximumSignificantDigits: 1 });
+    const format = (v: number) => one.format(v);
+    return { compact: format, full: format };
+  }).full;
+}
+
+/**
+ * A difference of percentages, signed, one decimal: `+1.5 pp`, `-0.4 pp`. A difference that one decimal would
+ * round to zero keeps one significant digit (`-0.04 pp`): "-0.0 pp below target" read as no gap at all.
+ */
 export function formatPoints(value: number, locale = DEFAULT_LOCALE): string {
-  return `${value > 0 ? '+' : ''}${oneDecimal(locale)(value)} pp`;
+  const format = value !== 0 && Math.abs(value) < 0.05 ? oneSignificant(locale) : oneDecimal(locale);
+  return `${value > 0 ? '+' : ''}${format(value)} pp`;
 }
 
 /** A percentage in `en-IN`. */
