@@ -22,6 +22,25 @@ test('Selection({ hash }) round-trips clauses through location.hash beside the h
   expect(location.hash).toBe('#tab=sales');
 });
 
+test('readFromHash() follows a hash changed from outside, and leaves a selection without the option alone', () => {
+  const selection = new Selection({ hash: 'f' });
+  const unhashed = new Selection();
+  unhashed.set('bars', mumbai);
+  let changes = 0;
+  selection.addEventListener('change', () => changes++);
+  history.replaceState(null, '', `#f=${encodeURIComponent(JSON.stringify({ bars: mumbai }))}`);
+  selection.readFromHash();
+  unhashed.readFromHash();
+  expect(selection.clauses().get('bars')).toEqual(mumbai);
+  expect(unhashed.clauses().get('bars')).toEqual(mumbai);
+  selection.readFromHash();
+  expect(changes).toBe(1);
+  history.replaceState(null, '', '#');
+  selection.readFromHash();
+  expect(selection.clauses().size).toBe(0);
+  expect(changes).toBe(2);
+});
+
 test('Selection({ hash }) restores only well-formed clauses on known dimensions from a hostile link', () => {
   const stored = {
     ok: { label: 'Zone: North', filters: { zone: ['North'] } },

@@ -70,6 +70,19 @@ export class Selection extends EventTarget {
     this.dispatchEvent(new CustomEvent<SelectionActivation>('activate', { detail: { clientId, dimensions } }));
   }
 
+  /**
+   * Replaces the clauses with those the URL hash holds now, for a `hashchange` (a link pasted into the same tab,
+   * the host page navigating); dispatches `change` only when they differ. Does nothing without the `hash` option.
+   */
+  readFromHash(): void {
+    if (!this.#hashKey) return;
+    const stored = readHash(this.#hashKey);
+    if (JSON.stringify([...stored]) === JSON.stringify([...this.#clauses])) return;
+    this.#clauses.clear();
+    for (const [id, clause] of stored) this.#clauses.set(id, clause);
+    this.#changed();
+  }
+
   /** Removes every clause. */
   clear(): void {
     if (this.#clauses.size === 0) return;

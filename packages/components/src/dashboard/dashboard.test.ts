@@ -87,6 +87,30 @@ describe('<atliq-dashboard>', () => {
     expect(plain.queries.length).toBeGreaterThan(3);
   });
 
+  test('with hash set, a click is kept in the URL hash and a changed hash changes the cross-filter', async () => {
+    const truth = inject('revenueByMarket');
+    const dashboard = mount('atliq-dashboard', { src: SRC, hash: 'f' });
+    const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
+    const chart = mount('atliq-revenue-chart', { by: 'market', id: 'bars' }, dashboard);
+    try {
+      await until(() => chart.data);
+      await chart.updateComplete;
+      marks(chart)[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+      const stored = JSON.parse(new URLSearchParams(location.hash.slice(1)).get('f')!);
+      expect(Object.values(stored)).toEqual([
+        { label: `Market: ${truth[0]!.market}`, filters: { market: [truth[0]!.market] } },
+      ]);
+
+      // Someone pastes a link to another market into the same tab.
+      const link = { [Object.keys(stored)[0]!]: { label: 'Market: x', filters: { market: [truth[1]!.market] } } };
+      location.hash = `f=${encodeURIComponent(JSON.stringify(link))}`;
+      await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(truth[1]!.revenue, 2), { timeout: 25_000 });
+      expect(chart.selected).toBe(truth[1]!.market);
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
+  });
+
   test('keyboard: arrows move between bars, Enter selects, Escape clears', async () => {
     const truth = inject('revenueByMarket');
     const { dashboard, kpi, chart } = smallDashboard();

@@ -63,12 +63,17 @@ export class AtliqDashboard extends LitElement {
     // Before the first render, so children connecting now find the source at once.
     this.#provide();
     this.addEventListener('atliq-target-change', this.#onTarget);
+    addEventListener('hashchange', this.#onHashChange);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.removeEventListener('atliq-target-change', this.#onTarget);
+    removeEventListener('hashchange', this.#onHashChange);
   }
+
+  /** With `hash` set, a link pasted into the same tab (or the host navigating) changes the cross-filter too. */
+  readonly #onHashChange = () => this.#selection.readFromHash();
 
   /** The filter bar's what-if control drives every profit chart of this dashboard, slotted or default. */
   readonly #onTarget = (event: CustomEvent<{ target: number }>) => {
