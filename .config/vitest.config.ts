@@ -46,6 +46,7 @@ export default defineConfig({
           environment: 'node',
           include: ['etl/src/**/*.test.ts', 'packages/sdk/src/**/*.test.ts', 'packages/devserver/src/**/*.test.ts'],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
+          globalSetup: ['.config/test-tmpdir.ts'],
         },
       },
       {
@@ -54,7 +55,8 @@ export default defineConfig({
           root,
           environment: 'node',
           include: ['etl/test/**/*.test.ts'],
-          globalSetup: ['etl/test/global-mariadb.ts'],
+          // The temporary folder first: its teardown runs last, after the MariaDB server (whose data it holds) stopped.
+          globalSetup: ['.config/test-tmpdir.ts', 'etl/test/global-mariadb.ts'],
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

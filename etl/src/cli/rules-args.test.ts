@@ -1,13 +1,18 @@
-import { mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { DEFAULT_RULES } from '../config.ts';
 import { rulesFromArgs } from './rules-args.ts';
 import { UsageError } from './source-url.ts';
 
+const dirs: string[] = [];
+afterAll(() => Promise.all(dirs.map((dir) => rm(dir, { recursive: true, force: true }))));
+
 async function configFile(content: string): Promise<string> {
-  const file = join(await mkdtemp(join(tmpdir(), 'etl-config-')), 'etl.json');
+  const dir = await mkdtemp(join(tmpdir(), 'etl-config-'));
+  dirs.push(dir);
+  const file = join(dir, 'etl.json');
   await writeFile(file, content);
   return file;
 }

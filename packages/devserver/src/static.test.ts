@@ -1,4 +1,4 @@
-import { mkdir, mkdtemp, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -7,8 +7,9 @@ import { type RunningServer, startServer } from './server.ts';
 let server: RunningServer;
 const body = Buffer.from(Array.from({ length: 4096 }, (_, i) => i % 251));
 
+let dir: string;
 beforeAll(async () => {
-  const dir = await mkdtemp(join(tmpdir(), 'atliq-static-'));
+  dir = await mkdtemp(join(tmpdir(), 'atliq-static-'));
   await writeFile(join(dir, 'sales.duckdb'), body);
   await writeFile(join(dir, 'engine.wasm'), body);
   await writeFile(join(dir, 'secret.txt'), 'outside');
@@ -19,7 +20,10 @@ beforeAll(async () => {
   // A trailing slash on a mount root (as fileURLToPath(new URL('..', …)) gives) must not matter.
   server = await startServer({ '/extracts': extracts, '/': `${dir}/` });
 });
-afterAll(() => server.close());
+afterAll(async () => {
+  await server.close();
+  await rm(dir, { recursive: true, force: true });
+});
 
 describe('staticHandler()', () => {
   it('answers a Range request with 206 and exactly those bytes', async () => {
