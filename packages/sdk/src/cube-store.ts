@@ -110,6 +110,11 @@ export class CubeStore {
     return entry.rows;
   }
 
+  /** Forgets every cube. */
+  clear(): void {
+    this.#entries.clear();
+  }
+
   /** The answer to `spec` from a cube that holds it (waiting for one still being built), or null. */
   async answer(spec: QuerySpec): Promise<Row[] | null> {
     const candidates = [...this.#entries.values()].filter((e) => cubeAnswers(e.shape, spec));

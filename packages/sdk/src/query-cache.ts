@@ -10,6 +10,11 @@ export class QueryCache {
 
   constructor(readonly capacity = 256) {}
 
+  /** Forgets every result (queries in flight still settle for their callers). */
+  clear(): void {
+    this.#entries.clear();
+  }
+
   /** The cached or in-flight result for `key`, or the result of `run()` (then cached). */
   get(key: string, run: () => Promise<Row[]>): Promise<Row[]> {
     const hit = this.#entries.get(key);

@@ -117,4 +117,28 @@ describe('AtliqSource.query() as the coordinator', () => {
     const withProfit = sourceOver(engine.connector, { profit: true });
     await expect(withProfit.query({ measures: ['margin'] })).resolves.toHaveLength(1);
   });
+
+  test('close() releases the connection and forgets results; the next query reads the manifest and attaches again', async () => {
+    const engine = fakeEngine();
+    let closed = 0;
+    let connects = 0;
+    let manifests = 0;
+    const source = new AtliqSource('https://intranet/extracts/manifest.json', {
+      fetch: (async () => {
+        manifests++;
+        return new Response(JSON.stringify(sampleManifest()));
+      }) as typeof fetch,
+      connect: async () => {
+        connects++;
+        return { ...engine.connector, close: async () => void closed++ };
+      },
+    });
+    await source.close();
+    expect(closed).toBe(0);
+    await source.query(inMarket('Chennai'));
+    await source.close();
+    expect([closed, source.manifest]).toEqual([1, undefined]);
+    await source.query(inMarket('Chennai'));
+    expect([connects, manifests, engine.calls.length]).toEqual([2, 2, 2]);
+  });
 });

@@ -184,6 +184,24 @@ export class AtliqSource {
     await Promise.all(builds);
   }
 
+  /**
+   * Releases the engine connection (the snapshot is detached) and forgets the manifest, cached results and cubes,
+   * e.g. when a single-page app leaves the view. The source stays usable: the next query reads the manifest again
+   * and attaches what it names then, so it also picks up a snapshot published meanwhile. A query still running
+   * when the connection closes fails.
+   */
+  async close(): Promise<void> {
+    const opening = this.#opening;
+    this.#opening = undefined;
+    this.#loading = undefined;
+    this.#manifest = undefined;
+    this.#monthMarket = undefined;
+    this.#cache.clear();
+    this.#cubes.clear();
+    const opened = await opening?.catch(() => undefined);
+    await opened?.connector.close();
+  }
+
   /** The first measure of `spec` whose columns the extract lacks (profit), if any. */
   #unavailable(spec: QuerySpec, manifest: Manifest) {
     return spec.measures.filter(isMeasure).find((m) => {
