@@ -1,11 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, type QuerySpec } from './compile.ts';
-import type { Connector, Row } from './connector.ts';
+import type { Connector } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
 import { answerFromCube, answerFromMonthMarket, cubeAnswers, type MonthMarketRow } from './cube-answer.ts';
 import { cubeSpec } from './cube-store.ts';
 import { type DimensionName, MEASURES } from './model.ts';
 import { generatedRows } from './testing/generated-rows.ts';
+import { expectSameRows } from './testing/same-rows.ts';
 import { createSampleDb } from './testing/sample-db.ts';
 
 let db: Connector;
@@ -28,19 +29,6 @@ beforeAll(async () => {
 afterAll(() => db.close());
 
 const measures = Object.keys(MEASURES);
-
-/** Equal rows, numbers to 1e-9 relative (the engine sums in another order). */
-function expectSameRows(got: Row[], want: Row[]): void {
-  expect(got.map((r) => Object.keys(r))).toEqual(want.map((r) => Object.keys(r)));
-  for (const [i, row] of want.entries()) {
-    for (const [key, value] of Object.entries(row)) {
-      const g = got[i]![key];
-      if (typeof value === 'number' && typeof g === 'number') {
-        expect(Math.abs(g - value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
-      } else expect(g, `${i}.${key}`).toEqual(value);
-    }
-  }
-}
 
 const cases: [string, QuerySpec][] = [
   ['totals', { measures }],

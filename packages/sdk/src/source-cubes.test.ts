@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, type QuerySpec } from './compile.ts';
-import type { Connector, Row } from './connector.ts';
+import type { Connector } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
 import { AtliqSource, type SourceOptions } from './source.ts';
 import { generatedRows } from './testing/generated-rows.ts';
 import { sampleManifest } from './testing/manifest.ts';
+import { expectSameRows } from './testing/same-rows.ts';
 import { createSampleDb } from './testing/sample-db.ts';
 
 let db: Connector;
@@ -35,19 +36,6 @@ const truth = (spec: QuerySpec) => {
   const { sql, params } = compile(spec);
   return db.query(sql, params);
 };
-
-/** Equal rows, numbers to 1e-9 relative (the cube sums in another order than the engine). */
-function expectSameRows(got: Row[], want: Row[]): void {
-  expect(got.map((r) => Object.keys(r))).toEqual(want.map((r) => Object.keys(r)));
-  for (const [i, row] of want.entries()) {
-    for (const [key, value] of Object.entries(row)) {
-      const g = got[i]![key];
-      if (typeof value === 'number' && typeof g === 'number') {
-        expect(Math.abs(g - value)).toBeLessThanOrEqual(1e-9 * Math.max(1, Math.abs(value)));
-      } else expect(g, `${i}.${key}`).toEqual(value);
-    }
-  }
-}
 
 const topCustomers = (filters: QuerySpec['filters'] = {}): QuerySpec => ({
   measures: ['revenue', 'revenue_share', 'margin', 'orders'],
