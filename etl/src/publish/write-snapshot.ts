@@ -1,3 +1,4 @@
+import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { BROWSER_DB_FILE, BROWSER_DB_STORAGE_VERSION, TABLES, type TableName } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
@@ -12,29 +13,44 @@ const DIMENSIONS = ['dim_market', 'dim_customer', 'dim_product', 'dim_date'] as 
  * year) and `sales.duckdb`, the browser replica, in a storage version the pinned DuckDB-WASM can ATTACH.
  */
 export async function writeSnapshot(db: DuckDBConnection, dir: string): Promise<void> {
-  await db.run(
-    `COPY (SELECT *, year(order_date)::SMALLINT AS year FROM fact_sales ORDER BY order_date)
-     TO ${sqlString(join(dir, 'fact_sales'))}
-     (FORMAT parquet, PARTITION_BY (year), COMPRESSION zstd, FILENAME_PATTERN 'part-{i}')`,
-  );
-  for (const table of [...DIMENSIONS, 'rejects'] as const) {
-    await db.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
-  }
-
-  await db.run(
-    `ATTACH ${sqlString(join(dir, BROWSER_DB_FILE))} AS pub (STORAGE_VERSION '${BROWSER_DB_STORAGE_VERSION}')`,
-  );
+  // fact_sales is stored sorted (buildFacts inserts it ORDER BY date, market, customer, product). Scanned in
+  // insertion order it is written sorted without a second sort of every row: one file per year, the layout
+  // `PARTITION_BY (year)` gives, which writes each thread's rows as they come and so loses the order.
+  await db.run('SET preserve_insertion_order = true');
   try {
-    for (const table of Object.keys(TABLES) as TableName[]) {
-      await db.run(createTableSql(table, `pub.${table}`));
-      const order = table === 'fact_sales' ? ' ORDER BY order_date' : '';
-      await db.run(`INSERT INTO pub.${table} SELECT * FROM ${table}${order}`);
+    await writeFactYears(db, join(dir, 'fact_sales'));
+    for (const table of [...DIMENSIONS, 'rejects'] as const) {
+      await db.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
     }
-    await db.run('CHECKPOINT pub');
+    await db.run(
+      `ATTACH ${sqlString(join(dir, BROWSER_DB_FILE))} AS pub (STORAGE_VERSION '${BROWSER_DB_STORAGE_VERSION}')`,
+    );
+    try {
+      for (const table of Object.keys(TABLES) as TableName[]) {
+        await db.run(createTableSql(table, `pub.${table}`));
+        await db.run(`INSERT INTO pub.${table} SELECT * FROM ${table}`);
+      }
+      await db.run('CHECKPOINT pub');
+    } finally {
+      await db.run('DETACH pub');
+    }
   } finally {
-    await db.run('DETACH pub');
+    await db.run('SET preserve_insertion_order = false');
   }
   await verifyBrowserDb(db, join(dir, BROWSER_DB_FILE));
+}
+
+/** `dir/year=YYYY/part-0.parquet` for every year with facts, each a date range of the sorted table. */
+async function writeFactYears(db: DuckDBConnection, dir: string): Promise<void> {
+  const reader = await db.runAndReadAll('SELECT DISTINCT year(order_date)::INTEGER FROM fact_sales ORDER BY 1');
+  for (const [year] of reader.getRowsJS() as [number][]) {
+    const yearDir = join(dir, `year=${year}`);
+    await mkdir(yearDir, { recursive: true });
+    await db.run(
+      `COPY (SELECT * FROM fact_sales WHERE order_date >= make_date(${year}, 1, 1) AND order_date < make_date(${year + 1}, 1, 1))
+       TO ${sqlString(join(yearDir, 'part-0.parquet'))} (FORMAT parquet, COMPRESSION zstd)`,
+    );
+  }
 }
 
 /** Re-opens the written replica read-only and checks it holds exactly the staged rows of every table. */

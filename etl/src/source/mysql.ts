@@ -210,20 +210,29 @@ export class MySqlSource implements SourceConnection {
           new EtlError(`reading ${table} failed after ${total} rows: ${describeError(err)}`, { cause: err, table }),
         );
       };
+      // The sink's own failure (e.g. a full disk where it stages the rows) is not a read error: it passes unchanged,
+      // so the caller can still tell what it was.
+      const sinkFailed = (err: unknown) => {
+        if (failed) return;
+        failed = true;
+        this.conn.off('error', fail);
+        reject(err);
+      };
       // A server that dies mid-query only surfaces as a connection error: without this the stream hangs forever.
       this.conn.once('error', fail);
       // The connection is paused while anything holds it (a sink's promise, a busy server) and resumed when the
       // last hold ends. Pausing costs a round of socket back-pressure and, while paused, a dead server goes
-      // unnoticed on this socket, so a synchronous sink (the DuckDB appender) and the busy check do not pause.
+      // unnoticed on this socket, so a sink that returns no promise (the staging spool while DuckDB keeps up) and the
+      // busy check do not pause.
       const holds = new Set<Promise<unknown>>();
       // A busy check answering after the last row must not pause the connection the next table streams on.
       let ended = false;
-      const hold = (work: Promise<unknown>) => {
+      const hold = (work: Promise<unknown>, onError: (err: Error) => void = fail) => {
         if (holds.size === 0) this.conn.pause();
         const held = work.then(() => {
           holds.delete(held);
           if (holds.size === 0 && !failed) this.conn.resume();
-        }, fail);
+        }, onError);
         holds.add(held);
       };
       const flush = (rows: SourceValue[][]) => {
@@ -231,9 +240,9 @@ export class MySqlSource implements SourceConnection {
         try {
           pending = onRows(rows);
         } catch (err) {
-          return fail(err as Error);
+          return sinkFailed(err);
         }
-        if (pending) hold(pending);
+        if (pending) hold(pending, sinkFailed);
         // The rate limit: a batch that arrived ahead of schedule holds the connection until its due time.
         const ahead = rate > 0 ? started + (total / rate) * 1000 - performance.now() : 0;
         if (ahead > 1) hold(sleep(ahead));
@@ -262,7 +271,7 @@ export class MySqlSource implements SourceConnection {
         // Rows parsed before a pause took effect can end the query while a sink still works: wait for it.
         Promise.all(holds)
           .then(() => (batch.length ? onRows(batch) : undefined))
-          .then(() => resolve(total), fail);
+          .then(() => resolve(total), sinkFailed);
       });
     });
   }

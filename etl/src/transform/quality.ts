@@ -3,6 +3,7 @@ import type { DuckDBConnection } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
 import { WARNINGS_TABLE } from '../source/schema-drift.ts';
 import { completeness } from './completeness.ts';
+import { STAGED_COUNT_TABLE } from './facts.ts';
 
 async function rows<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
@@ -16,7 +17,7 @@ async function rows<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
 export async function qualityReport(db: DuckDBConnection, rowsReused = 0): Promise<QualityReport> {
   const [c] = await rows<{ read: bigint; published: bigint; rejected: bigint }>(
     db,
-    `SELECT (SELECT count(*) FROM stg_transactions) AS read, (SELECT count(*) FROM fact_sales) AS published,
+    `SELECT (SELECT n FROM ${STAGED_COUNT_TABLE}) AS read, (SELECT count(*) FROM fact_sales) AS published,
             (SELECT count(*) FROM rejects) AS rejected`,
   );
   // Rows an incremental run copied from the previous snapshot were read by the run that made it.
