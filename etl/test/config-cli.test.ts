@@ -30,6 +30,31 @@ describe('CLI publish --config / --fx', () => {
     expect(summary).toMatchObject({ ok: true, rows_read: 5000 });
   });
 
+  it('takes --memory-limit in whole MB and refuses anything else as a usage error (exit 2)', async () => {
+    const out = join(dir, 'memory');
+    const run = (limit: string) =>
+      promisify(execFile)('npx', [
+        'tsx',
+        cli,
+        'publish',
+        '--source',
+        'sample:2000',
+        '--out',
+        out,
+        '--memory-limit',
+        limit,
+        '--json',
+      ]);
+    const { stdout } = await run('64');
+    expect(JSON.parse(stdout.trim().split('\n').at(-1)!)).toMatchObject({ ok: true, rows_read: 2000 });
+    for (const bad of ['16', '1.5GB', 'lots']) {
+      await expect(run(bad)).rejects.toMatchObject({
+        code: 2,
+        stderr: expect.stringContaining(`--memory-limit must be a whole number of MB ≥ 32, got "${bad}"`),
+      });
+    }
+  });
+
   it('refuses an unknown rule in the config file as a usage error (exit 2)', async () => {
     const config = join(dir, 'typo.json');
     await writeFile(config, JSON.stringify({ rules: { dedupe: false } }));

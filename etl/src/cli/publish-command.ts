@@ -20,6 +20,7 @@ export interface PublishArgs extends RulesArgs, GentleArgs {
   'keep-for'?: string | undefined;
   mode?: string | undefined;
   'overlap-months'?: string | undefined;
+  'memory-limit'?: string | undefined;
   json: boolean;
 }
 
@@ -49,6 +50,14 @@ function refreshFromArgs(args: PublishArgs): RefreshOptions {
   return { mode, overlapMonths: overlap };
 }
 
+function memoryLimitFromArgs(args: PublishArgs): number | undefined {
+  const value = args['memory-limit'];
+  if (value === undefined) return undefined;
+  const mb = /^\d+$/.test(value) ? Number(value) : Number.NaN;
+  if (!(mb >= 32)) throw new UsageError(`--memory-limit must be a whole number of MB ≥ 32, got "${value}"`);
+  return mb;
+}
+
 /**
  * Checks the publish flags (a bad one throws a UsageError now, not at the first run) and returns a function that
  * runs one publish, with its own source connection, so `watch` can call it again and again.
@@ -59,6 +68,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   const rules = rulesFromArgs(args);
   const retention = retentionFromArgs(args);
   const refresh = refreshFromArgs(args);
+  const memoryLimitMb = memoryLimitFromArgs(args);
   const spec = parseSource(args.source, process.env, args['password-file']);
   if (refresh.mode === 'incremental' && spec.kind === 'sample') {
     throw new UsageError('--mode incremental needs a MySQL source: the sample generator has nothing to compare');
@@ -82,6 +92,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
         rules,
         retention,
         refresh,
+        memoryLimitMb,
         onEvent: report,
       });
       return { ...result, seconds: (Date.now() - started) / 1000 };

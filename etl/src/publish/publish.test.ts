@@ -163,6 +163,19 @@ describe('publish()', () => {
     expect(await readdir(join(out, 'v'))).toEqual([good.manifest.snapshot_id]);
   });
 
+  it('names the memory limit and the flag that raises it when the staging database runs out of memory', async () => {
+    const good = await publish({ source: memorySource({ transactions, customers, products, markets }), out });
+    const before = await readFile(good.manifestPath, 'utf8');
+    // 1 MB: less than read_csv's 4 MB buffer for the first staged rows.
+    await expect(
+      publish({ source: memorySource({ transactions, customers, products, markets }), out, memoryLimitMb: 1 }),
+    ).rejects.toThrow(
+      /needed more than its 1 MB memory limit \(Out of Memory Error: .*\): run again with a higher --memory-limit/,
+    );
+    expect(await readFile(good.manifestPath, 'utf8')).toBe(before);
+    expect(await readdir(join(out, 'v'))).toEqual([good.manifest.snapshot_id]);
+  });
+
   it('after publishing, deletes older snapshots beyond the retention, never by default within the hour', async () => {
     const run = (keep?: number) =>
       publish({

@@ -8,7 +8,6 @@ import {
   type RefreshInfo,
   SNAPSHOTS_DIR,
 } from '@atliq/sdk/contract';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
 import { EtlError } from '../errors.ts';
 import { checkSchema } from '../source/schema-drift.ts';
@@ -28,6 +27,7 @@ import { planRefresh, type RefreshPlan } from './refresh-plan.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { newSnapshotId } from './snapshot-id.ts';
+import { DEFAULT_MEMORY_LIMIT_MB, openStagingDb, outOfMemoryError } from './staging-db.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
 export type RunEvent =
@@ -45,6 +45,8 @@ export interface PublishOptions {
   /** Which older snapshot folders survive a successful run (default: the newest 3, and any replaced < 1 h ago). */
   retention?: Retention;
   onEvent?: (event: RunEvent) => void;
+  /** The staging database's memory limit in MB (default 128; see staging-db.ts). */
+  memoryLimitMb?: number;
 }
 
 export interface PublishResult {
@@ -129,24 +131,8 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const tmpDir = join(out, SNAPSHOTS_DIR, `.tmp-${id}`);
   const finalDir = join(out, SNAPSHOTS_DIR, id);
   await mkdir(stagingPath);
-  // In memory, spilling to the staging folder past the limit: a file-backed staging database paid for WAL writes
-  // and checkpoints of data that is thrown away after the run. The limit bounds the process's RSS at any source
-  // size: DuckDB holds ~150 MB more than it (outside its buffer pool) and node ~125 MB. At 192 MB `pnpm bench:etl`
-  // peaked at 435 MB RSS for 1M rows and 511 MB for 10M; 128 MB peaked near 415 MB at 10M but took ~1.5× as long.
-  // A 10M-row run spills; the transform (no window over every row, staged rows dropped after use, no re-sort when
-  // writing) no longer runs out of memory there, as it did at 160 and 256 MB before.
-  const instance = await DuckDBInstance.create(':memory:', {
-    memory_limit: '192MB',
-    // Keeping the insertion order of unordered results needs more memory than the limit. Facts are inserted with
-    // an explicit ORDER BY (still honoured) and written in that order (write-snapshot.ts); the other tables' row
-    // order is not part of the contract.
-    preserve_insertion_order: 'false',
-    threads: '2',
-    allocator_flush_threshold: '8MB',
-    allocator_bulk_deallocation_flush_threshold: '8MB',
-    allocator_background_threads: 'true',
-    temp_directory: join(stagingPath, 'spill'),
-  });
+  const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
+  const instance = await openStagingDb(join(stagingPath, 'spill'), memoryLimitMb);
   const db = await instance.connect();
   try {
     emit({ type: 'phase', phase: 'extract' });
@@ -228,7 +214,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
     return { manifest, manifestPath, snapshotDir: finalDir };
   } catch (err) {
     await rm(tmpDir, { recursive: true, force: true });
-    throw err;
+    throw outOfMemoryError(err, memoryLimitMb);
   } finally {
     db.closeSync();
     instance.closeSync();
