@@ -40,6 +40,14 @@ describe('explainDatabaseProbe()', () => {
     );
   });
 
+  test('explainDatabaseProbe() names a HEAD answer without Content-Length, and accepts one with it', () => {
+    const ok = answer(206, 'application/octet-stream', duckdbHead);
+    expect(explainDatabaseProbe(DB, { ...ok, headLength: null })).toMatch(
+      /^The server does not send the size of https:\/\/intranet\/extracts\/v\/1\/sales\.duckdb \(no Content-Length/,
+    );
+    expect(explainDatabaseProbe(DB, { ...ok, headLength: '8400896' })).toBeNull();
+  });
+
   test('explainDatabaseProbe() mentions CORS when the server cannot be reached', () => {
     expect(explainDatabaseProbe(DB, new TypeError('Failed to fetch'))).toMatch(
       /Could not reach .*\(Failed to fetch\).*CORS/,
@@ -85,15 +93,21 @@ describe('explainAssetProbe()', () => {
 });
 
 test('probe() asks for the first 16 bytes and returns a network failure instead of throwing', async () => {
-  let range: string | null = null;
+  const requests: string[] = [];
   const fake = (async (_url: string, init?: RequestInit) => {
-    range = new Headers(init?.headers).get('range');
+    requests.push(`${init?.method ?? 'GET'} ${new Headers(init?.headers).get('range')}`);
     const headers = { 'content-type': 'application/octet-stream', 'content-security-policy': "default-src 'self'" };
-    return new Response(duckdbHead, { status: 206, headers });
+    return new Response(init?.method === 'HEAD' ? null : duckdbHead, { status: 206, headers });
   }) as typeof fetch;
   const result = await probe(DB, fake);
-  expect(range).toBe('bytes=0-15');
-  expect(result).toMatchObject({ status: 206, contentType: 'application/octet-stream', csp: "default-src 'self'" });
+  expect(requests).toEqual(['GET bytes=0-15', 'HEAD bytes=0-']);
+  expect(result).toMatchObject({
+    status: 206,
+    contentType: 'application/octet-stream',
+    csp: "default-src 'self'",
+    headLength: null,
+  });
+  expect(await probe(DB, fake, false)).not.toHaveProperty('headLength');
 
   const failing = (async () => {
     throw new TypeError('Failed to fetch');

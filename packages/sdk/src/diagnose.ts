@@ -17,21 +17,36 @@ export interface Probe {
   readonly head: Uint8Array;
   /** The response's Content-Security-Policy header ('' when absent, or unreadable cross-origin). */
   readonly csp: string;
+  /**
+   * Content-Length of the answer to the HEAD request the engine makes first, to learn the file's size; null when
+   * the server left it out, undefined when not asked (`head` false) or the HEAD failed.
+   */
+  readonly headLength?: string | null;
 }
 
 /** Engine messages that mean "I could not read the file", whatever the actual reason. */
 export const UNREADABLE_FILE = /database does not exist|failed to open file|cannot open file|io error|http error/i;
 
-/** Asks for the first 16 bytes of `url` the way the engine does; a network failure is returned, not thrown. */
-export async function probe(url: string, fetchFn: typeof fetch = fetch): Promise<Probe | Error> {
+/**
+ * Asks for the first 16 bytes of `url` the way the engine does, and (unless `head` is false) for its size the way
+ * the engine does before that: HEAD with `Range: bytes=0-`. A network failure is returned, not thrown.
+ */
+export async function probe(url: string, fetchFn: typeof fetch = fetch, head = true): Promise<Probe | Error> {
   try {
     const response = await fetchFn(url, { headers: { Range: 'bytes=0-15' }, cache: 'no-store' });
     const body = new Uint8Array(await response.arrayBuffer());
+    const size = head
+      ? await fetchFn(url, { method: 'HEAD', headers: { Range: 'bytes=0-' }, cache: 'no-store' }).then(
+          (r) => r.headers.get('content-length'),
+          () => undefined,
+        )
+      : undefined;
     return {
       status: response.status,
       contentType: response.headers.get('content-type') ?? '',
       head: body.slice(0, 16),
       csp: response.headers.get('content-security-policy') ?? '',
+      ...(size !== undefined ? { headLength: size } : {}),
     };
   } catch (error) {
     return error instanceof Error ? error : new Error(String(error));
@@ -80,6 +95,13 @@ export function explainDatabaseProbe(url: string, p: Probe | Error): string | nu
   }
   if (text(p.head.slice(8, 12)) !== 'DUCK') {
     return `${url} is not a DuckDB database file: republish the extract, the file is damaged or was replaced.`;
+  }
+  if (p.headLength === null) {
+    return (
+      `The server does not send the size of ${url} (no Content-Length in its answer to a HEAD request), and the ` +
+      'browser engine needs it to read the database in ranges. This is usually on-the-fly compression (gzip, ' +
+      'brotli) of the extracts or a proxy that streams them: turn it off for .duckdb files, or send Content-Length.'
+    );
   }
   return null;
 }

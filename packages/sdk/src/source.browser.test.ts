@@ -125,6 +125,12 @@ describe('AtliqSource explains a misconfigured server', () => {
     expect(message).toMatch(/ignored the HTTP Range request .*sales\.duckdb/);
   });
 
+  test('a server that answers HEAD without Content-Length is named as the cause, with the fix', async () => {
+    const message = await reasonFor('/broken/no-length/manifest.json');
+    expect(message).toMatch(/does not send the size of .*sales\.duckdb \(no Content-Length .*HEAD request\)/);
+    expect(message).toMatch(/on-the-fly compression/);
+  });
+
   test('a missing database file is named as missing, with the fix', async () => {
     expect(await reasonFor('/broken/missing-db/manifest.json')).toMatch(
       /sales\.duckdb is missing on the server \(HTTP 404\)/,

@@ -45,7 +45,7 @@ async function start(): Promise<AsyncDuckDB> {
   // 'wasm-unsafe-eval'): it waits forever. So check both files ourselves while the engine downloads them; good
   // answers leave the race to instantiate().
   const assetRejected = (url: string) =>
-    probe(url).then((answer) => {
+    probe(url, fetch, false).then((answer) => {
       const reason = explainAssetProbe(url, answer);
       return reason ? Promise.reject(new SourceError(reason, url)) : new Promise<never>(() => {});
     });
@@ -86,7 +86,7 @@ function watchViolations() {
 
 async function explainStartFailure(urls: string[], cause: unknown): Promise<SourceError> {
   for (const url of urls) {
-    const reason = explainAssetProbe(url, await probe(url));
+    const reason = explainAssetProbe(url, await probe(url, fetch, false));
     if (reason) return new SourceError(reason, url, { cause });
   }
   return new SourceError(`The DuckDB engine failed to start: ${messageOf(cause)}`, urls[0]!, { cause });

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
 
 /**
@@ -5,9 +6,26 @@ import type { Plugin } from 'vite';
  * - `no-range`: ignores `Range` and sends the whole file with 200, like `vite preview`;
  * - `spa`: answers every missing file with the app's index.html (a single-page-app fallback);
  * - `missing-db`: the manifest is there, the snapshot directory is not (copied without `v/`);
- * - `html-manifest`: even the manifest URL answers with index.html.
+ * - `html-manifest`: even the manifest URL answers with index.html;
+ * - `no-length`: answers HEAD without Content-Length, as on-the-fly compression and streaming proxies do.
  */
-const MODES = new Set(['no-range', 'spa', 'missing-db', 'html-manifest']);
+const MODES = new Set(['no-range', 'spa', 'missing-db', 'html-manifest', 'no-length']);
+
+/** Makes `res` leave out Content-Length, however the handler after this one sets it. */
+function withoutContentLength(res: ServerResponse): void {
+  const isLength = (name: string) => name.toLowerCase() === 'content-length';
+  const setHeader = res.setHeader.bind(res);
+  res.setHeader = (name, value) => (isLength(name) ? res : setHeader(name, value));
+  const writeHead = res.writeHead.bind(res) as (status: number, headers?: Record<string, unknown>) => ServerResponse;
+  res.writeHead = ((status: number, ...rest: unknown[]) => {
+    const headers = rest.find((r) => typeof r === 'object' && r !== null && !Array.isArray(r)) as
+      | Record<string, unknown>
+      | undefined;
+    const kept = Object.fromEntries(Object.entries(headers ?? {}).filter(([name]) => !isLength(name)));
+    res.removeHeader('content-length');
+    return writeHead(status, kept);
+  }) as ServerResponse['writeHead'];
+}
 
 const INDEX_HTML = '<!doctype html><html><body><div id="app"></div></body></html>';
 
@@ -32,6 +50,7 @@ export function brokenServerPlugin(): Plugin {
           return;
         }
         if (mode === 'no-range') delete req.headers.range;
+        if (mode === 'no-length' && req.method === 'HEAD') withoutContentLength(res);
         req.url = `/extracts/${path}`;
         next();
       });
