@@ -31,7 +31,8 @@ export const barTextStyles = css`
 
 /**
  * The horizontal bar charts' plot and marks: default bar fill, focus outline, dimmed when another member is selected,
- * bold label when selected, tooltip anchored left. Each chart adds only its own bar variants (losses, below target).
+ * bold label when selected, tooltip at the left unless the chart places it (`tooltipLeft`). Each chart adds only
+ * its own bar variants (losses, below target).
  */
 export const barMarkStyles = css`
   .plot {

@@ -3,7 +3,7 @@ import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
-import { textWidth } from '../base/text-width.ts';
+import { textWidth, tooltipLeft } from '../base/text-width.ts';
 import { type MarginBar, type MarginDatum, marginBars } from './profit-layout.ts';
 
 /** What the chart shows: the margins of the members of `level` inside the opened `path`. */
@@ -85,7 +85,8 @@ export function profitView(margins: Margins, state: ProfitViewState, on: ProfitV
     </svg>
     ${
       active
-        ? html`<div part="tooltip" class="tooltip" role="tooltip" style="top: ${active.y + active.height + 4}px">
+        ? html`<div part="tooltip" class="tooltip" role="tooltip"
+            style="top: ${active.y + active.height + 4}px; left: ${tooltipLeft(layout.labelX, tip(active), state.font, state.width)}px">
             ${tip(active)}</div>`
         : nothing
     }</div>

@@ -78,6 +78,12 @@ describe('<atliq-revenue-chart>', () => {
     const share = ((100 * truth[1]!.revenue) / total).toFixed(1);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${truth[1]!.market}: `);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${share}% of total`);
+    // Below the hovered bar, after the labels: the next row keeps its name readable, and it stays inside the chart.
+    const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
+    const nextLabel = shadow(el).querySelectorAll('g.mark text.label')[2]!.getBoundingClientRect();
+    const chart = shadow(el).querySelector('svg[part="chart"]')!.getBoundingClientRect();
+    expect(tip.left).toBeGreaterThanOrEqual(nextLabel.right);
+    expect(tip.right).toBeLessThanOrEqual(chart.right + 1);
   });
 
   test('a hostile top or measure is explained and queries nothing', async () => {

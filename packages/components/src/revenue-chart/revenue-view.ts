@@ -4,7 +4,7 @@ import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { measureFormats, percentFormat } from '../base/format.ts';
 import type { Money } from '../base/money.ts';
-import { textWidth } from '../base/text-width.ts';
+import { textWidth, tooltipLeft } from '../base/text-width.ts';
 import { type RevenueDatum, revenueBars } from './revenue-bars.ts';
 
 /** What the chart shows: the bars of `measure` by `by` (the drilled level) inside the opened `path`. */
@@ -78,7 +78,8 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: Reven
     </svg>
     ${
       active
-        ? html`<div part="tooltip" class="tooltip" role="tooltip" style="top: ${active.y + active.height + 4}px">
+        ? html`<div part="tooltip" class="tooltip" role="tooltip"
+            style="top: ${active.y + active.height + 4}px; left: ${tooltipLeft(layout.labelX, describe(bars[state.active]!), state.font, layout.width)}px">
             ${describe(bars[state.active]!)}</div>`
         : ''
     }</div>
