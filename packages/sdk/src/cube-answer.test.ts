@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, type QuerySpec } from './compile.ts';
 import type { Connector } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
-import { answerFromCube, answerFromMonthMarket, cubeAnswers, type MonthMarketRow } from './cube-answer.ts';
+import { answerFromCube, type Cube, cubeAnswers, type MonthMarketRow, monthMarketCube } from './cube-answer.ts';
 import { cubeSpec } from './cube-store.ts';
 import { type DimensionName, MEASURES } from './model.ts';
 import { generatedRows } from './testing/generated-rows.ts';
@@ -11,6 +11,8 @@ import { createSampleDb } from './testing/sample-db.ts';
 
 let db: Connector;
 let data: MonthMarketRow[];
+/** The month × market file's rows as the source answers from them. */
+let monthMarket: Cube;
 beforeAll(async () => {
   db = await connectNode(await createSampleDb(generatedRows(3000)));
   // The file's definition (contract: sums by year, month and market name), written here in SQL, not by the ETL.
@@ -25,6 +27,7 @@ beforeAll(async () => {
   // The cases below rely on these: a market without a zone, and profit to compute margins from.
   expect(data.some((r) => r[3] === null)).toBe(true);
   expect(data.some((r) => r[7] !== null)).toBe(true);
+  monthMarket = monthMarketCube(data);
 });
 afterAll(() => db.close());
 
@@ -51,20 +54,20 @@ const cases: [string, QuerySpec][] = [
   ['grouped over nothing', { measures, dimensions: ['market'], filters: { year: [1999] } }],
 ];
 
-describe('answerFromMonthMarket()', () => {
-  test.each(cases)('answerFromMonthMarket() answers %s exactly as the engine', async (_, spec) => {
+describe('answerFromCube() over the month × market file', () => {
+  test.each(cases)('answers %s exactly as the engine', async (_, spec) => {
     const { sql, params } = compile(spec);
     const want = await db.query(sql, params);
-    const got = answerFromMonthMarket(spec, data);
+    const got = answerFromCube(spec, monthMarket);
     expect(got).not.toBeNull();
     expectSameRows(got!, want);
   });
 
-  test('answerFromMonthMarket() leaves what needs a finer grain, or a value the engine rejects, to the engine', () => {
-    expect(answerFromMonthMarket({ measures, dimensions: ['customer'] }, data)).toBeNull();
-    expect(answerFromMonthMarket({ measures, filters: { product: ['Prod001'] } }, data)).toBeNull();
-    expect(answerFromMonthMarket({ measures, dimensions: ['day'] }, data)).toBeNull();
-    expect(answerFromMonthMarket({ measures, filters: { year: ['twenty'] } }, data)).toBeNull();
+  test('leaves what needs a finer grain, or a value the engine rejects, to the engine', () => {
+    expect(answerFromCube({ measures, dimensions: ['customer'] }, monthMarket)).toBeNull();
+    expect(answerFromCube({ measures, filters: { product: ['Prod001'] } }, monthMarket)).toBeNull();
+    expect(answerFromCube({ measures, dimensions: ['day'] }, monthMarket)).toBeNull();
+    expect(answerFromCube({ measures, filters: { year: ['twenty'] } }, monthMarket)).toBeNull();
   });
 });
 

@@ -229,8 +229,3 @@ export function answerFromCube(spec: QuerySpec, cube: Cube): Row[] | null {
   if (spec.limit !== undefined) rows = rows.slice(0, spec.limit);
   return rows;
 }
-
-/** {@link answerFromCube} over the month × market file's rows. */
-export function answerFromMonthMarket(spec: QuerySpec, data: readonly MonthMarketRow[]): Row[] | null {
-  return answerFromCube(spec, monthMarketCube(data));
-}

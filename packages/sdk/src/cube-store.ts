@@ -1,6 +1,7 @@
 import { compile, type QuerySpec } from './compile.ts';
 import type { Row } from './connector.ts';
 import { answerFromCube, CUBE_MEASURES, type CubeShape, cubeAnswers } from './cube-answer.ts';
+import { LruMap } from './lru-map.ts';
 import type { DimensionName } from './model.ts';
 
 /**
@@ -77,37 +78,30 @@ interface Entry {
 
 /** The cubes a source has built, least recently used evicted first. */
 export class CubeStore {
-  readonly #entries = new Map<string, Entry>();
+  readonly #entries: LruMap<Entry>;
 
-  constructor(readonly capacity = 32) {}
+  constructor(readonly capacity = 32) {
+    this.#entries = new LruMap(capacity);
+  }
 
   /**
    * Starts building the cube `key` with `run` unless it exists; resolves once it is ready. More than `maxRows` rows
    * are not kept. A failure is forgotten, so a later activation tries again.
    */
   build(key: string, shape: CubeShape, maxRows: number, run: () => Promise<Row[]>): Promise<unknown> {
-    const existing = this.#entries.get(key);
-    if (existing) {
-      this.#entries.delete(key);
-      this.#entries.set(key, existing);
-      return existing.rows;
-    }
-    const entry: Entry = {
-      shape,
-      rows: run().then(
-        (rows) => (rows.length > maxRows ? null : rows),
-        () => {
-          if (this.#entries.get(key) === entry) this.#entries.delete(key);
-          return null;
-        },
-      ),
-    };
-    this.#entries.set(key, entry);
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.capacity) break;
-      this.#entries.delete(oldest);
-    }
-    return entry.rows;
+    return this.#entries.getOrAdd(key, () => {
+      const entry: Entry = {
+        shape,
+        rows: run().then(
+          (rows) => (rows.length > maxRows ? null : rows),
+          () => {
+            this.#entries.forget(key, entry);
+            return null;
+          },
+        ),
+      };
+      return entry;
+    }).rows;
   }
 
   /** Forgets every cube. */

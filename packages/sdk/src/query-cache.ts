@@ -1,4 +1,5 @@
 import type { Row } from './connector.ts';
+import { LruMap } from './lru-map.ts';
 
 /**
  * Results by query key, least recently used evicted first. The entry is the promise, stored before the query
@@ -6,9 +7,11 @@ import type { Row } from './connector.ts';
  * Results are frozen because every caller of one key receives the same array.
  */
 export class QueryCache {
-  readonly #entries = new Map<string, Promise<Row[]>>();
+  readonly #entries: LruMap<Promise<Row[]>>;
 
-  constructor(readonly capacity = 256) {}
+  constructor(readonly capacity = 256) {
+    this.#entries = new LruMap(capacity);
+  }
 
   /** Forgets every result (queries in flight still settle for their callers). */
   clear(): void {
@@ -17,30 +20,20 @@ export class QueryCache {
 
   /** The cached or in-flight result for `key`, or the result of `run()` (then cached). */
   get(key: string, run: () => Promise<Row[]>): Promise<Row[]> {
-    const hit = this.#entries.get(key);
-    if (hit) {
-      // Re-inserting moves the key to the end of the Map's insertion order: the most recently used.
-      this.#entries.delete(key);
-      this.#entries.set(key, hit);
-      return hit;
-    }
-    const entry: Promise<Row[]> = run().then(
-      (rows) => {
-        for (const row of rows) Object.freeze(row);
-        return Object.freeze(rows) as Row[];
-      },
-      (error: unknown) => {
-        if (this.#entries.get(key) === entry) this.#entries.delete(key);
-        throw error;
-      },
-    );
-    this.#entries.set(key, entry);
     // Evicting an entry still in flight is harmless: its callers hold the promise, only later ones miss it.
-    for (const oldest of this.#entries.keys()) {
-      if (this.#entries.size <= this.capacity) break;
-      this.#entries.delete(oldest);
-    }
-    return entry;
+    return this.#entries.getOrAdd(key, () => {
+      const entry: Promise<Row[]> = run().then(
+        (rows) => {
+          for (const row of rows) Object.freeze(row);
+          return Object.freeze(rows) as Row[];
+        },
+        (error: unknown) => {
+          this.#entries.forget(key, entry);
+          throw error;
+        },
+      );
+      return entry;
+    });
   }
 }
 
