@@ -8,16 +8,19 @@ export interface CurrencyFormats {
   readonly full: (value: number) => string;
 }
 
-const cache = new Map<string, CurrencyFormats>();
+const cache = new Map<string, unknown>();
 
-/** Formatters are costly to create, so there is one set per locale and kind. */
-function cached(key: string, create: () => CurrencyFormats): CurrencyFormats {
-  let formats = cache.get(key);
-  if (!formats) {
-    formats = create();
-    cache.set(key, formats);
+/**
+ * Formatters are costly to create (more than a render of a small panel), so there is one per locale and kind:
+ * `key` names both, `create` makes it the first time.
+ */
+export function cached<T>(key: string, create: () => T): T {
+  let format = cache.get(key) as T | undefined;
+  if (format === undefined) {
+    format = create();
+    cache.set(key, format);
   }
-  return formats;
+  return format;
 }
 
 /**
@@ -54,9 +57,8 @@ export const numberFormats: CurrencyFormats = countFormats();
 function oneDecimal(locale: string): (value: number) => string {
   return cached(`decimal1|${locale}`, () => {
     const one = new Intl.NumberFormat(locale, { minimumFractionDigits: 1, maximumFractionDigits: 1 });
-    const format = (v: number) => one.format(v);
-    return { compact: format, full: format };
-  }).full;
+    return (v: number) => one.format(v);
+  });
 }
 
 /** A percentage already multiplied by 100, one decimal: `12.3%` (`12,3%` in de-DE). */
@@ -69,9 +71,8 @@ export function percentFormat(locale = DEFAULT_LOCALE): (value: number) => strin
 function oneSignificant(locale: string): (value: number) => string {
   return cached(`significant1|${locale}`, () => {
     const one = new Intl.NumberFormat(locale, { maximumSignificantDigits: 1 });
-    const format = (v: number) => one.format(v);
-    return { compact: format, full: format };
-  }).full;
+    return (v: number) => one.format(v);
+  });
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Manifest } from '@atliq/sdk/contract';
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import type { LoadContext } from '../base/atliq-element.ts';
-import { currencyFormats } from '../base/format.ts';
+import { cached, currencyFormats } from '../base/format.ts';
 import { type Money, moneyFor } from '../base/money.ts';
 import { dataStatusStyles } from './data-status.styles.ts';
 import { type Finding, findings, parseDuration } from './quality.ts';
@@ -14,25 +14,21 @@ interface Loaded {
   readonly money: Money;
 }
 
-const timeFormats = new Map<string, Intl.DateTimeFormat>();
-
-/** Snapshot times in `locale`; one formatter per locale, as creating one costs more than a render of the panel. */
-function timeFormat(locale: string): Intl.DateTimeFormat {
-  let format = timeFormats.get(locale);
-  if (!format) {
+/** Snapshot times in `locale`. */
+const timeFormat = (locale: string): Intl.DateTimeFormat =>
+  cached(
+    `time|${locale}`,
     // dateStyle cannot be combined with timeZoneName, and the zone matters: a snapshot time without it misleads.
-    format = new Intl.DateTimeFormat(locale, {
-      day: 'numeric',
-      month: 'short',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'short',
-    });
-    timeFormats.set(locale, format);
-  }
-  return format;
-}
+    () =>
+      new Intl.DateTimeFormat(locale, {
+        day: 'numeric',
+        month: 'short',
+        year: 'numeric',
+        hour: '2-digit',
+        minute: '2-digit',
+        timeZoneName: 'short',
+      }),
+  );
 
 /**
  * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
