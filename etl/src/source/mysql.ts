@@ -202,14 +202,6 @@ export class MySqlSource implements SourceConnection {
       let total = 0;
       let batch: SourceValue[][] = [];
       let failed = false;
-      const fail = (err: Error) => {
-        if (failed) return;
-        failed = true;
-        this.conn.off('error', fail);
-        reject(
-          new EtlError(`reading ${table} failed after ${total} rows: ${describeError(err)}`, { cause: err, table }),
-        );
-      };
       // The sink's own failure (e.g. a full disk where it stages the rows) is not a read error: it passes unchanged,
       // so the caller can still tell what it was.
       const sinkFailed = (err: unknown) => {
@@ -218,6 +210,10 @@ export class MySqlSource implements SourceConnection {
         this.conn.off('error', fail);
         reject(err);
       };
+      const fail = (err: Error) =>
+        sinkFailed(
+          new EtlError(`reading ${table} failed after ${total} rows: ${describeError(err)}`, { cause: err, table }),
+        );
       // A server that dies mid-query only surfaces as a connection error: without this the stream hangs forever.
       this.conn.once('error', fail);
       // The connection is paused while anything holds it (a sink's promise, a busy server) and resumed when the
