@@ -45,9 +45,12 @@ export class AtliqElement extends LitElement {
   static override properties: PropertyDeclarations = {
     /** URL of the extract's manifest.json; when empty, the source of the enclosing `<atliq-dashboard>`. */
     src: { type: String },
+    /** `dark`, `light` or `auto` (the reader's colour scheme); unset, the colours come from the page or dashboard. */
+    theme: { type: String, reflect: true },
   };
 
   declare src: string;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
 
   /** Which cross-filter changes re-render the component (see {@link SelectionUpdates}). */
   protected static selectionUpdates: SelectionUpdates = 'relevant';

@@ -1,8 +1,10 @@
 import { css } from 'lit';
 import { statusStyles } from '../base/status.ts';
+import { themeStyles } from '../base/theme.styles.ts';
 
 export const dashboardStyles = [
   statusStyles,
+  themeStyles,
   css`
     :host {
       display: block;

@@ -33,12 +33,15 @@ export class AtliqDashboard extends LitElement {
     hash: { type: String },
     /** Profit target (margin %) of the default layout's profit chart: the report's what-if parameter. */
     target: { type: String },
+    /** `dark`, `light` or `auto` (the reader's colour scheme): the colours of the dashboard and everything inside. */
+    theme: { type: String, reflect: true },
     _slotted: { state: true },
   };
 
   declare src: string;
   declare hash: string;
   declare target: string;
+  declare theme: 'light' | 'dark' | 'auto' | undefined;
   declare _slotted: boolean;
 
   #selection = new Selection();
