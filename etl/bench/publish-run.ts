@@ -1,4 +1,7 @@
-/** Our publish as a user runs it: the CLI in a child process, under /usr/bin/time for its peak RSS. */
+/**
+ * Our publish as a user runs it (`pnpm etl publish`): the CLI's launcher in a child process, under /usr/bin/time
+ * for its peak RSS.
+ */
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import type { Server } from './pipelines.ts';
@@ -15,11 +18,11 @@ export interface PublishRun {
   writerDuringExtract: LatencySample;
 }
 
-const cli = join(import.meta.dirname, '../src/cli.ts');
+export const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 
 export function runPublish(s: Server, out: string, writer?: Writer, extra: string[] = []): Promise<PublishRun> {
   const source = `mysql://${s.user}@${s.host}:${s.port}/${s.database}`;
-  const args = ['-f', 'maxrss_kb=%M', process.execPath, '--import', 'tsx', cli, 'publish', '--source', source];
+  const args = ['-f', 'maxrss_kb=%M', process.execPath, cli, 'publish', '--source', source];
   const child = spawn('/usr/bin/time', [...args, '--out', out, ...extra], {
     env: { ...process.env, MYSQL_PWD: s.password },
     stdio: ['ignore', 'ignore', 'pipe'],

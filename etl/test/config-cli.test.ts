@@ -6,7 +6,7 @@ import { promisify } from 'node:util';
 import { parseManifest } from '@atliq/sdk/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'atliq-config-'));
@@ -20,8 +20,8 @@ describe('CLI publish --config / --fx', () => {
     const config = join(dir, 'etl.json');
     await writeFile(config, JSON.stringify({ fx: { INR: 1, USD: 70 }, rules: { duplicate: false } }));
     const out = join(dir, 'out');
-    const args = ['tsx', cli, 'publish', '--source', 'sample:5000', '--out', out, '--config', config, '--fx', 'USD=80'];
-    const { stdout } = await promisify(execFile)('npx', [...args, '--json']);
+    const args = [cli, 'publish', '--source', 'sample:5000', '--out', out, '--config', config, '--fx', 'USD=80'];
+    const { stdout } = await promisify(execFile)(process.execPath, [...args, '--json']);
     const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
     const manifest = parseManifest(JSON.parse(await readFile(join(out, 'manifest.json'), 'utf8')));
     expect(manifest.fx_rates).toEqual({ INR: 1, USD: 80 });
@@ -33,8 +33,7 @@ describe('CLI publish --config / --fx', () => {
   it('takes --memory-limit in whole MB and refuses anything else as a usage error (exit 2)', async () => {
     const out = join(dir, 'memory');
     const run = (limit: string) =>
-      promisify(execFile)('npx', [
-        'tsx',
+      promisify(execFile)(process.execPath, [
         cli,
         'publish',
         '--source',
@@ -58,8 +57,7 @@ describe('CLI publish --config / --fx', () => {
   it('refuses an unknown rule in the config file as a usage error (exit 2)', async () => {
     const config = join(dir, 'typo.json');
     await writeFile(config, JSON.stringify({ rules: { dedupe: false } }));
-    const run = promisify(execFile)('npx', [
-      'tsx',
+    const run = promisify(execFile)(process.execPath, [
       cli,
       'publish',
       '--source',

@@ -10,7 +10,7 @@ import { type Manifest, parseManifest } from '@atliq/sdk/contract';
 import { expect } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'etl/src/cli.ts');
+const cli = join(root, 'etl/bin/atliq-etl.mjs');
 
 export interface CliRun {
   child: ChildProcess;
@@ -26,7 +26,7 @@ export interface CliRun {
  * of the pid we hold and keep the real run going).
  */
 export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
-  const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], {
+  const child = spawn(process.execPath, [cli, ...args], {
     cwd: root,
     env: { ...process.env, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

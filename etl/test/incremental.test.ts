@@ -14,7 +14,7 @@ import { seedDatabase } from '../src/seed.ts';
 import { MySqlSource } from '../src/source/mysql.ts';
 
 const db = inject('mariadb');
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 const exec = promisify(execFile);
 const connection = { host: db.host, port: db.port, user: db.user, password: db.password };
 const DATABASE = 'incremental_sales';
@@ -191,9 +191,13 @@ describe('publish({ refresh: { mode: "incremental" } }) on MariaDB', () => {
     const out = await folder();
     const url = `mysql://${db.user}@${db.host}:${db.port}/${DATABASE}`;
     const publishCli = async (...extra: string[]) => {
-      const { stdout, stderr } = await exec('npx', ['tsx', cli, 'publish', '--source', url, '--out', out, ...extra], {
-        env: { ...process.env, MYSQL_PWD: db.password },
-      });
+      const { stdout, stderr } = await exec(
+        process.execPath,
+        [cli, 'publish', '--source', url, '--out', out, ...extra],
+        {
+          env: { ...process.env, MYSQL_PWD: db.password },
+        },
+      );
       return { stdout, stderr };
     };
     await publishCli('--mode', 'incremental');
@@ -208,7 +212,7 @@ describe('publish({ refresh: { mode: "incremental" } }) on MariaDB', () => {
       stderr: expect.stringMatching(/--mode must be "full" or "incremental"/),
     });
     await expect(
-      exec('npx', ['tsx', cli, 'publish', '--source', 'sample', '--out', out, '--mode', 'incremental']),
+      exec(process.execPath, [cli, 'publish', '--source', 'sample', '--out', out, '--mode', 'incremental']),
     ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--mode incremental needs a MySQL source/) });
   });
 });

@@ -86,11 +86,11 @@ describe('publish() from MySQL', () => {
   });
 
   it('CLI: publishes with the password from MYSQL_PWD and never prints it', async () => {
-    const cli = join(import.meta.dirname, '../src/cli.ts');
+    const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
     const url = `mysql://${db.user}@${db.host}:${db.port}/${DATABASE}`;
     const { stdout, stderr } = await promisify(execFile)(
-      'npx',
-      ['tsx', cli, 'publish', '--source', url, '--out', out, '--json'],
+      process.execPath,
+      [cli, 'publish', '--source', url, '--out', out, '--json'],
       { env: { ...process.env, MYSQL_PWD: db.password } },
     );
     const summary = JSON.parse(stdout.trim().split('\n').at(-1)!);
@@ -102,9 +102,9 @@ describe('publish() from MySQL', () => {
   });
 
   it('CLI: a wrong password fails with exit code 1 and a message that names the fix', async () => {
-    const cli = join(import.meta.dirname, '../src/cli.ts');
+    const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
     const url = `mysql://${db.user}@${db.host}:${db.port}/${DATABASE}`;
-    const run = promisify(execFile)('npx', ['tsx', cli, 'publish', '--source', url, '--out', out], {
+    const run = promisify(execFile)(process.execPath, [cli, 'publish', '--source', url, '--out', out], {
       env: { ...process.env, MYSQL_PWD: 'wrong-password' },
     });
     await expect(run).rejects.toMatchObject({

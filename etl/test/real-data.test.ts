@@ -29,7 +29,7 @@ if (!DIR) {
 }
 
 const db = inject('mariadb');
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 const env = { ...process.env, MYSQL_PWD: db.password };
 const run = promisify(execFile);
 
@@ -73,8 +73,8 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
     it(`${dump.file}: seed --dump, publish, and the figures equal SQL on the source`, async () => {
       const url = `mysql://${db.user}@${db.host}:${db.port}/${dump.database}`;
       const seeded = await run(
-        'npx',
-        ['tsx', cli, 'seed', '--source', url, '--dump', join(resolve(DIR!), dump.file), '--json'],
+        process.execPath,
+        [cli, 'seed', '--source', url, '--dump', join(resolve(DIR!), dump.file), '--json'],
         {
           env,
         },
@@ -85,7 +85,9 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       expect(JSON.parse(seeded.stdout.trim()).rows.transactions).toBe(n);
 
       const extract = join(out, dump.database);
-      const published = await run('npx', ['tsx', cli, 'publish', '--source', url, '--out', extract, '--json'], { env });
+      const published = await run(process.execPath, [cli, 'publish', '--source', url, '--out', extract, '--json'], {
+        env,
+      });
       expect(JSON.parse(published.stdout.trim().split('\n').at(-1)!)).toMatchObject({ ok: true, rows_read: n });
       const manifest: Manifest = parseManifest(JSON.parse(await readFile(join(extract, 'manifest.json'), 'utf8')));
       const q = manifest.quality;
@@ -120,9 +122,13 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       // and publishes exactly the same figures (rejects with odd dates included).
       const incremental = join(out, `${dump.database}-incremental`);
       const incrementalRun = () =>
-        run('npx', ['tsx', cli, 'publish', '--source', url, '--out', incremental, '--mode', 'incremental', '--json'], {
-          env,
-        });
+        run(
+          process.execPath,
+          [cli, 'publish', '--source', url, '--out', incremental, '--mode', 'incremental', '--json'],
+          {
+            env,
+          },
+        );
       await incrementalRun();
       const second = JSON.parse((await incrementalRun()).stdout.trim().split('\n').at(-1)!);
       expect(second.refresh).toMatchObject({ mode: 'incremental', months_read: 1 });

@@ -12,7 +12,7 @@ import { MySqlSource } from '../src/source/mysql.ts';
 
 const db = inject('mariadb');
 const ROWS = 3_000;
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 let out: string;
 let conn: mysql.Connection;
 
@@ -114,12 +114,16 @@ describe('schema drift against MariaDB', () => {
   it('CLI --on-schema-drift error exits 1 with the drift named; a bad policy is a usage error', async () => {
     const url = `mysql://${db.user}@${db.host}:${db.port}/drift_error`;
     const env = { ...process.env, MYSQL_PWD: db.password };
-    const args = ['tsx', cli, 'publish', '--source', url, '--out', join(out, 'cli')];
-    await expect(promisify(execFile)('npx', [...args, '--on-schema-drift', 'error'], { env })).rejects.toMatchObject({
+    const args = [cli, 'publish', '--source', url, '--out', join(out, 'cli')];
+    await expect(
+      promisify(execFile)(process.execPath, [...args, '--on-schema-drift', 'error'], { env }),
+    ).rejects.toMatchObject({
       code: 1,
       stderr: expect.stringMatching(/transactions\.discount.*--on-schema-drift warn/),
     });
-    await expect(promisify(execFile)('npx', [...args, '--on-schema-drift', 'ignore'], { env })).rejects.toMatchObject({
+    await expect(
+      promisify(execFile)(process.execPath, [...args, '--on-schema-drift', 'ignore'], { env }),
+    ).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--on-schema-drift: must be "error" or "warn"/),
     });

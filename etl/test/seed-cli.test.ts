@@ -5,14 +5,14 @@ import mysql from 'mysql2/promise';
 import { describe, expect, inject, it } from 'vitest';
 
 const db = inject('mariadb');
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 
 describe('CLI seed', () => {
   it('loads the generated sales tables into the named database', async () => {
     const url = `mysql://${db.user}@${db.host}:${db.port}/seed_cli`;
     const { stdout } = await promisify(execFile)(
-      'npx',
-      ['tsx', cli, 'seed', '--source', url, '--rows', '5000', '--json'],
+      process.execPath,
+      [cli, 'seed', '--source', url, '--rows', '5000', '--json'],
       {
         env: { ...process.env, MYSQL_PWD: db.password },
       },
@@ -29,7 +29,7 @@ describe('CLI seed', () => {
   });
 
   it('refuses a non-MySQL source with a usage error (exit 2)', async () => {
-    const run = promisify(execFile)('npx', ['tsx', cli, 'seed', '--source', 'sample']);
+    const run = promisify(execFile)(process.execPath, [cli, 'seed', '--source', 'sample']);
     await expect(run).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/MySQL\/MariaDB server/) });
   });
 });

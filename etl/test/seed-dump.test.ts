@@ -7,7 +7,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 
 const db = inject('mariadb');
-const cli = join(import.meta.dirname, '../src/cli.ts');
+const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
 const env = { ...process.env, MYSQL_PWD: db.password };
 const url = (database: string) => `mysql://${db.user}@${db.host}:${db.port}/${database}`;
 
@@ -49,8 +49,8 @@ afterAll(async () => {
 describe('CLI seed --dump', () => {
   it('loads a MySQL 8 dump into the database named in --source, byte for byte', async () => {
     const { stdout } = await promisify(execFile)(
-      'npx',
-      ['tsx', cli, 'seed', '--source', url('dump_target'), '--dump', join(dir, 'db_dump.sql'), '--json'],
+      process.execPath,
+      [cli, 'seed', '--source', url('dump_target'), '--dump', join(dir, 'db_dump.sql'), '--json'],
       { env },
     );
     expect(JSON.parse(stdout.trim())).toMatchObject({ ok: true, database: 'dump_target', rows: { transactions: 4 } });
@@ -71,8 +71,8 @@ describe('CLI seed --dump', () => {
 
   it('fails with exit code 1 naming the statement that the server refused', async () => {
     const run = promisify(execFile)(
-      'npx',
-      ['tsx', cli, 'seed', '--source', url('dump_broken'), '--dump', join(dir, 'broken.sql')],
+      process.execPath,
+      [cli, 'seed', '--source', url('dump_broken'), '--dump', join(dir, 'broken.sql')],
       { env },
     );
     await expect(run).rejects.toMatchObject({
@@ -82,13 +82,17 @@ describe('CLI seed --dump', () => {
   });
 
   it('refuses a missing file and --rows with --dump as usage errors (exit 2)', async () => {
-    const missing = promisify(execFile)('npx', ['tsx', cli, 'seed', '--source', url('x'), '--dump', '/no/such.sql'], {
-      env,
-    });
+    const missing = promisify(execFile)(
+      process.execPath,
+      [cli, 'seed', '--source', url('x'), '--dump', '/no/such.sql'],
+      {
+        env,
+      },
+    );
     await expect(missing).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/no such file/) });
     const both = promisify(execFile)(
-      'npx',
-      ['tsx', cli, 'seed', '--source', url('x'), '--dump', join(dir, 'db_dump.sql'), '--rows', '5'],
+      process.execPath,
+      [cli, 'seed', '--source', url('x'), '--dump', join(dir, 'db_dump.sql'), '--rows', '5'],
       { env },
     );
     await expect(both).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/cannot be combined/) });

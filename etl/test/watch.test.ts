@@ -8,7 +8,7 @@ import { setTimeout as sleep } from 'node:timers/promises';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 
 const root = join(import.meta.dirname, '../..');
-const cli = join(root, 'etl/src/cli.ts');
+const cli = join(root, 'etl/bin/atliq-etl.mjs');
 
 let out: string;
 const children: ChildProcess[] = [];
@@ -21,7 +21,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-/** Starts `watch` with node itself (not the npx/tsx wrappers) so signals reach the watcher directly. */
+/** Starts `watch` with node itself (not through npx) so signals reach the watcher directly. */
 function watch(...args: string[]) {
   return watchInto(out, ...args);
 }
@@ -29,7 +29,7 @@ function watch(...args: string[]) {
 function watchInto(dir: string, ...args: string[]) {
   const child: ChildProcessByStdio<null, null, Readable> = spawn(
     process.execPath,
-    ['--import', 'tsx', cli, 'watch', ...args, '--out', dir],
+    [cli, 'watch', ...args, '--out', dir],
     { cwd: root, stdio: ['ignore', 'ignore', 'pipe'] },
   );
   children.push(child);
