@@ -100,6 +100,20 @@ export const Brushed: Story = {
   },
 };
 
+/** A period focused from the keyboard (Tab, then arrows): outlined, with its tooltip. */
+export const KeyboardFocus: Story = {
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    const points = await loaded(chart);
+    const svg = chart.shadowRoot!.querySelector<SVGSVGElement>('svg[part="chart"]')!;
+    svg.focus();
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    await chart.updateComplete;
+    await expect(svg.getAttribute('aria-activedescendant')).toBe('period-1');
+    await expect(chart.shadowRoot!.querySelector('[part="tooltip"]')?.textContent).toContain(`${points[1]!.key}: `);
+  },
+};
+
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
   render: ({ src, grain, measure }) =>

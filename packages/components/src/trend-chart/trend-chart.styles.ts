@@ -24,6 +24,15 @@ export const trendChartStyles = [
     svg:focus-visible {
       box-shadow: 0 0 0 2px var(--atliq-focus-color, #f5a623);
     }
+    /* One transparent column per period: the listbox's options, outlined where the keyboard focus is. */
+    .period {
+      fill: none;
+      pointer-events: none;
+    }
+    svg:focus-visible .period[data-active='true'] {
+      stroke: var(--atliq-focus-color, #f5a623);
+      stroke-width: 2px;
+    }
     .area {
       fill: var(--atliq-bar-color, #2f6bd8);
       fill-opacity: 0.15;

@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../index.ts';
 import { mount, nextEvent, sum, until } from '../../test/dom.ts';
 import type { AtliqErrorDetail, AtliqSelectDetail } from '../base/events.ts';
@@ -10,6 +11,22 @@ afterEach(() => {
 });
 
 const monthBefore = (key: string) => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`;
+
+/** A dashboard with the trend and a revenue KPI (which shows the cross-filter's effect), once the trend is drawn. */
+async function trendInDashboard() {
+  const dashboard = mount('atliq-dashboard', { src: SRC });
+  const trend = mount('atliq-trend-chart', {}, dashboard);
+  const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
+  const points = await until(() => trend.data);
+  await trend.updateComplete;
+  return { dashboard, trend, kpi, points };
+}
+
+/** The screen x of period `i` of `count` on the chart (plot margins: 56 px left, 12 px right). */
+function periodX(chart: SVGSVGElement, i: number, count: number): number {
+  const box = chart.getBoundingClientRect();
+  return box.left + 56 + (i * (box.width - 56 - 12)) / (count - 1);
+}
 
 describe('<atliq-trend-chart>', () => {
   test('shows revenue per month with the same month a year earlier', async () => {
@@ -31,15 +48,9 @@ describe('<atliq-trend-chart>', () => {
 
   test('dragging across months selects that period for the other charts', async () => {
     const months = inject('byMonth');
-    const dashboard = mount('atliq-dashboard', { src: SRC });
-    const trend = mount('atliq-trend-chart', {}, dashboard);
-    const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
-    const points = await until(() => trend.data);
-    await trend.updateComplete;
+    const { dashboard, trend, kpi, points } = await trendInDashboard();
     const svg = trend.shadowRoot!.querySelector('svg')!;
-    const box = svg.getBoundingClientRect();
-    const step = (box.width - 56 - 12) / (points.length - 1);
-    const at = (i: number) => box.left + 56 + i * step;
+    const at = (i: number) => periodX(svg, i, points.length);
     const heard = nextEvent<AtliqSelectDetail>('atliq-select');
     svg.dispatchEvent(new PointerEvent('pointerdown', { clientX: at(2), pointerId: 1 }));
     svg.dispatchEvent(new PointerEvent('pointermove', { clientX: at(4), pointerId: 1 }));
@@ -59,11 +70,104 @@ describe('<atliq-trend-chart>', () => {
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(months.at(-1)!.revenue, 2), { timeout: 25_000 });
   });
 
-  test('by year, last year is the previous point', async () => {
+  test('keys: one tab stop, arrows move the focused period with its tooltip, Enter selects it, Shift+arrows a range, Escape clears', async () => {
+    const months = inject('byMonth');
+    const { dashboard, trend, kpi, points } = await trendInDashboard();
+    expect(points.map((p) => p.key)).toEqual(months.map((m) => m.month));
+    const root = trend.shadowRoot!;
+    const chart = root.querySelector<SVGSVGElement>('svg[part="chart"]')!;
+    const options = () => [...chart.querySelectorAll<SVGRectElement>('[role="option"]')];
+    const activeOption = () => root.getElementById(chart.getAttribute('aria-activedescendant') ?? '');
+    const tooltip = () => root.querySelector('[part="tooltip"]')?.textContent ?? '';
+    const selectedKeys = () =>
+      options().flatMap((o, i) => (o.getAttribute('aria-selected') === 'true' ? [points[i]!.key] : []));
+    const clause = () => dashboard.selection.clauses().get(trend.clientId);
+    // An interactive listbox of every period, no longer an image; the drawing is hidden, the table stays.
+    expect(chart.getAttribute('role')).toBe('listbox');
+    expect(chart.getAttribute('aria-multiselectable')).toBe('true');
+    expect(options()).toHaveLength(points.length);
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(points.length);
+    // One tab stop: after the toolbar's last button comes the chart, and nothing inside it is focusable.
+    expect(chart.querySelectorAll('[tabindex]')).toHaveLength(0);
+    root.querySelector<HTMLButtonElement>('[part="export-png"]')!.focus();
+    await userEvent.keyboard('{Tab}');
+    expect(root.activeElement).toBe(chart);
+    await trend.updateComplete;
+    expect(activeOption()).toBe(options()[0]);
+    expect(tooltip()).toContain(`${points[0]!.key}: `);
+
+    await userEvent.keyboard('{End}');
+    await trend.updateComplete;
+    expect(activeOption()).toBe(options().at(-1));
+    await userEvent.keyboard('{Home}{ArrowRight}{ArrowRight}{ArrowRight}{ArrowLeft}');
+    await trend.updateComplete;
+    expect(activeOption()).toBe(options()[2]);
+    expect(activeOption()?.getAttribute('aria-label')).toMatch(new RegExp(`^${points[2]!.key}: `));
+    expect(tooltip()).toBe(activeOption()?.getAttribute('aria-label'));
+    // The focused period is outlined in the focus colour; the others are not.
+    expect(getComputedStyle(activeOption()!).stroke).toBe('rgb(245, 166, 35)');
+    expect(getComputedStyle(options()[1]!).stroke).toBe('none');
+
+    const selected = nextEvent<AtliqSelectDetail>('atliq-select');
+    await userEvent.keyboard('{Enter}');
+    const key = points[2]!.key;
+    expect((await selected).detail).toEqual({ dimension: 'month', value: key, label: `Month: ${key}` });
+    expect(clause()?.filters).toEqual({ month: { from: key, to: key } });
+    await trend.updateComplete;
+    expect(selectedKeys()).toEqual([key]);
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(months[2]!.revenue, 2), { timeout: 25_000 });
+
+    // Each Shift+arrow extends the selection by a period, with the event the brush fires.
+    for (const end of [3, 4]) {
+      const extended = nextEvent<AtliqSelectDetail>('atliq-select');
+      await userEvent.keyboard('{Shift>}{ArrowRight}{/Shift}');
+      const range = `${key} – ${points[end]!.key}`;
+      expect((await extended).detail).toEqual({ dimension: 'month', value: range, label: `Month: ${range}` });
+    }
+    const byKeys = clause();
+    await trend.updateComplete;
+    expect(activeOption()).toBe(options()[4]);
+    expect(selectedKeys()).toEqual(points.slice(2, 5).map((p) => p.key));
+    expect(root.querySelector('rect.brush')).not.toBeNull();
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(sum(months.slice(2, 5).map((m) => m.revenue)), 2), {
+      timeout: 25_000,
+    });
+    // Shift+ArrowLeft shrinks the range from the focused end; the anchor stays.
+    await userEvent.keyboard('{Shift>}{ArrowLeft}{/Shift}');
+    expect(clause()?.label).toBe(`Month: ${key} – ${points[3]!.key}`);
+
+    const cleared = nextEvent<AtliqSelectDetail>('atliq-select');
+    await userEvent.keyboard('{Escape}');
+    expect((await cleared).detail).toEqual({ dimension: 'month', value: null, label: '' });
+    expect(dashboard.selection.clauses().size).toBe(0);
+    await trend.updateComplete;
+    expect(selectedKeys()).toEqual([]);
+    expect(root.querySelector('rect.brush')).toBeNull();
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(sum(months.map((m) => m.revenue)), 2), {
+      timeout: 25_000,
+    });
+
+    // The pointer brush across the same periods makes the same clause as Shift+arrows did.
+    const at = (i: number) => periodX(chart, i, points.length);
+    chart.dispatchEvent(new PointerEvent('pointerdown', { clientX: at(2), pointerId: 1 }));
+    chart.dispatchEvent(new PointerEvent('pointerup', { clientX: at(4), pointerId: 1 }));
+    expect(clause()).toEqual(byKeys);
+  });
+
+  test('by year, each year and the year before match the by-month truth summed by year', async () => {
+    const years = new Map<string, number>();
+    for (const m of inject('byMonth'))
+      years.set(m.month.slice(0, 4), (years.get(m.month.slice(0, 4)) ?? 0) + m.revenue);
     const el = mount('atliq-trend-chart', { src: SRC, grain: 'year' });
     const points = await until(() => el.data);
-    expect(points[0]!.previous).toBeNull();
-    for (let i = 1; i < points.length; i++) expect(points[i]!.previous).toBe(points[i - 1]!.value);
+    expect(points.map((p) => p.key)).toEqual([...years.keys()]);
+    expect(points.length).toBeGreaterThan(1);
+    for (const p of points) {
+      expect(p.value).toBeCloseTo(years.get(p.key)!, 2);
+      const before = years.get(String(Number(p.key) - 1));
+      if (before === undefined) expect(p.previous).toBeNull();
+      else expect(p.previous).toBeCloseTo(before, 2);
+    }
   });
 
   test('an unknown grain is explained and fires atliq-error', async () => {

@@ -1,26 +1,29 @@
 import { MEASURES } from '@atliq/sdk';
-import { html, svg, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import { dataTable } from '../base/data-table.ts';
 import { chartPng, exportActions } from '../base/export.ts';
-import { measureFormats } from '../base/format.ts';
-import { barKeyAction } from '../base/keys.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
 import { trendChartStyles } from './trend-chart.styles.ts';
-import { nearest, type TrendPoint, trendLayout } from './trend-layout.ts';
+import { trendKeyAction } from './trend-keys.ts';
+import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
 import { loadTrend, type Trend } from './trend-query.ts';
 import { periodClause, rangeIndexes } from './trend-selection.ts';
+import { trendView } from './trend-view.ts';
 
 /** Plot height in CSS pixels, from the documented custom property (240 when unset). */
 const CHART_HEIGHT = '--atliq-chart-height';
 
 /**
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
- * dashed line. Drag across the chart (or Enter on a focused period) to select a period, which filters the other
- * charts of the dashboard; Escape clears. The toolbar downloads exactly what is shown as CSV or PNG.
+ * dashed line. Drag across the chart to select a range of periods, which filters the other charts of the dashboard;
+ * Escape clears. The toolbar downloads exactly what is shown as CSV or PNG.
+ *
+ * Keyboard: the chart is one tab stop, a multi-select listbox of its periods. Arrows and Home/End move the focused
+ * period (outlined, with its tooltip), Enter or Space selects it, Shift with an arrow (or Home/End) extends the
+ * selection to a range of periods — the same clause the brush makes — and Escape clears.
  *
  * @event atliq-select - A period was selected or cleared; `detail.value` is `"from – to"` or null.
  * @event atliq-error - The data could not be loaded or an attribute is invalid.
@@ -29,6 +32,7 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @csspart area - The current series.
  * @csspart previous - Last year's line.
  * @csspart brush - The selected period.
+ * @csspart period - Each period's column (an option of the listbox), outlined when focused from the keyboard.
  * @csspart tooltip - Value and last year's value of the focused or hovered period.
  * @csspart table - The screen-reader table (visually hidden).
  * @csspart status - The loading, empty or error message.
@@ -39,9 +43,15 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @cssproperty --atliq-bar-color - Line and area colour. Default `#2f6bd8`.
  * @cssproperty --atliq-previous-color - Last year's line. Default `#9aa3b2`.
  * @cssproperty --atliq-brush-color - The selected period. Default `rgb(245 166 35 / 0.25)`.
+ * @cssproperty --atliq-focus-color - Outline of the focused period. Default `#f5a623`.
+ * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
  * @cssproperty --atliq-chart-height - Height of the chart. Default `240px`.
  * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Axes. Default `#5b6472`.
+ * @cssproperty --atliq-muted-color - Axes, legend and status text. Default `#5b6472`.
+ * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
+ * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
 export class AtliqTrendChart extends AtliqChart {
   static override styles = trendChartStyles;
@@ -56,7 +66,9 @@ export class AtliqTrendChart extends AtliqChart {
 
   declare grain: string;
   declare measure: string;
+  /** Index of the period with the keyboard focus or the pointer (the tooltip's period); -1 for none. */
   declare _active: number;
+  /** The periods under a pointer brush, while it is drawn. */
   declare _drag: { from: number; to: number } | null;
 
   readonly #size = new ResizeController(this, [CHART_HEIGHT]);
@@ -118,7 +130,7 @@ export class AtliqTrendChart extends AtliqChart {
   }
 
   /** Selects the periods from index `a` to `b` (either order), or clears with null. */
-  #selectRange(points: readonly TrendPoint[], range: [number, number] | null): void {
+  #selectRange(points: readonly TrendPoint[], range: readonly [number, number] | null): void {
     if (!range) {
       if (!this.link.selection.clauses().has(this.clientId)) return;
       this.select(null);
@@ -131,16 +143,18 @@ export class AtliqTrendChart extends AtliqChart {
   }
 
   #onKey(event: KeyboardEvent, points: readonly TrendPoint[]): void {
-    const action = barKeyAction(event.key, this._active, points.length);
+    const action = trendKeyAction(event, this._active, points.length, this.#selectedRange(points));
     if (!action) return;
     event.preventDefault();
-    if (action.kind === 'move') this._active = action.index;
-    else if (action.kind === 'select')
-      this.#selectRange(points, [Math.max(0, this._active), Math.max(0, this._active)]);
-    else this.#selectRange(points, null);
+    if (action.kind === 'clear') {
+      this.#selectRange(points, null);
+      return;
+    }
+    this._active = action.index;
+    if (action.kind === 'select') this.#selectRange(points, action.range);
   }
 
-  #pointer(event: PointerEvent, layout: ReturnType<typeof trendLayout>, points: readonly TrendPoint[]): void {
+  #pointer(event: PointerEvent, layout: TrendLayout, points: readonly TrendPoint[]): void {
     const svgEl = event.currentTarget as SVGSVGElement;
     const x = event.clientX - svgEl.getBoundingClientRect().left;
     const i = nearest(layout.points, x);
@@ -162,68 +176,41 @@ export class AtliqTrendChart extends AtliqChart {
     return [this.grain];
   }
 
+  /** The periods brushed or selected, first and last index; null for none. */
   #selectedRange(points: readonly TrendPoint[]): [number, number] | null {
-    if (this._drag) return [Math.min(this._drag.from, this._drag.to), Math.max(this._drag.from, this._drag.to)];
-    return rangeIndexes(this.#ownClause()?.filters?.[this.grain], points);
+    const ends: [number, number] | null = this._drag
+      ? [this._drag.from, this._drag.to]
+      : rangeIndexes(this.#ownClause()?.filters?.[this.grain], points);
+    return ends && [Math.min(...ends), Math.max(...ends)];
   }
 
   #ownClause() {
     return this.link.selection.clauses().get(this.clientId);
   }
 
-  #chart({ measure, money, points }: Trend): TemplateResult {
-    const width = Math.max(this.#size.width, 280);
-    const height = Number.parseFloat(this.#size.style(CHART_HEIGHT)) || 240;
-    const layout = trendLayout(points, width, height);
-    const format = measureFormats(MEASURES[measure].format, money);
-    const label = MEASURES[measure].label;
-    const range = this.#selectedRange(points);
-    const active = points[this._active];
-    const at = layout.points[this._active];
-    const onPointer = (e: PointerEvent) => this.#pointer(e, layout, points);
-    const describe = (p: TrendPoint) =>
-      `${p.key}: ${format.full(p.value)}; a year earlier ${p.previous === null ? 'no data' : format.full(p.previous)}`;
-    const half = points.length > 1 ? (layout.points[1]!.x - layout.points[0]!.x) / 2 : 8;
-    // Half a period either side of the selected points, kept inside the plot.
-    const brush = range && {
-      x0: Math.max(layout.plot.left, layout.points[range[0]]!.x - half),
-      x1: Math.min(layout.plot.right, layout.points[range[1]]!.x + half),
+  #chart(trend: Trend): TemplateResult {
+    const { points } = trend;
+    const state = {
+      width: Math.max(this.#size.width, 280),
+      height: Number.parseFloat(this.#size.style(CHART_HEIGHT)) || 240,
+      active: this._active,
+      range: this.#selectedRange(points),
     };
-    // The tooltip opens towards the middle so it never leaves the chart.
-    const tipSide = at && at.x > width / 2 ? `right: ${width - at.x}px` : `left: ${at?.x ?? 0}px`;
-    // The tooltip is placed relative to the plot, below the toolbar.
-    return html`<div class="plot">
-      <svg part="chart" width=${width} height=${height} role="img" tabindex="0"
-        aria-label="${label} by ${this.grain}; arrow keys move between periods, Enter selects one, Escape clears"
-        @keydown=${(e: KeyboardEvent) => this.#onKey(e, points)} @pointerdown=${onPointer} @pointermove=${onPointer}
-        @pointerup=${onPointer} @pointerleave=${() => {
-          if (!this._drag) this._active = -1;
-        }}>
-        ${layout.yTicks.map(
-          (t) => svg`<line class="grid" x1=${layout.plot.left} x2=${layout.plot.right} y1=${t.y} y2=${t.y}></line>
-            <text class="axis y" x=${layout.plot.left - 6} y=${t.y}>${format.compact(t.value)}</text>`,
-        )}
-        ${layout.xTicks.map((t) => svg`<text class="axis x" x=${t.x} y=${height - 6}>${t.label}</text>`)}
-        ${
-          range
-            ? svg`<rect part="brush" class="brush" x=${brush!.x0} y=${layout.plot.top} width=${brush!.x1 - brush!.x0}
-                height=${layout.plot.bottom - layout.plot.top}></rect>`
-            : ''
-        }
-        <path part="area" class="area" d=${layout.area}></path>
-        <path class="line" d=${layout.line}></path>
-        <path part="previous" class="previous" d=${layout.previousLine}></path>
-        ${at ? svg`<circle class="focus" cx=${at.x} cy=${at.y} r="4"></circle>` : ''}
-      </svg>
-      <div class="legend" aria-hidden="true"><span class="key current"></span>${label}
-        <span class="key last"></span>Same period a year earlier</div>
-      ${active && at ? html`<div part="tooltip" class="tooltip" role="status" style=${tipSide}>${describe(active)}</div>` : ''}</div>
-      ${dataTable(
-        `${label} by ${this.grain}, with the same period a year earlier`,
-        ['Period', label, 'A year earlier'],
-        points.map((p) => [p.key, format.full(p.value), p.previous === null ? '—' : format.full(p.previous)]),
-      )}
-    `;
+    return trendView(trend, state, {
+      key: (e) => this.#onKey(e, points),
+      pointer: (e, layout) => this.#pointer(e, layout, points),
+      // The focused period stays while the pointer leaves a chart that has the keyboard focus.
+      leave: (e) => {
+        if (!this._drag && !(e.currentTarget as Element).matches(':focus')) this._active = -1;
+      },
+      // Tab lands on the first selected period, or the first period.
+      focus: () => {
+        if (this._active < 0) this._active = state.range?.[0] ?? 0;
+      },
+      blur: () => {
+        this._active = -1;
+      },
+    });
   }
 }
 
