@@ -4,7 +4,7 @@
  *
  * 1. bare mysql2 streaming with no sink (rowsAsArray, 'result' events) — the ceiling;
  * 2. our `publish` (the CLI in a child process under /usr/bin/time, for its peak RSS), with a writer timing
- *    INSERTs during the extract and, before it, alone;
+ *    INSERTs during the extract and, before it, alone and during bare streams (the floor of any full-speed reader);
  * 3. the naive pipeline: `mariadb --batch` into a TSV file, DuckDB `read_csv` → `COPY … TO parquet`;
  * 4. optionally our publish again at `--rss-rows` (e.g. 10M) to show peak RSS stays flat.
  * Our publish also runs a second time with `--max-rows-per-second --gentle-rate` (default 150k), for what the
@@ -54,6 +54,11 @@ try {
   const writer = await startWriter(conn);
   await new Promise((r) => setTimeout(r, 5000));
   const alone = writer.sample();
+  // The floor any full-speed reader imposes: the same writer while nothing but bare mysql2 streams run (repeated
+  // for 5 s, so that its p99 rests on as many statements as the sample alone).
+  const bareUntil = performance.now() + 5000;
+  while (performance.now() < bareUntil) await bareStream(conn);
+  const duringBare = writer.sample();
   const ours = await runPublish(conn, join(work, 'out'), writer);
   // The same run with the rate limit: what the writer's p99 costs in speed.
   const gentle = await runPublish(conn, join(work, 'out-gentle'), writer, [
@@ -68,6 +73,11 @@ try {
   log(
     `writer INSERT p99: alone ${alone.p99.toFixed(2)} ms (${alone.n} statements), during the extract ` +
       `${ours.writerDuringExtract.p99.toFixed(2)} ms (${ours.writerDuringExtract.n}) → ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
+  );
+
+  log(
+    `writer INSERT p99 during bare mysql2 streams (no ETL work at all): ${duringBare.p99.toFixed(2)} ms ` +
+      `(${duringBare.n}) → ${(duringBare.p99 / alone.p99).toFixed(2)}×`,
   );
 
   log(
@@ -86,6 +96,7 @@ try {
   log(`ours / bare  = ${(oursRate / (bare.rows / bare.seconds)).toFixed(2)} (target ≥ 0.67)`);
   log(`ours / naive = ${(oursRate / (naive.rows / naive.seconds)).toFixed(2)} (target ≥ 3)`);
   log(`writer p99 during / alone = ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)} (target ≤ 1.2)`);
+  log(`writer p99 during bare streams / alone = ${(duringBare.p99 / alone.p99).toFixed(2)} (what reading alone costs)`);
 
   if (rssRows) {
     await seedDatabase({ host, port, user, password }, { rows: rssRows, database: 'bench_rss' });
