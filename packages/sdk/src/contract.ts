@@ -15,7 +15,10 @@ export const MANIFEST_FILE = 'manifest.json';
 export const SNAPSHOTS_DIR = 'v';
 /** The browser replica inside a snapshot directory. */
 export const BROWSER_DB_FILE = 'sales.duckdb';
-/** The storage version `sales.duckdb` is written in: the newest the pinned DuckDB-WASM 1.32 can ATTACH. */
+/**
+ * The storage version `sales.duckdb` is written in. The pinned DuckDB-WASM 1.32 (DuckDB 1.4) reads up to v1.4.0;
+ * v1.2.0 also keeps the file readable by DuckDB 1.2 and 1.3 tools (storage-version.ts names a file it cannot read).
+ */
 export const BROWSER_DB_STORAGE_VERSION = 'v1.2.0';
 /**
  * Beside `sales.duckdb`: the month × market rollup with market names, as JSON. A few hundred rows whatever the

@@ -10,7 +10,15 @@ const answer = (status: number, contentType: string, head: string, csp = ''): Pr
 });
 const DB = 'https://intranet/extracts/v/1/sales.duckdb';
 const WASM = 'https://intranet/atliq/assets/duckdb-eh.wasm';
-const duckdbHead = '\0\0\0\0\0\0\0\0DUCK\0\0\0\0';
+/** Checksum, magic, and the storage format number as a little-endian uint64 (its low 4 bytes): 65 is v1.2.0. */
+const headOf = (format: number) => `\0\0\0\0\0\0\0\0DUCK${String.fromCharCode(format & 255, format >> 8, 0, 0)}`;
+const duckdbHead = headOf(65);
+/** What DuckDB-WASM 1.32 says when it ATTACHes a file written with STORAGE_VERSION 'v1.5.0' (observed in Chromium). */
+const REFUSED =
+  'IO Error: Trying to read a database file with version number 68, but we can only read versions between 64 and ' +
+  '67.\nThe database file was created with an newer version of DuckDB.\n\nNewer DuckDB version might introduce ' +
+  'backward incompatible changes (possibly guarded by compatibility settings).\nSee the storage page for migration ' +
+  'strategy and more information: https://duckdb.org/internals/storage';
 
 describe('explainDatabaseProbe()', () => {
   test('explainDatabaseProbe() accepts a 206 answer that starts like a DuckDB file', () => {
@@ -46,6 +54,33 @@ describe('explainDatabaseProbe()', () => {
       /^The server does not send the size of https:\/\/intranet\/extracts\/v\/1\/sales\.duckdb \(no Content-Length/,
     );
     expect(explainDatabaseProbe(DB, { ...ok, headLength: '8400896' })).toBeNull();
+  });
+
+  test('explainDatabaseProbe() names a file written by a newer DuckDB, what the engine reads, and both fixes', () => {
+    expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(68)), REFUSED)).toBe(
+      `${DB} was written by a newer DuckDB, in storage version v1.5.0 (format 68); this page's engine reads ` +
+        "storage versions up to v1.4.0 (formats 64 to 67). Republish the extract with this project's ETL, which " +
+        "writes storage version v1.2.0 (or, writing the file yourself, ATTACH it with STORAGE_VERSION 'v1.2.0'), or " +
+        "upgrade the page's @atliq bundle to one whose engine reads it.",
+    );
+  });
+
+  test('explainDatabaseProbe() reads the storage format from the header when the engine does not say', () => {
+    const newer = explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(0x101)));
+    expect(newer).toMatch(/newer DuckDB, in storage version newer than v1\.5\.0 \(format 257\); .* up to v1\.4\.0/);
+    const older = explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(51)));
+    expect(older).toMatch(/older DuckDB, in storage format 51; .* Republish the extract .* 'v1\.2\.0'\)\.$/);
+    for (const format of [64, 65, 66, 67]) {
+      expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(format)))).toBeNull();
+    }
+  });
+
+  test('explainDatabaseProbe() takes the range the engine reads from its message, not from the pinned one', () => {
+    const wider = REFUSED.replace('version number 68', 'version number 69').replace('and 67', 'and 68');
+    expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(68)), wider)).toBeNull();
+    expect(explainDatabaseProbe(DB, answer(206, 'application/octet-stream', headOf(69)), wider)).toMatch(
+      /up to v1\.5\.0 \(formats 64 to 68\)/,
+    );
   });
 
   test('explainDatabaseProbe() mentions CORS when the server cannot be reached', () => {

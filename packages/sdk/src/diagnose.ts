@@ -1,4 +1,5 @@
 import { explainWorkerPolicy } from './csp.ts';
+import { explainStorageVersion } from './storage-version.ts';
 
 /**
  * Turns the engine's misleading failures into messages that name the real cause and the fix.
@@ -6,7 +7,8 @@ import { explainWorkerPolicy } from './csp.ts';
  * DuckDB-WASM reports a server without HTTP Range support, a missing file and an HTML fallback page all as
  * "database does not exist" or "Failed to open file"; a wasm file with the wrong Content-Type fails deep in
  * WebAssembly. The only reliable way to tell them apart is to ask the server ourselves, so we probe the URL with
- * the same kind of request the engine makes and read the answer.
+ * the same kind of request the engine makes and read the answer. When the server is right, the file's first bytes
+ * still tell a storage version the engine cannot read.
  */
 
 /** What the server answered to a small Range request. */
@@ -77,8 +79,11 @@ function serverProblem(url: string, p: Probe, what: string): string | null {
   return null;
 }
 
-/** Explains why the snapshot's `sales.duckdb` cannot be read, or returns null when the server looks right. */
-export function explainDatabaseProbe(url: string, p: Probe | Error): string | null {
+/**
+ * Explains why the snapshot's `sales.duckdb` cannot be read, or returns null when the server and the file look
+ * right. `engineMessage` is what the engine said, for the storage versions it reads.
+ */
+export function explainDatabaseProbe(url: string, p: Probe | Error, engineMessage = ''): string | null {
   if (p instanceof Error) return unreachable(url, p);
   const problem = serverProblem(url, p, 'database file');
   if (problem) {
@@ -103,7 +108,7 @@ export function explainDatabaseProbe(url: string, p: Probe | Error): string | nu
       'brotli) of the extracts or a proxy that streams them: turn it off for .duckdb files, or send Content-Length.'
     );
   }
-  return null;
+  return explainStorageVersion(url, p.head, engineMessage);
 }
 
 /** Explains why an engine file (`.wasm` or worker script) failed to load, or returns null. */

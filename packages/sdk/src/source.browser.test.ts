@@ -141,6 +141,24 @@ describe('AtliqSource explains a misconfigured server', () => {
     expect(await reasonFor('/broken/spa/manifest.json')).toMatch(/HTML page instead of the database file/);
   });
 
+  test('a database written by a newer DuckDB names its storage version, what the engine reads, and the fixes', async () => {
+    const error = await failure(
+      AtliqSource.for('/broken/new-storage/manifest.json').query({ measures: ['revenue'], dimensions: ['customer'] }),
+    );
+    expect(error).toBeInstanceOf(SourceError);
+    expect(error.message).toMatch(
+      /sales\.duckdb was written by a newer DuckDB, in storage version v1\.5\.0 \(format 68\); this page's engine reads storage versions up to v1\.4\.0 \(formats 64 to 67\)\./,
+    );
+    expect(error.message).toMatch(
+      /Republish the extract with this project's ETL, which writes storage version v1\.2\.0/,
+    );
+    expect(error.message).toMatch(/upgrade the page's @atliq bundle/);
+    // The engine's own words stay available to whoever debugs it.
+    expect((error.cause as Error).message).toMatch(
+      /version number 68, but we can only read versions between 64 and 67/,
+    );
+  });
+
   test('the engine error is kept as the cause', async () => {
     const error = await failure(AtliqSource.for('/broken/no-range/manifest.json').ready);
     expect((error as SourceError).cause).toBeInstanceOf(Error);

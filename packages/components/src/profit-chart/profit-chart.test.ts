@@ -106,11 +106,40 @@ describe('<atliq-profit-chart>', () => {
     await shows(el, markets);
   });
 
-  test('a hostile target is explained and fires atliq-error', async () => {
+  test('a hostile target is explained, fires atliq-error and queries nothing until it is fixed', async () => {
+    const { src, source, queries } = recordingSource(`${PROFIT}?profit=target`);
+    const asked = vi.spyOn(source, 'query');
     const heard = nextEvent<AtliqErrorDetail>('atliq-error');
-    const el = mount('atliq-profit-chart', { src: PROFIT, target: '5%" onload="x' });
+    const el = mount('atliq-profit-chart', { src, target: '5%" onload="x' });
     expect((await heard).detail.message).toContain('target must be a margin in percent from -100 to 100');
     await el.updateComplete;
     expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('target must be');
+    // The data task ran (it failed with the target) without asking the source anything.
+    expect(asked).not.toHaveBeenCalled();
+    el.target = '2';
+    await shows(el, inject('profit').markets);
+    expect(asked).toHaveBeenCalled();
+    expect(queries.length).toBeGreaterThan(0);
+  });
+
+  test('a hostile locale or a currency without a rate is explained, fires atliq-error and queries nothing', async () => {
+    const cases: { attrs: Record<string, string>; message: RegExp }[] = [
+      { attrs: { locale: '"><img src=x>' }, message: /^locale must be a language tag such as en-IN/ },
+      { attrs: { currency: 'XYZ' }, message: /^currency "XYZ" cannot be shown: this extract has exchange rates for/ },
+    ];
+    for (const { attrs, message } of cases) {
+      const { src, source, queries } = recordingSource(`${PROFIT}?profit=${Object.keys(attrs)[0]}`);
+      const asked = vi.spyOn(source, 'query');
+      const heard = nextEvent<AtliqErrorDetail>('atliq-error');
+      const el = mount('atliq-profit-chart', { src, ...attrs });
+      const event = await heard;
+      expect(event.target).toBe(el);
+      expect(event.detail.message).toMatch(message);
+      await el.updateComplete;
+      expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain(event.detail.message);
+      expect(el.shadowRoot!.querySelector('img')).toBeNull();
+      expect(asked).not.toHaveBeenCalled();
+      expect(queries).toEqual([]);
+    }
   });
 });

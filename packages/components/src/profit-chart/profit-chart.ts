@@ -79,9 +79,10 @@ export class AtliqProfitChart extends AtliqChart {
       this._active = -1;
     },
   );
+  // The target is applied when drawing, so changing it queries nothing; but while it is invalid nothing is queried.
   readonly #task = this.dataTask(
-    () => [this.#drill.path, this.locale, this.currency] as const,
-    ([path, locale, currency], context) => this.#load(path, locale, currency, context),
+    () => [this.#drill.path, this.locale, this.currency, this.#targetError] as const,
+    ([path, locale, currency, targetError], context) => this.#load(path, locale, currency, targetError, context),
   );
 
   constructor() {
@@ -90,7 +91,10 @@ export class AtliqProfitChart extends AtliqChart {
     this._active = -1;
   }
 
-  /** An invalid target is reported once, when it is set, and then shown instead of the chart. */
+  /**
+   * Checks the target when it is set, before the data task reads it: an invalid one fails the task, which fires
+   * `atliq-error` and queries nothing, and is shown instead of the chart.
+   */
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!changed.has('target')) return;
     try {
@@ -98,7 +102,6 @@ export class AtliqProfitChart extends AtliqChart {
       this.#targetError = undefined;
     } catch (error) {
       this.#targetError = error as Error;
-      this.emit('atliq-error', { message: this.#targetError.message, error });
     }
   }
 
@@ -133,18 +136,21 @@ export class AtliqProfitChart extends AtliqChart {
     return chartPng(this);
   }
 
+  /** The margins of the level shown; every attribute is checked before anything is queried. */
   async #load(
     path: readonly DrillStep[],
     locale: string,
     currency: string,
+    targetError: Error | undefined,
     { source, filters, signal }: LoadContext,
   ): Promise<Margins> {
+    if (targetError) throw targetError;
+    // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
+    const { locale: checked } = moneyFor(await source.manifestReady, locale, currency);
     const level = drillLevel('market', path);
     const measures = ['margin', 'revenue_share', 'profit_share'];
     const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
     const rows = await source.query(spec, { signal });
-    // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
-    const { locale: checked } = moneyFor(await source.manifestReady, locale, currency);
     return {
       level,
       locale: checked,

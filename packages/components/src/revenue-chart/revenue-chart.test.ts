@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import type { AtliqErrorDetail } from '../index.ts';
 import '../index.ts';
+import { recordingSource } from '../../test/recording-source.ts';
 import { currencyFormats } from '../base/format.ts';
 import type { AtliqRevenueChart } from './revenue-chart.ts';
 
@@ -109,6 +110,27 @@ describe('<atliq-revenue-chart>', () => {
     expect(shadow(el).querySelector('[role="alert"]')?.textContent).toContain('Unknown dimension "city"');
     expect(el.data).toBeUndefined();
     expect(performance.getEntriesByType('resource').some((e) => e.name.includes('unused-by-this-test'))).toBe(false);
+  });
+
+  test('a hostile locale or a currency without a rate is explained and queries nothing', async () => {
+    const cases: { attrs: Record<string, string>; message: RegExp }[] = [
+      { attrs: { locale: '"><img src=x>' }, message: /^locale must be a language tag such as en-IN/ },
+      { attrs: { currency: 'XYZ' }, message: /^currency "XYZ" cannot be shown: this extract has exchange rates for/ },
+    ];
+    for (const { attrs, message } of cases) {
+      const { src, source, queries } = recordingSource(`/extracts/manifest.json?revenue=${Object.keys(attrs)[0]}`);
+      const asked = vi.spyOn(source, 'query');
+      const heard = nextError();
+      const el = mount({ src, ...attrs });
+      const event = await heard;
+      expect(event.target).toBe(el);
+      expect(event.detail.message).toMatch(message);
+      await el.updateComplete;
+      expect(shadow(el).querySelector('[role="alert"]')?.textContent).toContain(event.detail.message);
+      expect(shadow(el).querySelector('img')).toBeNull();
+      expect(asked).not.toHaveBeenCalled();
+      expect(queries).toEqual([]);
+    }
   });
 
   test('a missing manifest shows an explanation naming the URL', async () => {

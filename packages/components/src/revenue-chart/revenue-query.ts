@@ -1,4 +1,4 @@
-import { MEASURES } from '@atliq/sdk';
+import { compile, MEASURES } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { checkMeasure, parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
@@ -19,9 +19,10 @@ export async function loadRevenue(
   const measure = checkMeasure(name);
   const level = drillLevel(by, path);
   const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
-  // After the query, whose compilation rejects an unknown `by` before the manifest is even fetched.
-  const rows = await source.query(spec, { signal });
+  // Compiling rejects an unknown `by` before the manifest is even fetched; the currency needs the manifest's rates.
+  compile(spec);
   const money = moneyFor(await source.manifestReady, locale, currency);
+  const rows = await source.query(spec, { signal });
   const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
   const sorted = barsWithShares(converted, level, measure, MEASURES[measure].format !== 'percent');
   return {

@@ -10,7 +10,8 @@ let attached = 0;
 /**
  * The {@link Connector} over DuckDB-WASM: ATTACHes the database at `dbUrl` read-only over HTTP Range requests, on
  * its own connection of the page's shared engine, so the compiled SQL can use unqualified table names.
- * @throws {SourceError} naming the real cause when the file cannot be read (no Range support, missing file…).
+ * @throws {SourceError} naming the real cause when the file cannot be read (no Range support, missing file, a
+ * storage version the engine does not read…).
  */
 export async function connectWasm(dbUrl: string): Promise<Connector> {
   const db = await startEngine();
@@ -27,7 +28,7 @@ export async function connectWasm(dbUrl: string): Promise<Connector> {
   } catch (cause) {
     await conn.close();
     await db.dropFile(name);
-    const reason = explainDatabaseProbe(dbUrl, await probe(dbUrl));
+    const reason = explainDatabaseProbe(dbUrl, await probe(dbUrl), messageOf(cause));
     throw new SourceError(reason ?? `Could not open the database ${dbUrl}: ${messageOf(cause)}`, dbUrl, { cause });
   }
   return {

@@ -1,5 +1,6 @@
-import type { ServerResponse } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Plugin } from 'vite';
+import { newerStorageDb } from './newer-storage-db.ts';
 
 /**
  * The misconfigurations seen on real intranet servers, each reproduced under `/broken/<mode>/` for browser tests:
@@ -7,9 +8,11 @@ import type { Plugin } from 'vite';
  * - `spa`: answers every missing file with the app's index.html (a single-page-app fallback);
  * - `missing-db`: the manifest is there, the snapshot directory is not (copied without `v/`);
  * - `html-manifest`: even the manifest URL answers with index.html;
- * - `no-length`: answers HEAD without Content-Length, as on-the-fly compression and streaming proxies do.
+ * - `no-length`: answers HEAD without Content-Length, as on-the-fly compression and streaming proxies do;
+ * - `new-storage`: serves a `sales.duckdb` written by a newer DuckDB in a newer storage version (v1.5.0), as when
+ *   someone republishes the extract with their own DuckDB instead of this project's ETL.
  */
-const MODES = new Set(['no-range', 'spa', 'missing-db', 'html-manifest', 'no-length']);
+const MODES = new Set(['no-range', 'spa', 'missing-db', 'html-manifest', 'no-length', 'new-storage']);
 
 /** Makes `res` leave out Content-Length, however the handler after this one sets it. */
 function withoutContentLength(res: ServerResponse): void {
@@ -27,6 +30,17 @@ function withoutContentLength(res: ServerResponse): void {
   }) as ServerResponse['writeHead'];
 }
 
+/** Answers `req` with `body`, honouring a `Range: bytes=a-b` header as a static server does (206). */
+function sendBytes(req: IncomingMessage, res: ServerResponse, body: Uint8Array): void {
+  const headers = { 'content-type': 'application/octet-stream', 'accept-ranges': 'bytes' };
+  const range = /^bytes=(\d+)-(\d*)$/.exec(req.headers.range ?? '');
+  const start = range ? Number(range[1]) : 0;
+  const end = range?.[2] ? Math.min(Number(range[2]), body.length - 1) : body.length - 1;
+  const part = { 'content-range': `bytes ${start}-${end}/${body.length}` };
+  res.writeHead(range ? 206 : 200, { ...headers, ...(range ? part : {}), 'content-length': end - start + 1 });
+  res.end(req.method === 'HEAD' ? undefined : body.subarray(start, end + 1));
+}
+
 const INDEX_HTML = '<!doctype html><html><body><div id="app"></div></body></html>';
 
 /**
@@ -37,6 +51,7 @@ export function brokenServerPlugin(): Plugin {
   return {
     name: 'atliq-broken-server',
     configureServer(server) {
+      let newer: Promise<Uint8Array> | undefined;
       server.middlewares.use((req, res, next) => {
         const [, mode, path] = /^\/broken\/([a-z-]+)\/(.*)$/.exec(req.url ?? '') ?? [];
         if (mode === undefined || path === undefined || !MODES.has(mode)) return next();
@@ -47,6 +62,11 @@ export function brokenServerPlugin(): Plugin {
         }
         if (mode === 'missing-db' && !isManifest) {
           res.writeHead(404, { 'content-type': 'text/plain' }).end('not found');
+          return;
+        }
+        if (mode === 'new-storage' && path.endsWith('.duckdb')) {
+          newer ??= newerStorageDb('v1.5.0');
+          newer.then((body) => sendBytes(req, res, body), next);
           return;
         }
         if (mode === 'no-range') delete req.headers.range;
