@@ -6,12 +6,21 @@ export const EXTRACT = 'extracts/manifest.json';
 /** The same sample published with profit columns, served under /extracts-profit/. */
 export const PROFIT_EXTRACT = 'extracts-profit/manifest.json';
 
+/** A manifest URL with nothing behind it: the server answers 404. */
+export const MISSING = 'extracts/missing/manifest.json';
+
 /** Sources for states the real extract cannot show: an answer that never comes, and queries with no rows. */
 export const LOADING = `${EXTRACT}?state=loading`;
 export const EMPTY = `${EXTRACT}?state=empty`;
 const noRows: Connector = { query: async () => [], close: async () => {} };
 AtliqSource.register(new AtliqSource(LOADING, { fetch: () => new Promise<Response>(() => {}) }));
 AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows, preaggregates: false }));
+/** No rows from the extract with profit columns: profit is available, there is just nothing sold. */
+export const PROFIT_EMPTY = `${PROFIT_EXTRACT}?state=empty`;
+AtliqSource.register(new AtliqSource(PROFIT_EMPTY, { connect: async () => noRows, preaggregates: false }));
+
+/** The markets of the South zone in the ETL's sample database (`etl/src/sample/reference-tables.ts`). */
+export const SOUTH_MARKETS: readonly string[] = ['Chennai', 'Bengaluru', 'Kochi', 'Hyderabad', 'Bhubaneshwar'];
 
 /**
  * A KPI's year to date after a loss: data in Jan 2019 and Jan 2020; a total about 2019 is -₹1,00,000, any other
@@ -38,12 +47,8 @@ export const INCREMENTAL = editedManifestSource(`${EXTRACT}?state=incremental`, 
   };
 });
 
-/** A dark surface and the custom properties that theme every component onto it. */
-export const DARK_THEME = `background: #151a23; color: #e6e9ef; padding: 16px;
-  --atliq-text-color: #e6e9ef; --atliq-muted-color: #a9b3c2; --atliq-bar-color: #6ea8ff;
-  --atliq-surface-color: #232a36; --atliq-tile-background: #1c222d; --atliq-tile-border: 1px solid #2c3442;
-  --atliq-positive-color: #5fd38a; --atliq-negative-color: #ff7b72; --atliq-error-color: #ff9b94;
-  --atliq-input-background: #232a36; --atliq-chip-background: #2c3a52;`;
+/** A dark intranet page; the elements on it take `theme="dark"`, the palette the library ships. */
+export const DARK_PAGE = 'background: #151a23; padding: 16px;';
 
 /** Text of the first element in `el`'s shadow root with `role`. */
 export const statusText = (el: Element, role: 'status' | 'alert') =>

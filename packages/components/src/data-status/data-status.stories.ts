@@ -3,7 +3,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EXTRACT, INCREMENTAL, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_PAGE, EXTRACT, INCREMENTAL, LOADING, MISSING } from '../../test/story-sources.ts';
+import { statusStory } from '../../test/story-states.ts';
 import type { AtliqDataStatus } from './data-status.ts';
 
 interface Args {
@@ -14,7 +15,8 @@ interface Args {
   hoursAfterSnapshot: number;
 }
 
-const panelIn = (canvas: HTMLElement) => canvas.querySelector('atliq-data-status') as AtliqDataStatus;
+const TAG = 'atliq-data-status';
+const panelIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqDataStatus;
 
 /** Pins "now" relative to the snapshot once the manifest is known, so the story reads the same every day. */
 async function pinNow(panel: AtliqDataStatus, hours: number) {
@@ -27,7 +29,7 @@ async function pinNow(panel: AtliqDataStatus, hours: number) {
 
 const meta = {
   title: 'Dashboard/Data status',
-  component: 'atliq-data-status',
+  component: TAG,
   args: { src: EXTRACT, staleAfter: '24h', locale: 'en-IN', hoursAfterSnapshot: 5 },
   render: ({ src, staleAfter, locale }) =>
     html`<atliq-data-status src=${src} stale-after=${staleAfter} locale=${locale} style="max-width: 960px"></atliq-data-status>`,
@@ -83,27 +85,15 @@ export const German: Story = {
 };
 
 /** While the manifest loads. */
-export const Loading: Story = {
-  args: { src: LOADING },
-  play: async ({ canvasElement }) => {
-    const panel = panelIn(canvasElement);
-    await panel.updateComplete;
-    await expect(statusText(panel, 'status')).toBe('Checking the data…');
-  },
-};
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Checking the data…');
 
 /** No extract where `src` points. */
-export const MissingManifest: Story = {
-  args: { src: 'extracts/missing/manifest.json' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusText(panelIn(canvasElement), 'alert')).toContain('HTTP 404'), { timeout: 10_000 });
-  },
-};
+export const MissingManifest: Story = statusStory(TAG, { src: MISSING }, 'alert', /^Data status unavailable.*HTTP 404/);
 
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
   render: ({ src, staleAfter, locale }) =>
-    html`<div style="${DARK_THEME} max-width: 960px"><atliq-data-status src=${src} stale-after=${staleAfter}
+    html`<div style="${DARK_PAGE} max-width: 960px"><atliq-data-status theme="dark" src=${src} stale-after=${staleAfter}
       locale=${locale}></atliq-data-status></div>`,
   play: async ({ canvasElement, args }) => {
     const panel = panelIn(canvasElement);

@@ -2,22 +2,27 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_PAGE, EMPTY, EXTRACT, LOADING, MISSING, PROFIT_EXTRACT } from '../../test/story-sources.ts';
+import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqFilterBar } from './filter-bar.ts';
 
 interface Args {
   src: string;
+  target: string;
 }
 
-const barIn = (canvas: HTMLElement) => canvas.querySelector('atliq-filter-bar') as AtliqFilterBar;
+const TAG = 'atliq-filter-bar';
+const barIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqFilterBar;
+const targetInput = (bar: AtliqFilterBar) => bar.shadowRoot!.querySelector<HTMLInputElement>('input[name="target"]');
 
 const meta = {
   title: 'Dashboard/Filter bar',
-  component: 'atliq-filter-bar',
-  args: { src: EXTRACT },
-  render: ({ src }) =>
-    html`<atliq-dashboard src=${src}><atliq-filter-bar data-span="full"></atliq-filter-bar></atliq-dashboard>`,
+  component: TAG,
+  args: { src: EXTRACT, target: '' },
+  argTypes: { target: { control: 'text', description: 'Profit target (margin %) to offer; empty offers none.' } },
+  render: ({ src, target }) =>
+    html`<atliq-dashboard src=${src}><atliq-filter-bar data-span="full" target=${target}></atliq-filter-bar></atliq-dashboard>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -34,20 +39,51 @@ export const Default: Story = {
 };
 
 /** While the engine starts. */
-export const Loading: Story = {
-  render: () => html`<atliq-filter-bar src=${LOADING}></atliq-filter-bar>`,
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Loading filters…');
+
+/** Queries that find no members: every slicer offers only "All", and there is nothing to clear. */
+export const Empty: Story = {
+  args: { src: EMPTY },
   play: async ({ canvasElement }) => {
     const bar = barIn(canvasElement);
-    await bar.updateComplete;
-    await expect(statusText(bar, 'status')).toBe('Loading filters…');
+    const options = await loaded(bar);
+    await expect(Object.values(options).every((members) => members.length === 0)).toBe(true);
+    const selects = [...bar.shadowRoot!.querySelectorAll('select')];
+    await expect(selects).toHaveLength(5);
+    await expect(selects.map((s) => [...s.options].map((o) => o.text))).toEqual(selects.map(() => ['All']));
+    await expect(bar.shadowRoot!.querySelector<HTMLButtonElement>('[part="clear"]')?.disabled).toBe(true);
   },
 };
 
 /** The extract cannot be found. */
-export const MissingManifest: Story = {
-  render: () => html`<atliq-filter-bar src="extracts/missing/manifest.json"></atliq-filter-bar>`,
+export const MissingManifest: Story = statusStory(TAG, { src: MISSING }, 'alert', /^Filters unavailable.*HTTP 404/);
+
+/** An extract with profit columns: the what-if profit target is offered, and changing it tells the dashboard. */
+export const ProfitTarget: Story = {
+  args: { src: PROFIT_EXTRACT, target: '2' },
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusText(barIn(canvasElement), 'alert')).toContain('HTTP 404'), { timeout: 10_000 });
+    const bar = barIn(canvasElement);
+    await loaded(bar);
+    await waitFor(() => expect(targetInput(bar)?.value).toBe('2'), { timeout: 25_000 });
+    const heard = new Promise<number>((resolve) =>
+      canvasElement.addEventListener('atliq-target-change', (e) => resolve(e.detail.target), { once: true }),
+    );
+    const input = targetInput(bar)!;
+    input.value = '3.5';
+    input.dispatchEvent(new Event('change'));
+    await expect(await heard).toBe(3.5);
+    await expect((canvasElement.querySelector('atliq-dashboard') as AtliqDashboard).target).toBe('3.5');
+  },
+};
+
+/** A target asked of an extract without profit columns: the control is left out, the slicers are all there. */
+export const ProfitUnavailable: Story = {
+  args: { target: '2' },
+  play: async ({ canvasElement }) => {
+    const bar = barIn(canvasElement);
+    await loaded(bar);
+    await expect(bar.shadowRoot!.querySelectorAll('select')).toHaveLength(5);
+    await expect(targetInput(bar)).toBeNull();
   },
 };
 
@@ -55,8 +91,8 @@ export const MissingManifest: Story = {
 export const CrossFiltered: Story = {
   play: async ({ canvasElement }) => {
     const bar = barIn(canvasElement);
-    await waitFor(() => expect(bar.data).toBeDefined(), { timeout: 25_000 });
-    bar.choose('year', bar.data!.year[0]!);
+    const { year } = await loaded(bar);
+    bar.choose('year', year[0]!);
     const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
     dashboard.selection.set('chart', { filters: { market: ['Mumbai'] }, label: 'Market: Mumbai' });
     await bar.updateComplete;
@@ -67,11 +103,11 @@ export const CrossFiltered: Story = {
 
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
-  render: ({ src }) => html`<div style=${DARK_THEME}><atliq-filter-bar src=${src}></atliq-filter-bar></div>`,
+  render: ({ src }) =>
+    html`<div style=${DARK_PAGE}><atliq-filter-bar theme="dark" src=${src}></atliq-filter-bar></div>`,
   play: async ({ canvasElement }) => {
     const bar = barIn(canvasElement);
-    await waitFor(() => expect(bar.data).toBeDefined(), { timeout: 25_000 });
-    await bar.updateComplete;
+    await loaded(bar);
     await expect(getComputedStyle(bar.shadowRoot!.querySelector('select')!).backgroundColor).toBe('rgb(35, 42, 54)');
   },
 };

@@ -3,14 +3,15 @@ import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
 import {
-  DARK_THEME,
+  DARK_PAGE,
   EMPTY,
   EXTRACT,
   LOADING,
   LOSS_LAST_YEAR,
+  MISSING,
   PROFIT_EXTRACT,
-  statusText,
 } from '../../test/story-sources.ts';
+import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqKpi } from './kpi.ts';
 
@@ -19,16 +20,12 @@ interface Args {
   measure: string;
 }
 
-const kpiIn = (canvas: HTMLElement) => canvas.querySelector('atliq-kpi') as AtliqKpi;
-const loaded = async (kpi: AtliqKpi) => {
-  await waitFor(() => expect(kpi.data).toBeDefined(), { timeout: 25_000 });
-  await kpi.updateComplete;
-  return kpi.data!;
-};
+const TAG = 'atliq-kpi';
+const kpiIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqKpi;
 
 const meta = {
   title: 'Charts/KPI',
-  component: 'atliq-kpi',
+  component: TAG,
   args: { src: EXTRACT, measure: 'revenue' },
   argTypes: { measure: { control: 'select', options: ['revenue', 'quantity', 'orders', 'profit', 'margin'] } },
   render: ({ src, measure }) => html`<atliq-kpi src=${src} measure=${measure} style="max-width: 280px"></atliq-kpi>`,
@@ -57,14 +54,7 @@ export const Quantity: Story = {
 };
 
 /** While the engine starts. */
-export const Loading: Story = {
-  args: { src: LOADING },
-  play: async ({ canvasElement }) => {
-    const kpi = kpiIn(canvasElement);
-    await kpi.updateComplete;
-    await expect(statusText(kpi, 'status')).toBe('Loading revenue…');
-  },
-};
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Loading revenue…');
 
 /** No rows at all: a dash, not a misleading zero. */
 export const Empty: Story = {
@@ -96,24 +86,23 @@ export const Margin: Story = {
 };
 
 /** The extract was published without profit columns. */
-export const ProfitUnavailable: Story = {
-  args: { measure: 'profit' },
-  play: async ({ canvasElement }) => {
-    const kpi = kpiIn(canvasElement);
-    await waitFor(() => expect(statusText(kpi, 'status')).toContain('Profit is not available in this source'), {
-      timeout: 25_000,
-    });
-  },
-};
+export const ProfitUnavailable: Story = statusStory(
+  TAG,
+  { measure: 'profit' },
+  'status',
+  /Profit is not available in this source/,
+);
 
 /** A hostile or misspelt measure: explained, nothing queried. */
-export const UnknownMeasure: Story = {
-  args: { measure: 'turnover' },
-  play: async ({ canvasElement }) => {
-    const kpi = kpiIn(canvasElement);
-    await waitFor(() => expect(statusText(kpi, 'alert')).toContain('Unknown KPI measure "turnover"'));
-  },
-};
+export const UnknownMeasure: Story = statusStory(
+  TAG,
+  { measure: 'turnover' },
+  'alert',
+  /Unknown KPI measure "turnover"/,
+);
+
+/** `src` points nowhere: the tile explains the 404 instead of showing a number. */
+export const MissingManifest: Story = statusStory(TAG, { src: MISSING }, 'alert', /^Revenue unavailable.*HTTP 404/);
 
 /** In a dashboard with the year 2019 filtered: compared with 2018. */
 export const CrossFiltered: Story = {
@@ -130,7 +119,7 @@ export const CrossFiltered: Story = {
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
   render: ({ src, measure }) =>
-    html`<div style="${DARK_THEME} max-width: 280px"><atliq-kpi src=${src} measure=${measure}></atliq-kpi></div>`,
+    html`<div style="${DARK_PAGE} max-width: 280px"><atliq-kpi theme="dark" src=${src} measure=${measure}></atliq-kpi></div>`,
   play: async ({ canvasElement }) => {
     const kpi = kpiIn(canvasElement);
     await loaded(kpi);

@@ -2,7 +2,17 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EXTRACT, LOADING, PROFIT_EXTRACT, statusText } from '../../test/story-sources.ts';
+import {
+  DARK_PAGE,
+  EXTRACT,
+  LOADING,
+  PROFIT_EMPTY,
+  PROFIT_EXTRACT,
+  SOUTH_MARKETS,
+  statusText,
+} from '../../test/story-sources.ts';
+import { loaded, statusStory } from '../../test/story-states.ts';
+import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqProfitChart } from './profit-chart.ts';
 
 interface Args {
@@ -10,15 +20,12 @@ interface Args {
   target: string;
 }
 
-const chartIn = (canvas: HTMLElement) => canvas.querySelector('atliq-profit-chart') as AtliqProfitChart;
-const loaded = async (chart: AtliqProfitChart) => {
-  await waitFor(() => expect(chart.data).toBeDefined(), { timeout: 25_000 });
-  await chart.updateComplete;
-};
+const TAG = 'atliq-profit-chart';
+const chartIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqProfitChart;
 
 const meta = {
   title: 'Charts/Profit chart',
-  component: 'atliq-profit-chart',
+  component: TAG,
   args: { src: PROFIT_EXTRACT, target: '2' },
   render: ({ src, target }) =>
     html`<atliq-profit-chart src=${src} target=${target} style="max-width: 720px"></atliq-profit-chart>`,
@@ -69,27 +76,54 @@ export const ProfitUnavailable: Story = {
 };
 
 /** While the engine starts. */
-export const Loading: Story = {
-  args: { src: LOADING },
-  play: async ({ canvasElement }) => {
-    const chart = chartIn(canvasElement);
-    await chart.updateComplete;
-    await expect(statusText(chart, 'status')).toBe('Loading profit…');
-  },
-};
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Loading profit…');
+
+/** Profit columns are there, but nothing was sold. */
+export const Empty: Story = statusStory(TAG, { src: PROFIT_EMPTY }, 'status', 'No sales for the current filters.');
 
 /** A target that is not a percentage. */
-export const InvalidTarget: Story = {
-  args: { target: 'high' },
+export const InvalidTarget: Story = statusStory(TAG, { target: 'high' }, 'alert', /target must be a margin/);
+
+/**
+ * In a dashboard where another component selected the South zone (the filter bar shows its chip): only the South's
+ * markets, each with the margin it has on its own, and the target list names only them.
+ */
+export const CrossFiltered: Story = {
+  render: ({ src, target }) => html`<atliq-dashboard src=${src} style="max-width: 720px">
+    <atliq-filter-bar data-span="full"></atliq-filter-bar>
+    <atliq-profit-chart data-span="full" target=${target}></atliq-profit-chart>
+  </atliq-dashboard>`,
   play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusText(chartIn(canvasElement), 'alert')).toContain('target must be a margin'));
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    const all = new Map(chart.data!.map((d) => [d.label, d.margin]));
+    (canvasElement.querySelector('atliq-dashboard') as AtliqDashboard).selection.set('story', {
+      filters: { zone: ['South'] },
+      label: 'Zone: South',
+    });
+    await waitFor(() => expect(chart.data!.every((d) => SOUTH_MARKETS.includes(d.label))).toBe(true), {
+      timeout: 25_000,
+    });
+    await chart.updateComplete;
+    const shown = chart.data!;
+    await expect(shown.length).toBeGreaterThan(0);
+    await expect(shown.length).toBeLessThan(all.size);
+    for (const d of shown) await expect(d.margin).toBeCloseTo(all.get(d.label)!, 9);
+    const root = chart.shadowRoot!;
+    const drawn = [...root.querySelectorAll('g.mark text.label')].map((t) => t.textContent);
+    await expect(drawn).toEqual(shown.map((d) => d.label));
+    const below = [...root.querySelectorAll('[part="below-list"] .gap')].map((g) => g.textContent?.split(' ')[0]);
+    await expect(below.every((market) => SOUTH_MARKETS.includes(market!))).toBe(true);
+    await expect(root.querySelectorAll('g.mark[data-dimmed="true"]')).toHaveLength(0);
+    const chip = () => canvasElement.querySelector('atliq-filter-bar')!.shadowRoot!.querySelector('[part="chip"] span');
+    await waitFor(() => expect(chip()?.textContent).toBe('Zone: South'), { timeout: 25_000 });
   },
 };
 
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
   render: ({ src, target }) =>
-    html`<div style="${DARK_THEME} max-width: 720px"><atliq-profit-chart src=${src} target=${target}></atliq-profit-chart></div>`,
+    html`<div style="${DARK_PAGE} max-width: 720px"><atliq-profit-chart theme="dark" src=${src} target=${target}></atliq-profit-chart></div>`,
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await loaded(chart);

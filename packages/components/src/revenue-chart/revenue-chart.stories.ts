@@ -1,28 +1,43 @@
 import type { Meta, StoryObj } from '@storybook/web-components-vite';
-import { html } from 'lit';
+import { html, nothing } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EMPTY, EXTRACT, LOADING } from '../../test/story-sources.ts';
+import {
+  DARK_PAGE,
+  EMPTY,
+  EXTRACT,
+  LOADING,
+  MISSING,
+  PROFIT_EXTRACT,
+  SOUTH_MARKETS,
+  statusText,
+} from '../../test/story-sources.ts';
+import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqRevenueChart } from './revenue-chart.ts';
 
 interface Args {
   src: string;
   by: string;
+  measure: string;
+  top: string;
 }
 
-const chartIn = (canvas: HTMLElement) => canvas.querySelector('atliq-revenue-chart') as AtliqRevenueChart;
-const statusText = (chart: AtliqRevenueChart, role: 'status' | 'alert') =>
-  chart.shadowRoot?.querySelector(`[role="${role}"]`)?.textContent ?? '';
+const TAG = 'atliq-revenue-chart';
+const chartIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqRevenueChart;
+const caption = (chart: AtliqRevenueChart) => chart.shadowRoot!.querySelector('caption')?.textContent;
+const revenueChart = ({ src, by, measure, top }: Args, theme?: 'dark') =>
+  html`<atliq-revenue-chart src=${src} by=${by} measure=${measure} top=${top} theme=${theme ?? nothing}></atliq-revenue-chart>`;
 
 const meta = {
   title: 'Charts/Revenue chart',
-  component: 'atliq-revenue-chart',
-  args: { src: EXTRACT, by: 'market' },
+  component: TAG,
+  args: { src: EXTRACT, by: 'market', measure: 'revenue', top: '' },
   argTypes: {
     by: { control: 'select', options: ['market', 'zone', 'customer_type', 'product_type', 'year'] },
+    measure: { control: 'select', options: ['revenue', 'quantity', 'orders', 'profit', 'margin'] },
+    top: { control: 'text', description: 'Show only the largest N (1–1000); empty shows all.' },
   },
-  render: ({ src, by }) =>
-    html`<atliq-revenue-chart src=${src} by=${by} style="max-width: 720px"></atliq-revenue-chart>`,
+  render: (args) => html`<div style="max-width: 720px">${revenueChart(args)}</div>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -32,9 +47,8 @@ type Story = StoryObj<Args>;
 export const Default: Story = {
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
-    await chart.updateComplete;
-    const data = chart.data!;
+    const data = await loaded(chart);
+    await expect(data.length).toBeGreaterThan(1);
     const values = data.map((d) => d.value);
     await expect(values).toEqual([...values].sort((a, b) => b - a));
     const root = chart.shadowRoot!;
@@ -44,56 +58,87 @@ export const Default: Story = {
   },
 };
 
-/** Grouped by zone instead of market. */
-export const ByZone: Story = { args: { by: 'zone' } };
+/** Grouped by zone instead of market: one bar per zone of the sample's markets. */
+export const ByZone: Story = {
+  args: { by: 'zone' },
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    const data = await loaded(chart);
+    await expect(caption(chart)).toBe('Revenue by zone, largest first');
+    const labels = [...chart.shadowRoot!.querySelectorAll('text.label')].map((t) => t.textContent);
+    await expect(labels).toEqual(data.map((d) => d.label));
+    await expect([...labels].sort()).toEqual(['Central', 'North', 'South']);
+  },
+};
 
 /** While the manifest and the engine load. */
-export const Loading: Story = {
-  args: { src: LOADING },
-  play: async ({ canvasElement }) => {
-    const chart = chartIn(canvasElement);
-    await chart.updateComplete;
-    await expect(statusText(chart, 'status')).toBe('Loading revenue…');
-  },
-};
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Loading revenue…');
 
 /** The query ran and found no revenue. */
-export const Empty: Story = {
-  args: { src: EMPTY },
-  play: async ({ canvasElement }) => {
-    const chart = chartIn(canvasElement);
-    await waitFor(() => expect(statusText(chart, 'status')).toBe('No revenue in this extract.'), { timeout: 10_000 });
-  },
-};
+export const Empty: Story = statusStory(TAG, { src: EMPTY }, 'status', 'No revenue in this extract.');
 
 /** The manifest is not where `src` points: the chart says so and what to check. */
-export const MissingManifest: Story = {
-  args: { src: 'extracts/missing/manifest.json' },
+export const MissingManifest: Story = statusStory(
+  TAG,
+  { src: MISSING },
+  'alert',
+  /No extract at .*\(HTTP 404\)\. Check the src/,
+);
+
+/** A typo in `by`: explained, and nothing is loaded. */
+export const UnknownDimension: Story = statusStory(TAG, { by: 'city' }, 'alert', /Unknown dimension "city"/);
+
+/** Profit asked of an extract published without profit columns: a fact about the source, not an error. */
+export const ProfitUnavailable: Story = {
+  args: { measure: 'profit' },
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(statusText(chart, 'alert')).toMatch(/No extract at .*\(HTTP 404\)\. Check the src/));
+    await waitFor(
+      () =>
+        expect(statusText(chart, 'status')).toMatch(
+          /^Not available in this source\s*Profit is not available in this source: .* without profit columns\.$/,
+        ),
+      { timeout: 25_000 },
+    );
+    const root = chart.shadowRoot!;
+    await expect(root.querySelector('[part~="status"]')?.getAttribute('data-state')).toBe('unavailable');
+    await expect(root.querySelector('[role="alert"]')).toBeNull();
+    await expect(root.querySelector('rect.bar')).toBeNull();
+    await expect(root.querySelector<HTMLButtonElement>('[part="export-csv"]')?.disabled).toBe(true);
   },
 };
 
-/** A typo in `by`: explained, and nothing is loaded. */
-export const UnknownDimension: Story = {
-  args: { by: 'city' },
+/** Profit by market from the extract with profit columns: loss-making markets grow left of zero, in red. */
+export const Losses: Story = {
+  args: { src: PROFIT_EXTRACT, measure: 'profit' },
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(statusText(chart, 'alert')).toContain('Unknown dimension "city"'));
+    const data = await loaded(chart);
+    await expect(caption(chart)).toBe('Profit by market, largest first');
+    const losses = data.filter((d) => d.value < 0).map((d) => d.label);
+    await expect(losses.length).toBeGreaterThan(0);
+    await expect(losses.length).toBeLessThan(data.length);
+    const root = chart.shadowRoot!;
+    const flagged = [...root.querySelectorAll('g.mark')]
+      .filter((g) => g.querySelector('rect.bar.negative'))
+      .map((g) => g.querySelector('text.label')?.textContent);
+    await expect(flagged).toEqual(losses);
+    const loss = root.querySelector('rect.bar.negative')!;
+    const gain = root.querySelector('rect.bar:not(.negative)')!;
+    await expect(getComputedStyle(loss).fill).toBe('rgb(192, 57, 43)');
+    await expect(getComputedStyle(gain).fill).not.toBe(getComputedStyle(loss).fill);
+    // Both start from the zero line: a gain to its right, a loss ending at it.
+    const attr = (rect: Element, name: string) => Number(rect.getAttribute(name));
+    await expect(attr(loss, 'x') + attr(loss, 'width')).toBeCloseTo(attr(gain, 'x'), 6);
   },
 };
 
 /** Themed through CSS custom properties, on a dark surface. */
 export const DarkTheme: Story = {
-  render: ({ src, by }) => html`
-    <div style="${DARK_THEME} max-width: 720px;">
-      <atliq-revenue-chart src=${src} by=${by}></atliq-revenue-chart>
-    </div>`,
+  render: (args) => html`<div style="${DARK_PAGE} max-width: 720px;">${revenueChart(args, 'dark')}</div>`,
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
-    await chart.updateComplete;
+    await loaded(chart);
     const bar = chart.shadowRoot!.querySelector('rect.bar')!;
     await expect(getComputedStyle(bar).fill).toBe('rgb(110, 168, 255)');
   },
@@ -101,13 +146,13 @@ export const DarkTheme: Story = {
 
 /** Quantity instead of revenue, top three markets only. */
 export const QuantityTop3: Story = {
-  render: ({ src }) =>
-    html`<atliq-revenue-chart src=${src} by="market" measure="quantity" top="3" style="max-width: 720px"></atliq-revenue-chart>`,
+  args: { measure: 'quantity', top: '3' },
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await waitFor(() => expect(chart.data).toHaveLength(3), { timeout: 25_000 });
     await chart.updateComplete;
-    await expect(chart.shadowRoot!.querySelector('caption')?.textContent).toBe('Quantity by market, largest first');
+    await expect(caption(chart)).toBe('Quantity by market, largest first');
+    await expect(chart.shadowRoot!.querySelectorAll('rect.bar')).toHaveLength(3);
   },
 };
 
@@ -124,26 +169,50 @@ export const Selected: Story = {
   },
 };
 
+/**
+ * In a dashboard, filtered by another chart: the South zone clicked in the chart by zone, this one shows only the
+ * South's markets, whose revenue adds up to the zone's. Its own bars are not dimmed: it selected nothing.
+ */
+export const CrossFiltered: Story = {
+  render: (args) => html`<atliq-dashboard src=${args.src} style="max-width: 960px">
+    <atliq-revenue-chart data-span="half" by="zone" measure=${args.measure}></atliq-revenue-chart>
+    <atliq-revenue-chart data-span="half" by=${args.by} measure=${args.measure} top=${args.top}></atliq-revenue-chart>
+  </atliq-dashboard>`,
+  play: async ({ canvasElement }) => {
+    const [zones, markets] = canvasElement.querySelectorAll(TAG);
+    const all = await loaded(markets!);
+    const south = (await loaded(zones!)).findIndex((d) => d.member === 'South');
+    await expect(south).toBeGreaterThanOrEqual(0);
+    zones!.shadowRoot!.querySelector(`g.mark[data-index="${south}"]`)!.dispatchEvent(new MouseEvent('click'));
+    await waitFor(() => expect(markets!.data!.every((d) => SOUTH_MARKETS.includes(d.label))).toBe(true), {
+      timeout: 25_000,
+    });
+    await markets!.updateComplete;
+    const shown = markets!.data!;
+    await expect(shown.length).toBeGreaterThan(0);
+    await expect(shown.length).toBeLessThan(all.length);
+    const total = shown.reduce((sum, d) => sum + d.value, 0);
+    await expect(total / zones!.data![south]!.value).toBeCloseTo(1, 9);
+    await expect(markets!.selected).toBeUndefined();
+    await expect(markets!.shadowRoot!.querySelectorAll('g.mark[data-dimmed="true"]')).toHaveLength(0);
+    await expect(markets!.shadowRoot!.querySelectorAll('rect.bar')).toHaveLength(shown.length);
+  },
+};
+
 /** Drilled from the largest market into its largest customer: the bars are that customer's products there. */
 export const Drilled: Story = {
-  args: { by: 'market' },
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
-    const market = chart.data![0]!;
+    const [market] = await loaded(chart);
     // Bars by market come from month_market.json at once; the drilled levels wait for the engine to start.
-    chart.drillPath = [{ dimension: 'market', member: market.member!, label: market.label }];
-    await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by customer in'), {
-      timeout: 25_000,
-    });
+    chart.drillPath = [{ dimension: 'market', member: market!.member!, label: market!.label }];
+    await waitFor(() => expect(caption(chart)).toContain('by customer in'), { timeout: 25_000 });
     const customer = chart.data![0]!;
     chart.drillPath = [...chart.drillPath, { dimension: 'customer', member: customer.member!, label: customer.label }];
-    await waitFor(() => expect(chart.shadowRoot!.querySelector('caption')?.textContent).toContain('by product in'), {
-      timeout: 25_000,
-    });
+    await waitFor(() => expect(caption(chart)).toContain('by product in'), { timeout: 25_000 });
     await chart.updateComplete;
     const crumbs = [...chart.shadowRoot!.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent);
-    await expect(crumbs).toEqual(['All markets', market.label, customer.label]);
+    await expect(crumbs).toEqual(['All markets', market!.label, customer.label]);
     await expect(chart.shadowRoot!.querySelectorAll('[part="crumb"]')).toHaveLength(2);
   },
 };
@@ -154,8 +223,7 @@ export const InUsd: Story = {
     html`<atliq-revenue-chart src=${src} by=${by} currency="USD" locale="en-US" style="max-width: 720px"></atliq-revenue-chart>`,
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
-    await waitFor(() => expect(chart.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
-    await chart.updateComplete;
+    await loaded(chart);
     await expect(chart.shadowRoot!.querySelector('text.value')?.textContent).toMatch(/^\$[\d.]+[KM]$/);
     await expect(chart.toCSV().split('\r\n')[0]).toBe('Market,Revenue (USD),Share of total (%)');
   },

@@ -2,7 +2,8 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_PAGE, EMPTY, EXTRACT, LOADING, MISSING } from '../../test/story-sources.ts';
+import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqTopList } from './top-list.ts';
 
@@ -10,22 +11,22 @@ interface Args {
   src: string;
   by: string;
   n: string;
+  measure: string;
 }
 
-const listIn = (canvas: HTMLElement) => canvas.querySelector('atliq-top-list') as AtliqTopList;
-const loaded = async (list: AtliqTopList) => {
-  await waitFor(() => expect(list.data).toBeDefined(), { timeout: 25_000 });
-  await list.updateComplete;
-  return list.data!;
-};
+const TAG = 'atliq-top-list';
+const listIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqTopList;
 
 const meta = {
   title: 'Charts/Top list',
-  component: 'atliq-top-list',
-  args: { src: EXTRACT, by: 'customer', n: '5' },
-  argTypes: { by: { control: 'select', options: ['customer', 'product'] } },
-  render: ({ src, by, n }) =>
-    html`<atliq-top-list src=${src} by=${by} n=${n} style="max-width: 480px"></atliq-top-list>`,
+  component: TAG,
+  args: { src: EXTRACT, by: 'customer', n: '5', measure: 'revenue' },
+  argTypes: {
+    by: { control: 'select', options: ['customer', 'product'] },
+    measure: { control: 'select', options: ['revenue', 'quantity'] },
+  },
+  render: ({ src, by, n, measure }) =>
+    html`<atliq-top-list src=${src} by=${by} n=${n} measure=${measure} style="max-width: 480px"></atliq-top-list>`,
 } satisfies Meta<Args>;
 
 export default meta;
@@ -49,37 +50,21 @@ export const Products: Story = {
 };
 
 /** While the engine starts. */
-export const Loading: Story = {
-  args: { src: LOADING },
-  play: async ({ canvasElement }) => {
-    const list = listIn(canvasElement);
-    await list.updateComplete;
-    await expect(statusText(list, 'status')).toBe('Loading the top list…');
-  },
-};
+export const Loading: Story = statusStory(TAG, { src: LOADING }, 'status', 'Loading the top list…');
 
 /** Nothing sold under the filters. */
-export const Empty: Story = {
-  args: { src: EMPTY },
-  play: async ({ canvasElement }) => {
-    await waitFor(() =>
-      expect(statusText(listIn(canvasElement), 'status')).toBe('Nothing sold for the current filters.'),
-    );
-  },
-};
+export const Empty: Story = statusStory(TAG, { src: EMPTY }, 'status', 'Nothing sold for the current filters.');
 
 /** An invalid `n`: explained instead of queried. */
-export const InvalidN: Story = {
-  args: { n: 'all' },
-  play: async ({ canvasElement }) => {
-    await waitFor(() => expect(statusText(listIn(canvasElement), 'alert')).toContain('The n attribute must be'));
-  },
-};
+export const InvalidN: Story = statusStory(TAG, { n: 'all' }, 'alert', /The n attribute must be/);
+
+/** `src` points nowhere: the list explains the 404. */
+export const MissingManifest: Story = statusStory(TAG, { src: MISSING }, 'alert', /^Top list unavailable.*HTTP 404/);
 
 /** In a dashboard where the year 2018 is filtered. */
 export const CrossFiltered: Story = {
-  render: ({ src, by, n }) =>
-    html`<atliq-dashboard src=${src}><atliq-top-list data-span="full" by=${by} n=${n}></atliq-top-list></atliq-dashboard>`,
+  render: ({ src, by, n, measure }) =>
+    html`<atliq-dashboard src=${src}><atliq-top-list data-span="full" by=${by} n=${n} measure=${measure}></atliq-top-list></atliq-dashboard>`,
   play: async ({ canvasElement }) => {
     const list = listIn(canvasElement);
     const all = await loaded(list);
@@ -93,8 +78,8 @@ export const CrossFiltered: Story = {
 
 /** Themed for a dark page, one customer selected. */
 export const DarkTheme: Story = {
-  render: ({ src, by, n }) =>
-    html`<div style="${DARK_THEME} max-width: 480px"><atliq-top-list src=${src} by=${by} n=${n}></atliq-top-list></div>`,
+  render: ({ src, by, n, measure }) =>
+    html`<div style="${DARK_PAGE} max-width: 480px"><atliq-top-list theme="dark" src=${src} by=${by} n=${n} measure=${measure}></atliq-top-list></div>`,
   play: async ({ canvasElement }) => {
     const list = listIn(canvasElement);
     await loaded(list);

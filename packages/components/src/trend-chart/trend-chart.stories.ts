@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_THEME, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
+import { DARK_PAGE, EMPTY, EXTRACT, LOADING, statusText } from '../../test/story-sources.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqTrendChart } from './trend-chart.ts';
 
@@ -117,7 +117,7 @@ export const KeyboardFocus: Story = {
 /** Themed for a dark page. */
 export const DarkTheme: Story = {
   render: ({ src, grain, measure }) =>
-    html`<div style="${DARK_THEME} max-width: 900px"><atliq-trend-chart src=${src} grain=${grain} measure=${measure}></atliq-trend-chart></div>`,
+    html`<div style="${DARK_PAGE} max-width: 900px"><atliq-trend-chart theme="dark" src=${src} grain=${grain} measure=${measure}></atliq-trend-chart></div>`,
   play: async ({ canvasElement }) => {
     const chart = chartIn(canvasElement);
     await loaded(chart);
