@@ -29,4 +29,18 @@ describe('Content-Security-Policy diagnosis', () => {
         "Allow the engine files: add https://intranet (or 'self' on the same origin) to worker-src.",
     );
   });
+
+  test('explainBlockedWorker() names blob: when the engine on another origin starts from a shim', () => {
+    const shim = 'blob:https://portal/5e1d7a44-6c1b-4c35-9d0e-1f2a3b4c5d6e';
+    // Chromium reports a blocked blob: worker with the scheme only.
+    const violation = { effectiveDirective: 'worker-src', blockedURI: 'blob' };
+    expect(
+      explainBlockedWorker(shim, [{ effectiveDirective: 'img-src', blockedURI: 'https://cdn/x.png' }], WORKER),
+    ).toBeNull();
+    expect(explainBlockedWorker(shim, [violation], WORKER)).toBe(
+      `This page's Content-Security-Policy blocks the DuckDB worker (directive worker-src): the engine ${WORKER} ` +
+        'is on another origin, so it starts from a blob: URL. Add blob: to worker-src, or serve atliq.js and its ' +
+        "files from this page's origin.",
+    );
+  });
 });

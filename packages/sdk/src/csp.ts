@@ -46,10 +46,21 @@ export interface Violation {
   readonly blockedURI: string;
 }
 
-/** Explains the page's policy blocking the engine's worker, or returns null when no violation concerns it. */
-export function explainBlockedWorker(url: string, violations: readonly Violation[]): string | null {
-  const blocked = violations.find((v) => v.blockedURI === url || (v.blockedURI && url.startsWith(v.blockedURI)));
+/**
+ * Explains the page's policy blocking the engine's worker, started from `script`, or returns null when no violation
+ * concerns it. When the engine lives on another origin, `script` is the `blob:` shim that imports `engine`.
+ */
+export function explainBlockedWorker(script: string, violations: readonly Violation[], engine = script): string | null {
+  const blocked = violations.find((v) => v.blockedURI === script || (v.blockedURI && script.startsWith(v.blockedURI)));
   if (!blocked) return null;
+  const url = engine;
+  if (script.startsWith('blob:')) {
+    return (
+      `This page's Content-Security-Policy blocks the DuckDB worker (directive ${blocked.effectiveDirective}): ` +
+      `the engine ${url} is on another origin, so it starts from a blob: URL. Add blob: to worker-src, or serve ` +
+      "atliq.js and its files from this page's origin."
+    );
+  }
   return (
     `This page's Content-Security-Policy blocks the DuckDB worker ${url} (directive ${blocked.effectiveDirective}). ` +
     `Allow the engine files: add ${new URL(url).origin} (or 'self' on the same origin) to worker-src.`

@@ -60,8 +60,9 @@ const isHtml = (p: Probe) => /text\/html/i.test(p.contentType) || /^\s*</.test(t
 
 function unreachable(url: string, error: Error): string {
   return (
-    `Could not reach ${url} (${error.message}). Check the network; if the extract is on another origin, its server ` +
-    'must allow it with CORS (Access-Control-Allow-Origin, allow the Range header, expose Content-Range).'
+    `Could not reach ${url} (${error.message}). Check the network; if the file is on another origin than the page, ` +
+    'its server must allow the page with CORS (Access-Control-Allow-Origin, allow the Range header, expose ' +
+    'Content-Range).'
   );
 }
 

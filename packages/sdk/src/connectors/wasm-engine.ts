@@ -35,7 +35,7 @@ async function start(): Promise<AsyncDuckDB> {
   const bundle = await selectBundle(BUNDLES);
   const workerUrl = bundle.mainWorker!;
   const violations = watchViolations();
-  const worker = new Worker(workerUrl);
+  const { worker, script } = engineWorker(workerUrl);
   // AsyncDuckDB swallows worker errors (pending requests are dropped, never rejected): without this race a worker
   // script that fails to load leaves every query waiting forever.
   const workerFailed = new Promise<never>((_, reject) => {
@@ -67,13 +67,28 @@ async function start(): Promise<AsyncDuckDB> {
   } catch (cause) {
     worker.terminate();
     if (cause instanceof SourceError) throw cause;
-    const blocked = explainBlockedWorker(workerUrl, violations.seen);
+    const blocked = explainBlockedWorker(script, violations.seen, workerUrl);
     throw blocked
       ? new SourceError(blocked, workerUrl, { cause })
       : await explainStartFailure([workerUrl, bundle.mainModule], cause);
   } finally {
     violations.stop();
+    // The worker has loaded its script (or failed to): the shim's blob is not needed any more.
+    if (script !== workerUrl) URL.revokeObjectURL(script);
   }
+}
+
+/**
+ * The engine's worker, and the URL of the script it starts from. A page cannot start a worker script of another
+ * origin (`new Worker` throws a SecurityError): the case of an atliq.js hosted on a central server and embedded in
+ * a portal on another host. There a same-origin `blob:` script imports the engine's worker script (DuckDB-WASM's
+ * own recipe for bundles on a CDN), and the engine then fetches its wasm across origins, with CORS.
+ */
+function engineWorker(url: string): { worker: Worker; script: string } {
+  if (new URL(url).origin === location.origin) return { worker: new Worker(url), script: url };
+  const shim = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'text/javascript' });
+  const script = URL.createObjectURL(shim);
+  return { worker: new Worker(script), script };
 }
 
 /** Collects the page's Content-Security-Policy violations until stopped: the only trace of a blocked worker. */
