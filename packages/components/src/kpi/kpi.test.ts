@@ -28,7 +28,11 @@ describe('<atliq-kpi>', () => {
     expect(data.comparison?.previous).toBeCloseTo(inYear(Number(year) - 1), 2);
     const root = el.shadowRoot!;
     expect(texts(root, '[part="value"]')).toEqual([inr.compact(data.value!)]);
-    expect(texts(root, '[part="comparison"]')[0]).toContain(`${year} vs`);
+    // The figure is the total; the change is the year to date's, so both of its values are shown beside it.
+    const { current, previous } = data.comparison!;
+    expect(texts(root, '[part="comparison"]')[0]).toContain(
+      `${Number(year) - 1} (${inr.compact(current!)} vs ${inr.compact(previous!)})`,
+    );
   });
 
   test('with a year filtered in its dashboard, compares with the year before', async () => {
@@ -43,6 +47,10 @@ describe('<atliq-kpi>', () => {
     expect(el.data?.comparison).toMatchObject({ label: `vs ${year - 1}`, previous: quantity(year - 1) });
     await el.updateComplete;
     expect(texts(el.shadowRoot!, '[part="value"]')).toEqual([numberFormats.compact(quantity(year))]);
+    // The figure is the filtered year itself: only the year before is shown beside the change.
+    expect(texts(el.shadowRoot!, '[part="comparison"]')[0]).toContain(
+      `vs ${year - 1} (${numberFormats.compact(quantity(year - 1))})`,
+    );
   });
 
   test('profit from an extract without profit columns says it is not available in this source', async () => {

@@ -97,14 +97,20 @@ export class AtliqKpi extends AtliqChart {
       <div part="value" class="value" title=${value === null ? 'No data for the current filters' : format.full(value)}>
         ${shown}
       </div>
-      ${comparison ? this.#comparison(comparison, format, money.locale) : html`<div part="comparison" class="comparison">No earlier period to compare with.</div>`}
+      ${comparison ? this.#comparison(comparison, format, money.locale, value) : html`<div part="comparison" class="comparison">No earlier period to compare with.</div>`}
     `;
   }
 
+  /**
+   * The change and the periods compared. When they are not the figure's own period (no period filtered: the figure
+   * is the total, the change the latest year to date), both compared values are shown, so the change is never
+   * read as the change of the figure above it.
+   */
   #comparison(
-    { label, previous, change }: NonNullable<KpiData['comparison']>,
+    { label, current, previous, change }: NonNullable<KpiData['comparison']>,
     format: CurrencyFormats,
     locale: string,
+    value: number | null,
   ): TemplateResult {
     if (change === null) {
       return html`<div part="comparison" class="comparison">${label}: no data to compare.</div>`;
@@ -116,10 +122,18 @@ export class AtliqKpi extends AtliqChart {
       title=${why || nothing}>
       <span class="change" aria-hidden="true">${arrow}</span>
       <span class="change">${text}</span>
-      <span class="period">${label}${previous === null ? '' : ` (${format.compact(previous)})`}</span>
+      <span class="period">${label}${values(format, current === value ? null : current, previous)}</span>
       ${why ? html`<span class="visually-hidden">${why}</span>` : nothing}
     </div>`;
   }
+}
+
+/** ` (₹15.2L vs ₹20.2L)`, or ` (₹20.2L)` with the current value left out; '' with nothing to show. */
+function values(format: CurrencyFormats, current: number | null, previous: number | null): string {
+  if (previous === null) return '';
+  return current === null
+    ? ` (${format.compact(previous)})`
+    : ` (${format.compact(current)} vs ${format.compact(previous)})`;
 }
 
 declare global {
