@@ -4,6 +4,7 @@ import { createWriteStream } from 'node:fs';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
 import mysql from 'mysql2';
+import mysqlPromise from 'mysql2/promise';
 import { SOURCE_TABLES } from '../src/source/source.ts';
 
 export interface Server {
@@ -71,5 +72,28 @@ export async function naivePipeline(s: Server, dir: string): Promise<Timed> {
   } finally {
     db.closeSync();
     instance.closeSync();
+  }
+}
+
+/**
+ * Has InnoDB write out every dirty page now (the bench's private server: `innodb_max_dirty_pages_pct` 0 for the
+ * while) and waits (at most 60 s) until none is left; returns the seconds waited. Left alone, a seeded server
+ * flushes in the background for minutes, and a writer timed meanwhile measures that.
+ */
+export async function waitForCleanBufferPool(s: Server): Promise<number> {
+  const conn = await mysqlPromise.createConnection(s);
+  const started = performance.now();
+  const status = async (sql: string) => Number(((await conn.query(sql))[0] as { Value: string }[])[0]?.Value ?? 0);
+  const pct = await status("SHOW GLOBAL VARIABLES LIKE 'innodb_max_dirty_pages_pct'");
+  try {
+    await conn.query('SET GLOBAL innodb_max_dirty_pages_pct = 0');
+    while (performance.now() - started < 60_000) {
+      if ((await status("SHOW GLOBAL STATUS LIKE 'Innodb_buffer_pool_pages_dirty'")) === 0) break;
+      await new Promise((r) => setTimeout(r, 250));
+    }
+    return (performance.now() - started) / 1000;
+  } finally {
+    await conn.query(`SET GLOBAL innodb_max_dirty_pages_pct = ${pct}`);
+    await conn.end();
   }
 }

@@ -19,10 +19,18 @@ export interface PublishRun {
 }
 
 export const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
+/** The same CLI from its TypeScript sources through tsx, as `pnpm etl` ran it before the launcher. */
+export const TSX_CLI = ['--import', 'tsx', join(import.meta.dirname, '../src/cli.ts')];
 
-export function runPublish(s: Server, out: string, writer?: Writer, extra: string[] = []): Promise<PublishRun> {
+export function runPublish(
+  s: Server,
+  out: string,
+  writer?: Writer,
+  extra: string[] = [],
+  command: string[] = [cli],
+): Promise<PublishRun> {
   const source = `mysql://${s.user}@${s.host}:${s.port}/${s.database}`;
-  const args = ['-f', 'maxrss_kb=%M', process.execPath, cli, 'publish', '--source', source];
+  const args = ['-f', 'maxrss_kb=%M', process.execPath, ...command, 'publish', '--source', source];
   const child = spawn('/usr/bin/time', [...args, '--out', out, ...extra], {
     env: { ...process.env, MYSQL_PWD: s.password },
     stdio: ['ignore', 'ignore', 'pipe'],
