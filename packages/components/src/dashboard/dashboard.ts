@@ -14,6 +14,9 @@ import { defaultLayout } from './default-layout.ts';
  * Two dashboards on one page are independent: each has its own source and selection. A component inside with its
  * own `src` reads that extract but still shares the dashboard's cross-filter.
  *
+ * `theme` (dark, light or auto) sets the colours of the dashboard and of every element inside it that has no
+ * `theme` of its own.
+ *
  * @slot - Components to lay out instead of the default dashboard; `data-span="full|half|third|quarter"` sizes one.
  *
  * @csspart grid - The grid container.
@@ -23,6 +26,11 @@ import { defaultLayout } from './default-layout.ts';
  * @cssproperty --atliq-tile-background - Background of each tile of the default layout. Default `#ffffff`.
  * @cssproperty --atliq-tile-border - Border of each tile of the default layout. Default `1px solid #e3e7ee`.
  * @cssproperty --atliq-background - Dashboard background. Default `transparent`.
+ * @cssproperty --atliq-text-color - Text, inherited inside. Default `#1f2733`.
+ * @cssproperty --atliq-font - Font shorthand, inherited inside. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-muted-color - Status text. Default `#5b6472`.
+ * @cssproperty --atliq-error-color - The message shown when `src` is missing. Default `#a12622`.
+ * @cssproperty --atliq-status-min-height - Height of that message. Default `8rem`.
  */
 export class AtliqDashboard extends LitElement {
   static override styles = dashboardStyles;

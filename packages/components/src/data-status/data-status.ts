@@ -35,7 +35,8 @@ const timeFormat = (locale: string): Intl.DateTimeFormat =>
  * every source row is accounted for, what was quarantined and why, how much revenue sits on unknown products,
  * which markets have months without sales, and market names listed under two codes; when the manifest says how the
  * snapshot was refreshed, whether every month was read again or most were copied from the previous snapshot. Plain
- * words, for the director, in `locale` (money in `currency`, converted with the extract's rates).
+ * words, for the director, in `locale` (money in `currency`, converted with the extract's rates). `theme` (dark,
+ * light or auto) sets its colours; unset, they come from the page or the dashboard.
  *
  * @event atliq-error - The extract could not be read, or `stale-after`, `locale` or `currency` is invalid.
  *
@@ -46,8 +47,11 @@ const timeFormat = (locale: string): Intl.DateTimeFormat =>
  * @cssproperty --atliq-positive-color - Marker of a finding that is fine. Default `#1b7f3b`.
  * @cssproperty --atliq-warning-color - Marker of a finding to bear in mind. Default `#b35c00`.
  * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Details. Default `#5b6472`.
+ * @cssproperty --atliq-muted-color - Details and status text. Default `#5b6472`.
+ * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
 export class AtliqDataStatus extends AtliqChart {
   static override styles = dataStatusStyles;

@@ -38,6 +38,11 @@ export const filterBarStyles = [
     input {
       width: 6em;
     }
+    .target-error {
+      max-width: 24em;
+      color: var(--atliq-error-color, #a12622);
+      font-size: 0.9em;
+    }
     button:disabled {
       opacity: 0.5;
     }

@@ -1,9 +1,10 @@
-import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import { afterEach, describe, expect, inject, onTestFinished, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
-import type { AtliqFilterChangeDetail } from '../base/events.ts';
+import type { AtliqErrorDetail, AtliqFilterChangeDetail, AtliqTargetChangeDetail } from '../base/events.ts';
 
 const SRC = '/extracts/manifest.json';
+const PROFIT_SRC = '/extracts-profit/manifest.json';
 
 afterEach(() => {
   document.body.replaceChildren();
@@ -19,6 +20,17 @@ function setup() {
 
 const selectOf = (bar: HTMLElement, name: string) =>
   bar.shadowRoot!.querySelector<HTMLSelectElement>(`select[name="${name}"]`)!;
+
+/** Every `type` event heard on the document during the test, by detail. */
+function heardAll<T>(type: string): T[] {
+  const details: T[] = [];
+  const listener = (e: Event) => details.push((e as CustomEvent<T>).detail);
+  document.addEventListener(type, listener);
+  onTestFinished(() => document.removeEventListener(type, listener));
+  return details;
+}
+
+const refused = (value: string) => `target must be a margin in percent from -100 to 100, got "${value}".`;
 
 describe('<atliq-filter-bar>', () => {
   test('offers the members of the extract', async () => {
@@ -77,5 +89,67 @@ describe('<atliq-filter-bar>', () => {
     await bar.updateComplete;
     expect(selectOf(bar, 'zone').value).toBe('');
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(sum(truth.map((t) => t.revenue)), 2));
+  });
+
+  test.each(['abc', '1e400', '<img src=x onerror=alert(1)>', '1000', '-100.5'])(
+    'target="%s" is explained beside the control and fires atliq-error, never atliq-target-change',
+    async (value) => {
+      const changes = heardAll<AtliqTargetChangeDetail>('atliq-target-change');
+      const errors = heardAll<AtliqErrorDetail>('atliq-error');
+      const bar = mount('atliq-filter-bar', { src: PROFIT_SRC, target: value });
+      await until(() => bar.data);
+      await bar.updateComplete;
+      expect(errors.map((e) => e.message)).toEqual([refused(value)]);
+      const root = bar.shadowRoot!;
+      const explained = root.querySelector('[part="target-error"]')!;
+      expect(explained.textContent).toBe(refused(value));
+      expect(explained.getAttribute('role')).toBe('alert');
+      // The control stays, empty and marked invalid, so a person can type a valid target; the slicers still work.
+      const input = root.querySelector<HTMLInputElement>('input[name="target"]')!;
+      expect(input.value).toBe('');
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      expect(input.getAttribute('aria-describedby')).toBe(explained.id);
+      expect(root.querySelectorAll('select')).toHaveLength(5);
+      expect(root.querySelector('img')).toBeNull();
+      expect(changes).toEqual([]);
+    },
+  );
+
+  test('a target typed out of range is refused beside the control; a valid one clears that and reaches the dashboard', async () => {
+    const changes = heardAll<AtliqTargetChangeDetail>('atliq-target-change');
+    const errors = heardAll<AtliqErrorDetail>('atliq-error');
+    const dashboard = mount('atliq-dashboard', { src: PROFIT_SRC });
+    const bar = mount('atliq-filter-bar', { target: '2' }, dashboard);
+    await until(() => bar.data);
+    await bar.updateComplete;
+    const root = bar.shadowRoot!;
+    const input = root.querySelector<HTMLInputElement>('input[name="target"]')!;
+    expect(input.value).toBe('2');
+    expect(root.querySelector('[part="target-error"]')).toBeNull();
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+
+    for (const typed of ['1000', '-250', '']) {
+      input.value = typed;
+      input.dispatchEvent(new Event('change'));
+      await bar.updateComplete;
+      expect(errors.at(-1)?.message).toBe(refused(typed));
+      expect(root.querySelector('[part="target-error"]')?.textContent).toBe(refused(typed));
+      expect(input.getAttribute('aria-invalid')).toBe('true');
+      // What was typed stays in the control to be corrected.
+      expect(input.value).toBe(typed);
+    }
+    expect(errors).toHaveLength(3);
+    expect(changes).toEqual([]);
+    expect(bar.target).toBe('2');
+    expect(dashboard.target).toBe('0');
+
+    input.value = '3.5';
+    input.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    expect(changes).toEqual([{ target: 3.5 }]);
+    expect(dashboard.target).toBe('3.5');
+    expect(root.querySelector('[part="target-error"]')).toBeNull();
+    expect(input.hasAttribute('aria-invalid')).toBe(false);
+    expect(errors).toHaveLength(3);
   });
 });

@@ -1,7 +1,9 @@
 import { DIMENSIONS, type Filters, type Member } from '@atliq/sdk';
-import { html, type TemplateResult } from 'lit';
+import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { parseTarget } from '../profit-chart/profit-target.ts';
 import { filterBarStyles } from './filter-bar.styles.ts';
+import { targetField } from './target-field.ts';
 
 /** The slicers, in the order of the original report. */
 export const FILTER_FIELDS = ['year', 'month_of_year', 'market', 'zone', 'customer_type'] as const;
@@ -23,24 +25,34 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
 
 /**
  * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
- * and the active cross-filters of the other charts as removable chips. Clear all resets everything.
+ * and the active cross-filters of the other charts as removable chips. Clear all resets everything. With `target`
+ * set and an extract with profit, a what-if profit target control; a target that is not a margin from -100 to 100
+ * (set or typed) is explained beside it and never reaches the dashboard. `theme` (dark, light or auto) sets its
+ * colours.
  *
  * @event atliq-filter-change - The slicers changed; `detail.filters` holds the slicers' filters (empty when cleared).
- * @event atliq-target-change - The profit target control changed; `detail.target` is the margin in percent.
- * @event atliq-error - The choices could not be loaded.
+ * @event atliq-target-change - A valid profit target was typed in the control; `detail.target` is the margin in
+ * percent.
+ * @event atliq-error - The choices could not be loaded, or the target set or typed is invalid; `detail.message` says
+ * why.
  *
- * @csspart field - Each labelled select.
+ * @csspart field - Each labelled select, and the labelled profit target control.
  * @csspart select - Each select.
+ * @csspart target - The profit target input (`aria-invalid` after an invalid target).
+ * @csspart target-error - Why the target was refused, beside the control.
  * @csspart chips - The list of active cross-filters.
  * @csspart chip - One active cross-filter with its remove button.
  * @csspart clear - The clear-all button.
  * @csspart status - The loading or error message.
  *
- * @cssproperty --atliq-input-background - Select background. Default `#ffffff`.
- * @cssproperty --atliq-chip-background - Chip background. Default `#e8effc`.
- * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Labels. Default `#5b6472`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-text-color - Text of the selects, input and buttons. Default `#1f2733`.
+ * @cssproperty --atliq-muted-color - Labels, control borders and the loading text. Default `#5b6472`.
+ * @cssproperty --atliq-input-background - Select, input and button background. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - Chip background. Default `#e8effc`.
+ * @cssproperty --atliq-error-color - A refused target and the error message. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `3rem`.
  */
 export class AtliqFilterBar extends AtliqElement {
   static override styles = filterBarStyles;
@@ -48,11 +60,16 @@ export class AtliqFilterBar extends AtliqElement {
   protected static override selectionUpdates = 'all' as const;
 
   static override properties = {
-    /** The profit target (margin %) to offer as a what-if control; none when empty or the extract lacks profit. */
+    /** Profit target (margin %, -100 to 100) offered as a what-if control; none when empty or without profit. */
     target: { type: String },
+    _targetError: { state: true },
   };
 
   declare target: string;
+  /** Why the target set or typed last is not a margin, shown next to the control; undefined when it is. */
+  declare _targetError: string | undefined;
+  /** The last valid target, which the control shows. */
+  #target: number | undefined;
   #profit = false;
 
   constructor() {
@@ -92,8 +109,36 @@ export class AtliqFilterBar extends AtliqElement {
     this.emit('atliq-filter-change', { filters: next });
   }
 
-  #setTarget(target: number): void {
-    if (!Number.isFinite(target)) return;
+  /**
+   * Checks `target` when it is set: an invalid one is explained next to the control and fires `atliq-error`; the
+   * control then stays empty, and the slicers work as before.
+   */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (!changed.has('target')) return;
+    this.#target = undefined;
+    this._targetError = undefined;
+    if (this.target) this.#check(this.target);
+  }
+
+  /** Parses a target set or typed; an invalid one is explained and fires `atliq-error` instead. */
+  #check(value: string): number | undefined {
+    try {
+      const target = parseTarget(value);
+      this._targetError = undefined;
+      this.#target = target;
+      return target;
+    } catch (error) {
+      this._targetError = (error as Error).message;
+      this.fail(error);
+      return undefined;
+    }
+  }
+
+  /** A person changed the control: a valid target goes to the dashboard, an invalid one is only explained. */
+  #typed(value: string): void {
+    const target = this.#check(value);
+    if (target === undefined) return;
     this.target = String(target);
     this.emit('atliq-target-change', { target });
   }
@@ -148,13 +193,10 @@ export class AtliqFilterBar extends AtliqElement {
               ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m)}</option>`)}
             </select></label>`;
         })}
-        ${
-          this.target === '' || !this.#profit
-            ? ''
-            : html`<label part="field" class="field"><span>Profit target %</span>
-                <input part="target" name="target" type="number" step="0.5" min="-100" max="100" .value=${this.target}
-                  @change=${(e: Event) => this.#setTarget((e.target as HTMLInputElement).valueAsNumber)} /></label>`
-        }
+        ${targetField(
+          { value: this.#target, error: this._targetError, offered: Boolean(this.target) && this.#profit },
+          (text) => this.#typed(text),
+        )}
         <button part="clear" class="clear" type="button" ?disabled=${!active} @click=${() => this.clearAll()}>
           Clear all
         </button>

@@ -14,7 +14,8 @@ export { KPI_MEASURES, type KpiData } from './kpi-query.ts';
  * change against the same period a year earlier (the year filter shifted back one year; with no period filtered,
  * the latest year to date against the same months of the year before). The change is relative (in percent) —
  * except against a previous value of zero or less, where a percentage would mislead and the tile shows the
- * amount instead, saying why in its title — and in percentage points for margin.
+ * amount instead, saying why in its title — and in percentage points for margin. `theme` (dark, light or auto)
+ * sets its colours; unset, they come from the page or the dashboard.
  *
  * @event atliq-error - The data could not be loaded or `measure` is invalid; `detail.message` says why.
  *
@@ -27,8 +28,11 @@ export { KPI_MEASURES, type KpiData } from './kpi-query.ts';
  * @cssproperty --atliq-positive-color - A rise. Default `#1b7f3b`.
  * @cssproperty --atliq-negative-color - A fall. Default `#c0392b`.
  * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Label and comparison period. Default `#5b6472`.
+ * @cssproperty --atliq-muted-color - Label, comparison period and status text. Default `#5b6472`.
+ * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `4.5rem`.
  */
 export class AtliqKpi extends AtliqChart {
   static override styles = kpiStyles;

@@ -27,6 +27,8 @@ export type { RevenueDatum };
  * still follows the cross-filter of the other charts. Escape clears the selection, never the drill path.
  * The toolbar downloads exactly what is shown as CSV or PNG.
  *
+ * `theme` (dark, light or auto) sets its colours; unset, they come from the page or the dashboard.
+ *
  * @event atliq-select - A bar was selected or the selection cleared; `detail` has dimension, value and label.
  * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the dimension now shown.
  * @event atliq-error - The data could not be loaded or an attribute is invalid; `detail.message` says why.
@@ -47,13 +49,14 @@ export type { RevenueDatum };
  *
  * @cssproperty --atliq-bar-color - Bar fill. Default `#2f6bd8`.
  * @cssproperty --atliq-negative-color - Fill of bars below zero (losses). Default `#c0392b`.
- * @cssproperty --atliq-focus-color - Outline of the focused bar. Default `#f5a623`.
+ * @cssproperty --atliq-focus-color - Outline of the focused bar and toolbar button. Default `#f5a623`.
  * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
- * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Value labels and status text. Default `#5b6472`.
+ * @cssproperty --atliq-text-color - Labels and tooltip text. Default `#1f2733`.
+ * @cssproperty --atliq-muted-color - Value labels, toolbar button borders and status text. Default `#5b6472`.
  * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
  * @cssproperty --atliq-chip-background - The pressed drill toggle. Default `#e8effc`.
  * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */

@@ -1,5 +1,6 @@
 import { css } from 'lit';
 import { hostStyles } from '../base/host.styles.ts';
+import { tooltipStyles } from '../base/mark.styles.ts';
 import { statusStyles } from '../base/status.ts';
 import { toolbarStyles } from '../base/toolbar.ts';
 
@@ -7,7 +8,12 @@ export const topListStyles = [
   hostStyles,
   statusStyles,
   toolbarStyles,
+  tooltipStyles,
   css`
+    /* The frame the active row's tooltip is placed in. */
+    .frame {
+      position: relative;
+    }
     .list {
       list-style: none;
       margin: 0;

@@ -33,6 +33,49 @@ describe('<atliq-top-list>', () => {
     expect(el.toCSV().split('\r\n')[1]).toBe(`1,${rows[0]!.label},${rows[0]!.value},${rows[0]!.share}`);
   });
 
+  test('the hovered or focused row shows its full value and share of all revenue in a tooltip below it', async () => {
+    const truth = inject('revenueByCustomer');
+    const total = sum(truth.map((t) => t.revenue));
+    const expected = (i: number) =>
+      `${truth[i]!.name}: ${inr.full(truth[i]!.revenue)}, ${formatPercent((100 * truth[i]!.revenue) / total)} of total`;
+    const el = mount('atliq-top-list', { src: SRC, by: 'customer', n: '3' });
+    await until(() => el.data);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    const tooltip = () => root.querySelector<HTMLElement>('[part="tooltip"]');
+    const items = root.querySelectorAll<HTMLElement>('[part~="item"]');
+    expect(tooltip()).toBeNull();
+
+    items[1]!.dispatchEvent(new PointerEvent('pointerenter'));
+    await el.updateComplete;
+    expect(tooltip()?.textContent).toBe(expected(1));
+    expect(tooltip()?.getAttribute('role')).toBe('tooltip');
+    expect(items[1]!.getAttribute('aria-describedby')).toBe(tooltip()!.id);
+    // Just below the hovered row, inside the list's width.
+    const tip = tooltip()!.getBoundingClientRect();
+    const row = items[1]!.getBoundingClientRect();
+    expect(tip.top).toBeGreaterThanOrEqual(row.bottom);
+    expect(tip.top - row.bottom).toBeLessThan(8);
+    expect(tip.left).toBeGreaterThanOrEqual(row.left);
+    expect(tip.right).toBeLessThanOrEqual(root.querySelector('[part="list"]')!.getBoundingClientRect().right + 1);
+    root.querySelector('[part="list"]')!.dispatchEvent(new PointerEvent('pointerleave'));
+    await el.updateComplete;
+    expect(tooltip()).toBeNull();
+
+    // The keyboard too: focus, then arrows, carry the tooltip; focus leaving the list hides it.
+    items[0]!.focus();
+    await el.updateComplete;
+    expect(tooltip()?.textContent).toBe(expected(0));
+    items[0]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
+    await el.updateComplete;
+    expect(tooltip()?.textContent).toBe(expected(2));
+    expect(tooltip()!.getBoundingClientRect().top).toBeGreaterThanOrEqual(items[2]!.getBoundingClientRect().bottom);
+    items[2]!.blur();
+    await el.updateComplete;
+    expect(tooltip()).toBeNull();
+  });
+
   test('Enter on a customer filters the dashboard and tells the host page; Escape clears', async () => {
     const customers = inject('revenueByCustomer');
     const dashboard = mount('atliq-dashboard', { src: SRC });

@@ -1,15 +1,15 @@
 import { DIMENSIONS, MEASURES, type Member } from '@atliq/sdk';
-import { html, nothing, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { exportActions } from '../base/export.ts';
-import { measureFormats, percentFormat } from '../base/format.ts';
 import { barKeyAction } from '../base/keys.ts';
 import { listPng } from '../base/list-png.ts';
 import { toolbar } from '../base/toolbar.ts';
 import type { Ranked } from './ranking.ts';
 import { topListStyles } from './top-list.styles.ts';
+import { type RowAnchor, topListView } from './top-list-view.ts';
 import { loadTopList, type TopList, titleOf } from './top-query.ts';
 
 /**
@@ -20,6 +20,9 @@ import { loadTopList, type TopList, titleOf } from './top-query.ts';
  * its top products (Shift+Enter always does); the breadcrumb's button and Backspace go back up. Only this list's
  * query changes. The toolbar downloads exactly what is shown as CSV or PNG.
  *
+ * The row with the pointer or the keyboard focus shows a tooltip with its full value and share of the total.
+ * `theme` (dark, light or auto) sets its colours; unset, they come from the page or the dashboard.
+ *
  * @event atliq-select - A member was selected or the selection cleared; `detail` has dimension, value and label.
  * @event atliq-drill - A person opened a customer or went back up; `detail` has the path and the level shown.
  * @event atliq-error - The data could not be loaded or an attribute is invalid.
@@ -27,6 +30,7 @@ import { loadTopList, type TopList, titleOf } from './top-query.ts';
  * @csspart list - The ranked list.
  * @csspart item - Each row (`aria-pressed` when selected).
  * @csspart bar - Each bar.
+ * @csspart tooltip - The full value and share of the hovered or focused row.
  * @csspart status - The loading, empty or error message.
  * @csspart toolbar - The header: breadcrumb, drill toggle and export buttons.
  * @csspart breadcrumb - The drill path (`nav`); its buttons have the part `crumb`.
@@ -36,10 +40,16 @@ import { loadTopList, type TopList, titleOf } from './top-query.ts';
  * @csspart export-png - The PNG download button.
  *
  * @cssproperty --atliq-bar-color - Bar fill. Default `#2f6bd8`.
- * @cssproperty --atliq-focus-color - Outline of the focused row. Default `#f5a623`.
+ * @cssproperty --atliq-focus-color - Outline of the focused row and toolbar button. Default `#f5a623`.
+ * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
  * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
- * @cssproperty --atliq-muted-color - Rank and share. Default `#5b6472`.
+ * @cssproperty --atliq-muted-color - Rank, share, toolbar button borders and status text. Default `#5b6472`.
+ * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - The pressed drill toggle. Default `#e8effc`.
+ * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
 export class AtliqTopList extends AtliqChart {
   static override styles = topListStyles;
@@ -50,14 +60,24 @@ export class AtliqTopList extends AtliqChart {
     n: { type: String },
     /** revenue (default) or quantity. */
     measure: { type: String },
+    _active: { state: true },
   };
 
   declare by: string;
   declare n: string;
   declare measure: string;
+  /** Index of the row that has the keyboard focus or the pointer (the tooltip's row); -1 for none. */
+  declare _active: number;
+  /** Where that row was when it became active: rows do not move while the pointer or the focus stays on one. */
+  #anchor: RowAnchor | undefined;
 
   // Before the task, which reads its path.
-  readonly #drill = this.drillController(() => this.by);
+  readonly #drill = this.drillController(
+    () => this.by,
+    () => {
+      this._active = -1;
+    },
+  );
   readonly #task = this.dataTask(
     () => [this.by, this.n, this.measure, this.#drill.path, this.locale, this.currency] as const,
     loadTopList,
@@ -68,6 +88,7 @@ export class AtliqTopList extends AtliqChart {
     this.by = 'customer';
     this.n = '5';
     this.measure = 'revenue';
+    this._active = -1;
   }
 
   /** The rows shown, once loaded. */
@@ -150,24 +171,32 @@ export class AtliqTopList extends AtliqChart {
   }
 
   #list(list: TopList): TemplateResult {
-    const { measure, money, rows } = list;
-    const format = measureFormats(MEASURES[measure].format, money);
-    const formatPercent = percentFormat(money.locale);
-    const selected = this.selected;
-    return html`<ol part="list" class="list" aria-label=${titleOf(list)}
-      @keydown=${(e: KeyboardEvent) => this.#onKey(e, rows)}>
-      ${rows.map(
-        (r, i) => html`<li part="item" class="item" role="button" tabindex=${i === 0 ? 0 : -1}
-          aria-pressed=${r.member === selected ? 'true' : 'false'} data-dimmed=${selected !== undefined && r.member !== selected}
-          aria-keyshortcuts=${this.#drill.shortcuts || nothing} @click=${() => this.#press(r)}>
-          <span class="rank">${r.rank}</span>
-          <span class="name">${r.label}</span>
-          <span class="value" title=${format.full(r.value)}>${format.compact(r.value)}</span>
-          <span class="share">${formatPercent(r.share)}</span>
-          <span class="track"><span part="bar" class="bar" style="width: ${(r.extent * 100).toFixed(2)}%"></span></span>
-        </li>`,
-      )}
-    </ol>`;
+    return topListView(
+      list,
+      { selected: this.selected, shortcuts: this.#drill.shortcuts, active: this._active, anchor: this.#anchor },
+      {
+        key: (e) => this.#onKey(e, list.rows),
+        activate: (i, item) => this.#activate(i, item),
+        leave: () => {
+          this._active = -1;
+        },
+        press: (row) => this.#press(row),
+      },
+    );
+  }
+
+  /** Measures the row the tooltip goes below: in an event, after layout, never while rendering. */
+  #activate(index: number, item: HTMLElement): void {
+    const rank = item.querySelector<HTMLElement>('.rank');
+    this.#anchor = {
+      bottom: item.offsetTop + item.offsetHeight,
+      rankEnd: rank ? rank.offsetLeft + rank.offsetWidth : 0,
+      width: (item.offsetParent as HTMLElement | null)?.clientWidth ?? this.clientWidth,
+      font: getComputedStyle(item).font,
+    };
+    this._active = index;
+    // The anchor is not reactive: the same row measured again (after a resize) must move the tooltip too.
+    this.requestUpdate();
   }
 }
 

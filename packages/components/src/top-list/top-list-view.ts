@@ -1,0 +1,74 @@
+import { MEASURES, type Member } from '@atliq/sdk';
+import { html, nothing, type TemplateResult } from 'lit';
+import { measureFormats, percentFormat } from '../base/format.ts';
+import { tooltipLeft } from '../base/text-width.ts';
+import type { Ranked } from './ranking.ts';
+import { type TopList, titleOf } from './top-query.ts';
+
+/** Where the active row is, measured when it became active, in the coordinates of the list's frame. */
+export interface RowAnchor {
+  /** The row's bottom edge: the tooltip goes just below it. */
+  readonly bottom: number;
+  /** Where the row's rank ends and its name starts. */
+  readonly rankEnd: number;
+  /** The frame's width, which the tooltip stays inside. */
+  readonly width: number;
+  /** The row's CSS font shorthand, to measure the tooltip's text. */
+  readonly font: string;
+}
+
+export interface TopListViewState {
+  readonly selected: Member | undefined;
+  /** Keys the rows answer besides arrows, Enter and Escape (drill keys), for `aria-keyshortcuts`. */
+  readonly shortcuts: string;
+  /** Index of the row with the pointer or the focus (the tooltip's row); -1 for none. */
+  readonly active: number;
+  readonly anchor: RowAnchor | undefined;
+}
+
+export interface TopListViewHandlers {
+  readonly key: (event: KeyboardEvent) => void;
+  /** The pointer entered, or the focus reached, the row at `index` (the element `item`). */
+  readonly activate: (index: number, item: HTMLElement) => void;
+  readonly leave: () => void;
+  readonly press: (row: Ranked) => void;
+}
+
+/** The ranked rows and, for the active row, a tooltip with its full value and share, like the bar charts'. */
+export function topListView(list: TopList, state: TopListViewState, on: TopListViewHandlers): TemplateResult {
+  const { measure, money, rows } = list;
+  const format = measureFormats(MEASURES[measure].format, money);
+  const formatPercent = percentFormat(money.locale);
+  const { selected, anchor } = state;
+  const active = anchor ? rows[state.active] : undefined;
+  const tip = active && `${active.label}: ${format.full(active.value)}, ${formatPercent(active.share)} of total`;
+  // Focus moving to another row keeps the tooltip (the new row takes it); leaving the list hides it.
+  const blur = (event: FocusEvent) => {
+    if (!(event.currentTarget as Node).contains(event.relatedTarget as Node | null)) on.leave();
+  };
+  return html`<div class="frame">
+    <ol part="list" class="list" aria-label=${titleOf(list)} @keydown=${on.key} @pointerleave=${on.leave}
+      @focusout=${blur}>
+      ${rows.map(
+        (r, i) => html`<li part="item" class="item" role="button" tabindex=${i === 0 ? 0 : -1}
+          aria-pressed=${r.member === selected ? 'true' : 'false'} data-dimmed=${selected !== undefined && r.member !== selected}
+          aria-keyshortcuts=${state.shortcuts || nothing} aria-describedby=${r === active ? 'tooltip' : nothing}
+          @click=${() => on.press(r)} @focus=${(e: FocusEvent) => on.activate(i, e.currentTarget as HTMLElement)}
+          @pointerenter=${(e: PointerEvent) => on.activate(i, e.currentTarget as HTMLElement)}>
+          <span class="rank">${r.rank}</span>
+          <span class="name">${r.label}</span>
+          <span class="value">${format.compact(r.value)}</span>
+          <span class="share">${formatPercent(r.share)}</span>
+          <span class="track"><span part="bar" class="bar" style="width: ${(r.extent * 100).toFixed(2)}%"></span></span>
+        </li>`,
+      )}
+    </ol>
+    ${
+      tip && anchor
+        ? html`<div part="tooltip" id="tooltip" class="tooltip" role="tooltip"
+            style="top: ${anchor.bottom + 2}px; left: ${tooltipLeft(anchor.rankEnd, tip, anchor.font, anchor.width)}px"
+            >${tip}</div>`
+        : nothing
+    }
+  </div>`;
+}
