@@ -1,3 +1,6 @@
+import { AtliqError } from '@atliq/sdk';
+import { paintHtml } from './paint-html.ts';
+
 /**
  * Presentation properties copied from the live chart onto its copy: the copy leaves the shadow root's stylesheet
  * and the page's `--atliq-*` custom properties behind, so each element gets its computed (resolved) values inline.
@@ -40,36 +43,64 @@ export function inlineSvg(svg: SVGSVGElement): SVGSVGElement {
 }
 
 /**
- * Draws `svg` as a PNG at the screen's pixel density on `background` (the chart's own background, so light text on
- * a dark theme stays readable). SVG rendered from a blob has no external resources, so the canvas stays readable.
+ * `svg` as a decoded image. Rendered from a blob it has no external resources, so the canvas it is drawn on stays
+ * readable (not tainted).
  */
-export async function svgToPng(svg: SVGSVGElement, background: string, scale = devicePixelRatio || 1): Promise<Blob> {
-  const copy = inlineSvg(svg);
-  const width = svg.width.baseVal.value;
-  const height = svg.height.baseVal.value;
+async function svgImage(svg: SVGSVGElement): Promise<HTMLImageElement> {
   const url = URL.createObjectURL(
-    new Blob([new XMLSerializer().serializeToString(copy)], { type: 'image/svg+xml;charset=utf-8' }),
+    new Blob([new XMLSerializer().serializeToString(inlineSvg(svg))], { type: 'image/svg+xml;charset=utf-8' }),
   );
   try {
     const image = new Image();
     image.src = url;
     await image.decode();
-    const canvas = document.createElement('canvas');
-    canvas.width = Math.ceil(width * scale);
-    canvas.height = Math.ceil(height * scale);
-    const context = canvas.getContext('2d')!;
-    context.fillStyle = background;
-    context.fillRect(0, 0, canvas.width, canvas.height);
-    context.drawImage(image, 0, 0, canvas.width, canvas.height);
-    return await new Promise<Blob>((resolve, reject) =>
-      canvas.toBlob(
-        (blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be drawn as PNG.'))),
-        'image/png',
-      ),
-    );
+    return image;
   } finally {
     URL.revokeObjectURL(url);
   }
+}
+
+/**
+ * Draws `parts` of a chart as one PNG, each where the page laid it out, on `background` (the chart's own, so light
+ * text on a dark theme stays readable) and at the screen's pixel density: an SVG as an image, anything else painted
+ * from its layout (`paintHtml`). The image spans the parts' boxes; parts that are not rendered are left out.
+ */
+export async function partsPng(
+  parts: readonly Element[],
+  background: string,
+  scale = devicePixelRatio || 1,
+): Promise<Blob> {
+  const shown = parts
+    .map((el) => ({ el, box: el.getBoundingClientRect() }))
+    .filter(({ box }) => box.width > 0 && box.height > 0);
+  if (shown.length === 0) throw new AtliqError('Nothing is shown to export: the chart is hidden.');
+  const origin = {
+    left: Math.min(...shown.map(({ box }) => box.left)),
+    top: Math.min(...shown.map(({ box }) => box.top)),
+  };
+  const width = Math.max(...shown.map(({ box }) => box.right)) - origin.left;
+  const height = Math.max(...shown.map(({ box }) => box.bottom)) - origin.top;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.ceil(width * scale);
+  canvas.height = Math.ceil(height * scale);
+  const context = canvas.getContext('2d')!;
+  context.scale(scale, scale);
+  context.fillStyle = background;
+  context.fillRect(0, 0, width, height);
+  for (const { el, box } of shown) {
+    if (el instanceof SVGSVGElement) {
+      const [x, y] = [box.left - origin.left, box.top - origin.top];
+      context.drawImage(await svgImage(el), x, y, el.width.baseVal.value, el.height.baseVal.value);
+    } else {
+      paintHtml(context, el, origin);
+    }
+  }
+  return new Promise<Blob>((resolve, reject) =>
+    canvas.toBlob(
+      (blob) => (blob ? resolve(blob) : reject(new Error('The chart could not be drawn as PNG.'))),
+      'image/png',
+    ),
+  );
 }
 
 /** The first non-transparent background from `element` up through its ancestors (across shadow roots), else white. */

@@ -1,5 +1,6 @@
 import type { CSSResultGroup } from 'lit';
 import { afterEach, describe, expect, test } from 'vitest';
+import { cssTexts, varFallbacks } from '../../test/css-vars.ts';
 import * as components from '../index.ts';
 import { DARK_THEME, LIGHT_THEME } from './theme.styles.ts';
 
@@ -11,23 +12,11 @@ afterEach(() => {
 
 /** Every `var(--atliq-…, fallback)` in the styles of every exported element, as [property, fallback, element]. */
 function fallbacks(): [string, string, string][] {
-  const found: [string, string, string][] = [];
-  const visit = (styles: CSSResultGroup | undefined, name: string) => {
-    if (!styles) return;
-    if (Array.isArray(styles)) {
-      for (const s of styles) visit(s, name);
-      return;
-    }
-    const text = 'cssText' in styles ? styles.cssText : '';
-    // The fallback runs to the var()'s closing parenthesis, counting the ones of rgb() inside it.
-    for (const m of text.matchAll(/var\((--atliq-[\w-]+),\s*((?:[^()]|\([^()]*\))+)\)/g)) {
-      found.push([m[1]!, m[2]!.trim(), name]);
-    }
-  };
-  for (const [name, element] of Object.entries(components)) {
-    visit((element as { styles?: CSSResultGroup }).styles, name);
-  }
-  return found;
+  return Object.entries(components).flatMap(([name, element]) =>
+    cssTexts((element as { styles?: CSSResultGroup }).styles)
+      .flatMap(varFallbacks)
+      .map(([property, fallback]): [string, string, string] => [property, fallback, name]),
+  );
 }
 
 const colour = (el: Element, property = 'color') => getComputedStyle(el).getPropertyValue(property);

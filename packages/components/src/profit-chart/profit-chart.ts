@@ -20,7 +20,8 @@ import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts'
  * @summary Profit margin % by market, diverging around zero, against a what-if profit target: markets below the
  * target are coloured and listed with their gap; each market's share of revenue and of profit are in the table
  * and the tooltip. Says "not available in this source" when the extract has no profit columns. The toolbar
- * downloads exactly what is shown as CSV or PNG.
+ * downloads exactly what is shown as CSV or PNG (the PNG with the drill path and the list below target). The
+ * `theme` attribute (`dark`, `light` or `auto`) sets every colour below at once; each can also be set on its own.
  *
  * Keyboard: Tab reaches the bars (one tab stop), arrows and Home/End move between them, Enter or Space selects
  * (cross-filters the dashboard), Escape clears; the focused bar shows its tooltip.
@@ -55,6 +56,14 @@ import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts'
  * @cssproperty --atliq-negative-color - The target line and loss-making bars. Default `#c0392b`.
  * @cssproperty --atliq-focus-color - Outline of the focused bar. Default `#f5a623`.
  * @cssproperty --atliq-surface-color - Tooltip background. Default `#ffffff`.
+ * @cssproperty --atliq-text-color - Labels and the below-target list. Default `#1f2733`.
+ * @cssproperty --atliq-muted-color - Value labels, the zero line and status text. Default `#5b6472`.
+ * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - The pressed drill toggle. Default `#e8effc`.
+ * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
+ * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
+ * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
 export class AtliqProfitChart extends AtliqChart {
   static override styles = profitChartStyles;
@@ -131,9 +140,9 @@ export class AtliqProfitChart extends AtliqChart {
     );
   }
 
-  /** The chart as shown (bars and target line), as a PNG image. */
+  /** The chart as shown — drill path, bars, target line and the list of members below target — as a PNG image. */
   toPNG(): Promise<Blob> {
-    return chartPng(this);
+    return chartPng(this, ['[part="below-list"]']);
   }
 
   /** The margins of the level shown; every attribute is checked before anything is queried. */

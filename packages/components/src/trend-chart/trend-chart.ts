@@ -19,7 +19,8 @@ const CHART_HEIGHT = '--atliq-chart-height';
 /**
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
  * dashed line. Drag across the chart to select a range of periods, which filters the other charts of the dashboard;
- * Escape clears. The toolbar downloads exactly what is shown as CSV or PNG.
+ * Escape clears. The toolbar downloads exactly what is shown as CSV or PNG (the PNG with its legend). The `theme`
+ * attribute (`dark`, `light` or `auto`) sets every colour below at once; each can also be set on its own.
  *
  * Keyboard: the chart is one tab stop, a multi-select listbox of its periods. Arrows and Home/End move the focused
  * period (outlined, with its tooltip), Enter or Space selects it, Shift with an arrow (or Home/End) extends the
@@ -49,6 +50,8 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
  * @cssproperty --atliq-muted-color - Axes, legend and status text. Default `#5b6472`.
  * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
+ * @cssproperty --atliq-chip-background - A pressed toolbar toggle (this toolbar has none). Default `#e8effc`.
+ * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
@@ -100,9 +103,9 @@ export class AtliqTrendChart extends AtliqChart {
     );
   }
 
-  /** The chart as shown, as a PNG image (at the screen's pixel density, on the chart's background). */
+  /** The chart as shown, legend included, as a PNG image (at the screen's pixel density, on its background). */
   toPNG(): Promise<Blob> {
-    return chartPng(this);
+    return chartPng(this, ['.legend']);
   }
 
   override render(): TemplateResult {
