@@ -30,6 +30,10 @@ const timeFormat = (locale: string): Intl.DateTimeFormat =>
       }),
   );
 
+/** Calendar days in `locale`, read in UTC: a day is a date, not an instant, and must not shift with the zone. */
+const dayFormat = (locale: string): Intl.DateTimeFormat =>
+  cached(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
+
 /**
  * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
  * every source row is accounted for, what was quarantined and why, how much revenue sits on unknown products,
@@ -59,7 +63,10 @@ export class AtliqDataStatus extends AtliqChart {
   protected static override selectionUpdates = 'none' as const;
 
   static override properties = {
-    /** Age past which the data is called out of date: `90m`, `24h` (default), `2d`. */
+    /**
+     * Age of the extract, and gap between its snapshot and its newest sale, past which each is called out: `90m`,
+     * `24h` (default), `2d`.
+     */
     staleAfter: { type: String, attribute: 'stale-after' },
     /** The instant ages are measured from; the current time when unset (set it for reproducible views). */
     now: { attribute: false },
@@ -106,6 +113,7 @@ export class AtliqDataStatus extends AtliqChart {
       // Revenue is published in the reporting currency: another currency divides by its rate.
       formatMoney: (value) => formats.compact(value / money.rate),
       formatTime: (iso) => time.format(new Date(iso)),
+      formatDay: (day) => dayFormat(money.locale).format(new Date(`${day}T00:00:00Z`)),
       locale: money.locale,
     });
   }

@@ -6,6 +6,11 @@ const manifest = {
   generated_at: '2026-11-24T04:00:00Z',
   source: { snapshot_at: '2026-11-24T00:00:00Z' },
   reporting_currency: 'INR',
+  files: [
+    { table: 'fact_sales', max_order_date: '2026-11-21' },
+    { table: 'fact_sales', max_order_date: '2026-11-23' },
+    { table: 'rejects', max_order_date: '2026-11-24' },
+  ],
   quality: {
     rows_read: 1000,
     rows_published: 950,
@@ -24,13 +29,14 @@ const input = {
   staleAfterMs: 24 * 36e5,
   formatMoney: (v: number) => `₹${v}`,
   formatTime: (iso: string) => iso,
+  formatDay: (day: string) => `day ${day}`,
   locale: 'en-IN',
 };
 
 describe('findings()', () => {
   test('findings() reports age, unreconciled counts, reasons, unknown share, gaps and duplicate names', () => {
     const byId = Object.fromEntries(findings(input).map((f) => [f.id, f]));
-    expect(byId.freshness).toMatchObject({ level: 'ok', title: 'Current: the data is 5 hours old' });
+    expect(byId.freshness).toMatchObject({ level: 'ok', title: 'Current: extracted 5 hours ago' });
     expect(byId.reconcile).toMatchObject({ level: 'warn', title: 'Row counts do not add up' });
     expect(byId.reconcile!.detail).toContain('10 rows are missing from both');
     expect(byId.rejected).toMatchObject({ level: 'warn', title: '40 rows (4.0%) left out of every figure' });
@@ -49,9 +55,9 @@ describe('findings()', () => {
       quality: { ...manifest.quality, missing_months: undefined, duplicate_market_names: undefined },
     };
     const list = findings({ ...input, manifest: old as Manifest, now: Date.parse('2026-11-27T00:00:00Z') });
-    expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: the data is 3 days old' });
+    expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: extracted 3 days ago' });
     expect(list[0]!.detail).toContain('older than the 1 day expected');
-    expect(list.map((f) => f.id)).toEqual(['freshness', 'reconcile', 'rejected', 'unknown']);
+    expect(list.map((f) => f.id)).toEqual(['freshness', 'latest', 'reconcile', 'rejected', 'unknown']);
   });
 
   test('findings() says how the snapshot was refreshed, right after its age, when the manifest tells', () => {
@@ -85,5 +91,20 @@ describe('findings()', () => {
     expect(() => parseDuration('1w; alert(1)')).toThrow('stale-after must be a duration like 90m, 24h or 2d');
     expect(formatAge(59_000)).toBe('moments');
     expect(formatAge(2 * 365.25 * 864e5)).toBe('2 years');
+  });
+  test('findings() says how far the published sales reach, and warns when the source stopped getting orders', () => {
+    // The newest fact day ends at the snapshot: current, whatever the rejects hold.
+    const byId = (m: Manifest) => Object.fromEntries(findings({ ...input, manifest: m }).map((f) => [f.id, f]));
+    expect(byId(manifest).latest).toMatchObject({ level: 'ok', title: 'Sales recorded up to day 2026-11-23' });
+    // A snapshot taken today of a source whose last order is from 2020: a fresh extract of old data.
+    const stopped = { ...manifest, files: [{ table: 'fact_sales', max_order_date: '2020-06-26' }] } as Manifest;
+    expect(byId(stopped).freshness!.level).toBe('ok');
+    expect(byId(stopped).latest).toMatchObject({ level: 'warn', title: 'No sales recorded after day 2020-06-26' });
+    expect(byId(stopped).latest!.detail).toMatch(/^That is 6 years before the snapshot\. Orders taken since/);
+    // One day more than stale-after (1 day) between the end of the last day and the snapshot.
+    const lagging = { ...manifest, files: [{ table: 'fact_sales', max_order_date: '2026-11-21' }] } as Manifest;
+    expect(byId(lagging).latest!.level).toBe('warn');
+    const empty = { ...manifest, files: [{ table: 'fact_sales', max_order_date: null }] } as unknown as Manifest;
+    expect(byId(empty).latest).toBeUndefined();
   });
 });

@@ -5,7 +5,16 @@ import { refreshFinding } from './refresh.ts';
 
 /** One finding of the status panel: ok (nothing to worry about), warn (read the numbers with this in mind). */
 export interface Finding {
-  readonly id: 'freshness' | 'refresh' | 'reconcile' | 'rejected' | 'unknown' | 'missing' | 'duplicates' | 'warnings';
+  readonly id:
+    | 'freshness'
+    | 'latest'
+    | 'refresh'
+    | 'reconcile'
+    | 'rejected'
+    | 'unknown'
+    | 'missing'
+    | 'duplicates'
+    | 'warnings';
   readonly level: 'ok' | 'warn';
   readonly title: string;
   readonly detail: string;
@@ -50,13 +59,15 @@ export interface StatusInput {
   readonly staleAfterMs: number;
   readonly formatMoney: (value: number) => string;
   readonly formatTime: (iso: string) => string;
+  /** A calendar day (`2020-06-26`) for people, in the locale. */
+  readonly formatDay: (day: string) => string;
   /** Locale of counts and percentages (BCP 47). */
   readonly locale: string;
 }
 
 /** Everything the panel says, worked out from the manifest's quality block; pure, so it is tested without a DOM. */
 export function findings(input: StatusInput): Finding[] {
-  const { manifest, totalRevenue, now, staleAfterMs, formatMoney, formatTime, locale } = input;
+  const { manifest, totalRevenue, now, staleAfterMs, formatMoney, formatTime, formatDay, locale } = input;
   const count = countFormats(locale).full;
   const percent = percentFormat(locale);
   const pct = (part: number, whole: number) => percent(whole === 0 ? 0 : (100 * part) / whole);
@@ -68,7 +79,7 @@ export function findings(input: StatusInput): Finding[] {
     {
       id: 'freshness',
       level: stale ? 'warn' : 'ok',
-      title: stale ? `Out of date: the data is ${formatAge(age)} old` : `Current: the data is ${formatAge(age)} old`,
+      title: stale ? `Out of date: extracted ${formatAge(age)} ago` : `Current: extracted ${formatAge(age)} ago`,
       detail: `Figures are as of ${formatTime(manifest.source.snapshot_at)}; published ${formatTime(manifest.generated_at)}.${
         stale
           ? ` That is older than the ${formatAge(staleAfterMs)} expected: ask the data team whether the ETL still runs.`
@@ -78,6 +89,8 @@ export function findings(input: StatusInput): Finding[] {
     },
   ];
   if (manifest.refresh) out.push(refreshFinding(manifest.refresh, plural));
+  const latest = latestSale(manifest, staleAfterMs, formatDay);
+  if (latest) out.push(latest);
   const reconciles = q.rows_read === q.rows_published + q.rows_rejected;
   out.push({
     id: 'reconcile',
@@ -154,4 +167,27 @@ export function findings(input: StatusInput): Finding[] {
     out.push({ id: 'warnings', level: 'warn', title: 'Notes from the ETL run', detail: '', items: q.warnings });
   }
   return out;
+}
+
+/**
+ * How far the sales reach: the newest order day in the published facts against the snapshot time. A fresh extract
+ * of a source that stopped receiving orders (a broken feed into the sales database) is still old news; past
+ * `staleAfterMs` between the end of that day and the snapshot, it is a warning. Null without facts.
+ */
+function latestSale(manifest: Manifest, staleAfterMs: number, formatDay: (day: string) => string): Finding | null {
+  const days = manifest.files.flatMap((f) => (f.table === 'fact_sales' && f.max_order_date ? [f.max_order_date] : []));
+  if (days.length === 0) return null;
+  const newest = days.sort().at(-1)!;
+  // A sale dated D was made before the end of D.
+  const lag = Date.parse(manifest.source.snapshot_at) - (Date.parse(`${newest}T00:00:00Z`) + 864e5);
+  const behind = lag > staleAfterMs;
+  return {
+    id: 'latest',
+    level: behind ? 'warn' : 'ok',
+    title: behind ? `No sales recorded after ${formatDay(newest)}` : `Sales recorded up to ${formatDay(newest)}`,
+    detail: behind
+      ? `That is ${formatAge(lag)} before the snapshot. Orders taken since have not reached the sales database: the figures cannot be newer than their source.`
+      : '',
+    items: [],
+  };
 }
