@@ -2,10 +2,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '@atliq/devserver';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from '../test/browser.ts';
+import { queryPublished } from '../test/published.ts';
 
 const { url, extracts } = inject('e2e');
 let browser: Browser;
@@ -16,22 +16,12 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** The eight best customers by revenue, straight from the published DuckDB file, without the SDK. */
-async function topCustomers(): Promise<{ label: string; value: number }[]> {
-  const manifest = JSON.parse(await readFile(join(extracts, 'manifest.json'), 'utf8'));
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`ATTACH '${join(extracts, manifest.browser_db)}' AS x (READ_ONLY)`);
-    const reader = await db.runAndReadAll(
-      `SELECT c.customer_name AS label, sum(f.revenue) AS value FROM x.fact_sales f
-       JOIN x.dim_customer c USING (customer_code) GROUP BY 1 ORDER BY 2 DESC LIMIT 8`,
-    );
-    return reader.getRowObjectsJS() as { label: string; value: number }[];
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-}
+const topCustomers = () =>
+  queryPublished<{ label: string; value: number }>(
+    extracts,
+    `SELECT c.customer_name AS label, sum(f.revenue) AS value FROM x.fact_sales f
+     JOIN x.dim_customer c USING (customer_code) GROUP BY 1 ORDER BY 2 DESC LIMIT 8`,
+  );
 
 describe('examples/crm-portal', () => {
   it('embeds from another origin: the CRM page on its own host, atliq.js and the extract on the analytics server', async () => {

@@ -1,9 +1,7 @@
-import { readFile } from 'node:fs/promises';
-import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from '../test/browser.ts';
+import { queryPublished } from '../test/published.ts';
 
 const { url, extracts } = inject('e2e');
 let browser: Browser;
@@ -14,24 +12,12 @@ beforeAll(async () => {
 afterAll(() => browser?.close());
 
 /** Revenue by market name computed straight from the published DuckDB file, without the SDK. */
-async function truth(): Promise<{ label: string; value: number }[]> {
-  const manifest = JSON.parse(await readFile(join(extracts, 'manifest.json'), 'utf8'));
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`ATTACH '${join(extracts, manifest.browser_db)}' AS x (READ_ONLY)`);
-    const rows = (
-      await db.runAndReadAll(
-        `SELECT m.market_name AS label, sum(f.revenue) AS value FROM x.fact_sales f
-         JOIN x.dim_market m USING (market_code) GROUP BY 1 ORDER BY 2 DESC`,
-      )
-    ).getRowObjectsJS();
-    return rows as { label: string; value: number }[];
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-}
+const truth = () =>
+  queryPublished<{ label: string; value: number }>(
+    extracts,
+    `SELECT m.market_name AS label, sum(f.revenue) AS value FROM x.fact_sales f
+     JOIN x.dim_market m USING (market_code) GROUP BY 1 ORDER BY 2 DESC`,
+  );
 
 describe('examples/plain-html', () => {
   it('draws revenue by market from the published extract, asking nothing of any other origin', async () => {
