@@ -43,7 +43,7 @@ export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const panel = panelIn(canvasElement);
     await pinNow(panel, args.hoursAfterSnapshot);
-    await expect(panel.data![0]).toMatchObject({ level: 'ok', title: 'Current: extracted 5 hours ago' });
+    await expect(panel.data![0]).toMatchObject({ level: 'ok', title: 'Current: snapshot taken 5 hours ago' });
     await expect(panel.shadowRoot!.querySelectorAll('[part="finding"]').length).toBeGreaterThanOrEqual(4);
   },
 };

@@ -19,7 +19,7 @@ describe('<atliq-data-status>', () => {
     const root = el.shadowRoot!;
     const finding = (id: string) => root.querySelector(`[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
 
-    expect(list[0]).toMatchObject({ id: 'freshness', level: 'ok', title: 'Current: extracted 1 day ago' });
+    expect(list[0]).toMatchObject({ id: 'freshness', level: 'ok', title: 'Current: snapshot taken 1 day ago' });
     const published = quality.rows_published.toLocaleString('en-IN');
     expect(finding('reconcile')).toContain(`${published} published, ${quality.rows_rejected} quarantined`);
     for (const [, n] of Object.entries(quality.rejected_by_reason)) expect(finding('rejected')).toContain(`${n}: `);
@@ -32,7 +32,7 @@ describe('<atliq-data-status>', () => {
 
     el.now = new Date(Date.parse(source.snapshot_at) + 3 * 864e5);
     await el.updateComplete;
-    expect(el.data![0]).toMatchObject({ level: 'warn', title: 'Out of date: extracted 3 days ago' });
+    expect(el.data![0]).toMatchObject({ level: 'warn', title: 'Out of date: snapshot taken 3 days ago' });
   });
 
   test('says how the snapshot was refreshed, in the locale asked for', async () => {

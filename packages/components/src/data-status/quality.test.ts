@@ -36,7 +36,7 @@ const input = {
 describe('findings()', () => {
   test('findings() reports age, unreconciled counts, reasons, unknown share, gaps and duplicate names', () => {
     const byId = Object.fromEntries(findings(input).map((f) => [f.id, f]));
-    expect(byId.freshness).toMatchObject({ level: 'ok', title: 'Current: extracted 5 hours ago' });
+    expect(byId.freshness).toMatchObject({ level: 'ok', title: 'Current: snapshot taken 5 hours ago' });
     expect(byId.reconcile).toMatchObject({ level: 'warn', title: 'Row counts do not add up' });
     expect(byId.reconcile!.detail).toContain('10 rows are missing from both');
     expect(byId.rejected).toMatchObject({ level: 'warn', title: '40 rows (4.0%) left out of every figure' });
@@ -55,7 +55,7 @@ describe('findings()', () => {
       quality: { ...manifest.quality, missing_months: undefined, duplicate_market_names: undefined },
     };
     const list = findings({ ...input, manifest: old as Manifest, now: Date.parse('2026-11-27T00:00:00Z') });
-    expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: extracted 3 days ago' });
+    expect(list[0]).toMatchObject({ level: 'warn', title: 'Out of date: snapshot taken 3 days ago' });
     expect(list[0]!.detail).toContain('older than the 1 day expected');
     expect(list.map((f) => f.id)).toEqual(['freshness', 'latest', 'reconcile', 'rejected', 'unknown']);
   });

@@ -79,7 +79,9 @@ export function findings(input: StatusInput): Finding[] {
     {
       id: 'freshness',
       level: stale ? 'warn' : 'ok',
-      title: stale ? `Out of date: extracted ${formatAge(age)} ago` : `Current: extracted ${formatAge(age)} ago`,
+      title: stale
+        ? `Out of date: snapshot taken ${formatAge(age)} ago`
+        : `Current: snapshot taken ${formatAge(age)} ago`,
       detail: `Figures are as of ${formatTime(manifest.source.snapshot_at)}; published ${formatTime(manifest.generated_at)}.${
         stale
           ? ` That is older than the ${formatAge(staleAfterMs)} expected: ask the data team whether the ETL still runs.`
