@@ -5,7 +5,7 @@
  * in ~0.2 s, whenever one of the files it was built from changed, so it never runs stale code. The drivers
  * (@duckdb/node-api with its native library, mysql2) stay external and load from node_modules.
  */
-import { readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const etl = fileURLToPath(new URL('..', import.meta.url));
@@ -24,10 +24,22 @@ async function fresh() {
   }
 }
 
-if (!(await fresh())) {
+/** Builds the bundle; a checkout this user cannot write to gets a message that says what to do. */
+async function rebuild() {
+  try {
+    await bundleCli();
+  } catch (error) {
+    if (!['EACCES', 'EPERM', 'EROFS'].includes(error?.code)) throw error;
+    process.stderr.write(
+      `atliq-etl: cannot write the CLI's bundle in ${etl}dist/ (${error.code}). Run \`pnpm etl --help\` once as ` +
+        'the owner of this checkout after installing or updating it (.ci/setup does), or make that folder writable.\n',
+    );
+    process.exit(1);
+  }
+}
+
+async function bundleCli() {
   const { build } = await import('esbuild');
-  // Written beside the bundle and renamed into place: two runs rebuilding at once never load a half-written file.
-  const tmp = `${bundle}.${process.pid}.tmp`;
   const result = await build({
     entryPoints: [`${etl}src/cli.ts`],
     absWorkingDir: etl,
@@ -38,12 +50,19 @@ if (!(await fresh())) {
     packages: 'external',
     // The contract is a workspace package of TypeScript source: bundled, not loaded from node_modules.
     alias: { '@atliq/sdk/contract': '../packages/sdk/src/contract.ts' },
-    outfile: tmp,
+    outfile: bundle,
+    write: false,
     metafile: true,
     logLevel: 'warning',
   });
+  // Written beside the bundle and renamed into place: two runs rebuilding at once never load a half-written file.
+  await mkdir(`${etl}dist`, { recursive: true });
+  const tmp = `${bundle}.${process.pid}.tmp`;
+  await writeFile(tmp, result.outputFiles[0].contents);
   await writeFile(`${inputs}.${process.pid}.tmp`, JSON.stringify(Object.keys(result.metafile.inputs)));
   await rename(`${inputs}.${process.pid}.tmp`, inputs);
   await rename(tmp, bundle);
 }
+
+if (!(await fresh())) await rebuild();
 await import(bundle);
