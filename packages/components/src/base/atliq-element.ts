@@ -10,6 +10,7 @@ import {
 } from '@atliq/sdk';
 import { Task } from '@lit/task';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
+import { DRILL_HIERARCHY, type Hierarchy } from './drill.ts';
 import { DrillController } from './drill-controller.ts';
 import type { AtliqEventMap } from './events.ts';
 import { recordQueries } from './record-queries.ts';
@@ -148,13 +149,18 @@ export class AtliqElement extends LitElement {
   }
 
   /**
-   * Drill-down through the hierarchy below `root()` (create it before the data task, which reads its path). A drill
+   * Drill-down through `hierarchy` below `root()` (create it before the data task, which reads its path). A drill
    * clears this component's selection, which belongs to the level left behind and would otherwise filter the
    * other charts invisibly, runs `changed`, and fires `atliq-drill`.
    */
-  protected drillController(root: () => string, changed: () => void = () => {}): DrillController {
+  protected drillController(
+    root: () => string,
+    changed: () => void = () => {},
+    hierarchy: Hierarchy = DRILL_HIERARCHY,
+  ): DrillController {
     this.#drill = new DrillController(this, {
       root,
+      hierarchy,
       changed: (detail) => {
         this.clearSelection();
         changed();

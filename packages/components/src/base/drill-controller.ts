@@ -1,19 +1,21 @@
 import type { Filters, Member } from '@atliq/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { canDrill, type DrillStep, drillFilters, drillLevel, validPath } from './drill.ts';
+import { canDrill, type DrillStep, drillFilters, drillLevel, drillLevels, type Hierarchy, validPath } from './drill.ts';
 import type { AtliqDrillDetail } from './events.ts';
 
 export interface DrillOptions {
   /** The dimension the chart is grouped by before drilling (its `by`). */
   readonly root: () => string;
+  /** The levels it drills through (market → customer → product when absent). */
+  readonly hierarchy?: Hierarchy;
   /** A person drilled down or went back up: the host clears its selection and fires `atliq-drill`. */
   readonly changed: (detail: AtliqDrillDetail) => void;
 }
 
 /**
- * A chart's drill-down state (market → customer → product): the path opened so far, and whether drill mode is on,
- * in which click or Enter on a mark opens it instead of selecting it. The path narrows only the host's own query
- * ({@link filters}); it resets when the host's `by` changes.
+ * A chart's drill-down state (market → customer → product, or the hierarchy it is given): the path opened so far,
+ * and whether drill mode is on, in which click or Enter on a mark opens it instead of selecting it. The path narrows
+ * only the host's own query ({@link filters}); it resets when the host's `by` changes.
  */
 export class DrillController implements ReactiveController {
   /** Drill mode: click or Enter on a mark drills into it rather than selecting it. */
@@ -36,18 +38,23 @@ export class DrillController implements ReactiveController {
 
   /** Sets the path from host code (no event); steps that do not fit the hierarchy below `by` are dropped. */
   set path(path: readonly DrillStep[]) {
-    this.#path = validPath(this.#options.root(), path);
+    this.#path = validPath(this.#options.root(), path, this.#options.hierarchy);
     this.#host.requestUpdate();
   }
 
   /** The dimension the chart shows now. */
   get level(): string {
-    return drillLevel(this.#options.root(), this.#path);
+    return drillLevel(this.#options.root(), this.#path, this.#options.hierarchy);
+  }
+
+  /** The levels below `root`, `root` first: one when the chart does not drill. */
+  get levels(): readonly string[] {
+    return drillLevels(this.#options.root(), this.#options.hierarchy);
   }
 
   /** Whether the level shown has a level below it. */
   get canDrill(): boolean {
-    return canDrill(this.#options.root(), this.#path);
+    return canDrill(this.#options.root(), this.#path, this.#options.hierarchy);
   }
 
   /** The drill keys a mark answers, for its `aria-keyshortcuts`; empty when the chart does not drill. */

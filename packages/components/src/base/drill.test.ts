@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { canDrill, drillFilters, drillLevel, drillLevels, validPath } from './drill.ts';
+import { canDrill, drillFilters, drillLevel, drillLevels, TIME_HIERARCHY, validPath } from './drill.ts';
 
 const mumbai = { dimension: 'market', member: 'Mumbai', label: 'Mumbai' };
 const nova = { dimension: 'customer', member: 'Nova Stores', label: 'Nova Stores' };
@@ -37,4 +37,25 @@ test('drillFilters() adds the opened members to the cross-filter, intersecting a
   });
   expect(drillFilters({ market: ['Mumbai', 'Delhi NCR'] }, [mumbai])).toEqual({ market: ['Mumbai'] });
   expect(drillFilters({ market: ['Delhi NCR'] }, [mumbai])).toEqual({ market: [] });
+});
+
+test('drillLevels() and validPath() follow the hierarchy a chart declares: year → month → day for the trend', () => {
+  expect(drillLevels('year', TIME_HIERARCHY)).toEqual(['year', 'month', 'day']);
+  expect(drillLevels('month', TIME_HIERARCHY)).toEqual(['month', 'day']);
+  expect(drillLevels('day', TIME_HIERARCHY)).toEqual(['day']);
+  const y2019 = { dimension: 'year', member: 2019, label: '2019' };
+  const mar = { dimension: 'month', member: '2019-03', label: 'Mar 2019' };
+  expect([drillLevel('year', [y2019], TIME_HIERARCHY), canDrill('year', [y2019], TIME_HIERARCHY)]).toEqual([
+    'month',
+    true,
+  ]);
+  expect(canDrill('year', [y2019, mar], TIME_HIERARCHY)).toBe(false);
+  expect(validPath('month', [y2019, mar], TIME_HIERARCHY)).toEqual([]);
+  expect(validPath('month', [mar], TIME_HIERARCHY)).toEqual([mar]);
+  // The market hierarchy knows nothing of dates.
+  expect(validPath('year', [y2019])).toEqual([]);
+  expect(drillFilters({ month: { from: '2019-02', to: '2020-01' } }, [y2019, mar])).toEqual({
+    month: ['2019-03'],
+    year: [2019],
+  });
 });

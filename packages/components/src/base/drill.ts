@@ -1,7 +1,13 @@
 import { type Filters, intersect, type Member } from '@atliq/sdk';
 
-/** The drill hierarchy, top to bottom: a chart grouped by one of these can drill into the ones below it. */
+/** A drill hierarchy, top to bottom: a chart grouped by one of its levels can drill into the ones below it. */
+export type Hierarchy = readonly string[];
+
+/** The bar charts' hierarchy: market → customer → product. */
 export const DRILL_HIERARCHY = ['market', 'customer', 'product'] as const;
+
+/** The trend's date hierarchy, as in a date table: a year opens by month, a month by day. */
+export const TIME_HIERARCHY = ['year', 'month', 'day'] as const;
 
 /** One level drilled through: the member opened on `dimension`, and its text as shown. */
 export interface DrillStep {
@@ -10,21 +16,21 @@ export interface DrillStep {
   readonly label: string;
 }
 
-/** The levels a chart grouped by `root` walks through: `root` and what lies below it, or only `root`. */
-export function drillLevels(root: string): readonly string[] {
-  const at = (DRILL_HIERARCHY as readonly string[]).indexOf(root);
-  return at < 0 ? [root] : DRILL_HIERARCHY.slice(at);
+/** The levels a chart grouped by `root` walks through: `root` and what lies below it in `hierarchy`, or only `root`. */
+export function drillLevels(root: string, hierarchy: Hierarchy = DRILL_HIERARCHY): readonly string[] {
+  const at = hierarchy.indexOf(root);
+  return at < 0 ? [root] : hierarchy.slice(at);
 }
 
 /** The dimension shown after drilling through `path` from `root`. */
-export function drillLevel(root: string, path: readonly DrillStep[]): string {
-  const levels = drillLevels(root);
+export function drillLevel(root: string, path: readonly DrillStep[], hierarchy?: Hierarchy): string {
+  const levels = drillLevels(root, hierarchy);
   return levels[Math.min(path.length, levels.length - 1)]!;
 }
 
 /** Whether a member of the level shown can be opened: there is a level below it. */
-export function canDrill(root: string, path: readonly DrillStep[]): boolean {
-  return path.length < drillLevels(root).length - 1;
+export function canDrill(root: string, path: readonly DrillStep[], hierarchy?: Hierarchy): boolean {
+  return path.length < drillLevels(root, hierarchy).length - 1;
 }
 
 const isMember = (v: unknown): v is Member => typeof v === 'string' || (typeof v === 'number' && Number.isFinite(v));
@@ -33,8 +39,8 @@ const isMember = (v: unknown): v is Member => typeof v === 'string' || (typeof v
  * Checks a path set from host code against the hierarchy below `root`: step i must be on level i, with a member.
  * Returns the valid prefix, so a bad step (or one past the bottom) is dropped rather than queried.
  */
-export function validPath(root: string, path: readonly DrillStep[]): DrillStep[] {
-  const levels = drillLevels(root);
+export function validPath(root: string, path: readonly DrillStep[], hierarchy?: Hierarchy): DrillStep[] {
+  const levels = drillLevels(root, hierarchy);
   const valid: DrillStep[] = [];
   for (const [i, step] of path.entries()) {
     if (i >= levels.length - 1 || step?.dimension !== levels[i] || !isMember(step.member)) break;

@@ -227,10 +227,12 @@ describe('CSV and PNG export', () => {
     rows.forEach((r, i) => {
       expect(Number(r[1])).toBeCloseTo(months[i]!.revenue, 2);
     });
-    // The legend under the plot is in the image: its line of text, its keys in the series' colours.
+    // The drill path above and the legend under the plot are in the image: the legend's line of text, its keys in
+    // the series' colours.
     const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg[part="chart"]')!;
     const legend = el.shadowRoot!.querySelector('.legend')!;
-    const shown = area(svg, legend);
+    const breadcrumb = el.shadowRoot!.querySelector('[part="breadcrumb"]')!;
+    const shown = area(breadcrumb, svg, legend);
     const png = await el.toPNG();
     expect(await pngSize(png)).toEqual(deviceSize(shown));
     const lineHeight = Number.parseFloat(getComputedStyle(legend).lineHeight);

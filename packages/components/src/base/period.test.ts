@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { describePeriod, hasPeriod, previousPeriod, yearEarlier, yearToDate } from './period.ts';
+import { describePeriod, hasPeriod, periodLabel, previousPeriod, yearEarlier, yearToDate } from './period.ts';
 
 describe('period', () => {
   test('yearEarlier() moves years, months and days back one year', () => {
@@ -34,6 +34,10 @@ describe('period', () => {
     expect(describePeriod({ year: [2019] })).toBe('2019');
     expect(describePeriod({ month: ['2019-03'] })).toBe('Mar 2019');
     expect(describePeriod({ month: { from: '2019-01', to: '2019-06' } })).toBe('Jan 2019–Jun 2019');
+  });
+
+  test('periodLabel() reads a month as "Mar 2019" and leaves a year or a day as it is', () => {
+    expect([2019, '2019-03', '2019-03-05'].map(periodLabel)).toEqual(['2019', 'Mar 2019', '2019-03-05']);
   });
 
   test('yearToDate() compares the latest partial year with the same months before', () => {

@@ -29,16 +29,18 @@ export function previousPeriod(filters: Filters): Filters {
   );
 }
 
+/** A period as read: a month `2019-03` is "Mar 2019"; a year or a day stays as it is. */
+export function periodLabel(m: Member): string {
+  const match = /^(\d{4})-(\d{2})$/.exec(String(m));
+  return match ? `${MONTHS[Number(match[2]) - 1]} ${match[1]}` : String(m);
+}
+
 /** Readable period of a filter for a comparison line: "2019", "Mar 2019", "2018–2019". */
 export function describePeriod(filters: Filters): string {
   const value = filters['day'] ?? filters['month'] ?? filters['year'];
   if (value === undefined) return 'the previous period';
-  const one = (m: Member) => {
-    const match = /^(\d{4})-(\d{2})$/.exec(String(m));
-    return match ? `${MONTHS[Number(match[2]) - 1]} ${match[1]}` : String(m);
-  };
-  if (isRange(value)) return `${one(value.from)}–${one(value.to)}`;
-  return value.length > 3 ? `${value.length} periods` : value.map(one).join(', ');
+  if (isRange(value)) return `${periodLabel(value.from)}–${periodLabel(value.to)}`;
+  return value.length > 3 ? `${value.length} periods` : value.map(periodLabel).join(', ');
 }
 
 /** The latest year's months so far and the same months a year before, for a year-over-year line with no filter. */

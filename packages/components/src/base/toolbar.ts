@@ -1,6 +1,5 @@
 import { DIMENSIONS, isDimension } from '@atliq/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
-import { drillLevels } from './drill.ts';
 import type { DrillController } from './drill-controller.ts';
 
 /** The chart header: the drill breadcrumb on the left, the drill toggle and export buttons on the right. */
@@ -67,7 +66,17 @@ export const toolbarStyles = css`
 
 /** What the toolbar offers: drilling through a hierarchy and downloading what is shown. */
 export interface ToolbarOptions {
-  readonly drill?: { readonly controller: DrillController; readonly root: string };
+  readonly drill?: {
+    readonly controller: DrillController;
+    readonly root: string;
+    /** What a click or Enter opens, for the toggle's title: "bar" when absent. */
+    readonly mark?: string;
+    /**
+     * Keep the toggle (disabled) even where `root` has nothing below it, for a chart whose hierarchy is always
+     * there (the trend's dates), so its header does not change with the grain.
+     */
+    readonly always?: boolean;
+  };
   /**
    * Absent while nothing is shown (loading, empty, error, not available in this source): then the drill toggle is
    * disabled too, as there is no mark to open.
@@ -94,16 +103,16 @@ function breadcrumb(drill: DrillController, root: string): TemplateResult {
 
 /** The header above a chart; always there (export disabled until data is shown), so nothing jumps on load. */
 export function toolbar({ drill, exports }: ToolbarOptions): TemplateResult {
-  const drillable = drill !== undefined && drillLevels(drill.root).length > 1;
-  const { controller } = drill ?? {};
+  const drillable = drill !== undefined && drill.controller.levels.length > 1;
+  const { controller, mark = 'bar' } = drill ?? {};
   return html`<div part="toolbar" class="toolbar">
     ${drillable ? breadcrumb(controller!, drill.root) : nothing}
     <span class="actions">
       ${
-        drillable
+        drillable || drill?.always
           ? html`<button type="button" part="drill-toggle" aria-pressed=${controller!.mode && controller!.canDrill}
               ?disabled=${!controller!.canDrill || !exports} @click=${() => controller!.toggleMode()}
-              title="When on, click or Enter on a bar opens it (Shift+Enter always does; Backspace goes back up)"
+              title="When on, click or Enter on a ${mark} opens it (Shift+Enter always does; Backspace goes back up)"
               >Drill down</button>`
           : nothing
       }

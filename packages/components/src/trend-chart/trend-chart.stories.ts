@@ -100,6 +100,34 @@ export const Brushed: Story = {
   },
 };
 
+/** A year opened by month (drill mode on, Enter on the year): the breadcrumb leads back to all years. */
+export const Drilled: Story = {
+  args: { grain: 'year' },
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    const years = await loaded(chart);
+    const year = years[Math.min(1, years.length - 1)]!.key;
+    const root = chart.shadowRoot!;
+    root.querySelector<HTMLButtonElement>('[part="drill-toggle"]')!.click();
+    const svg = root.querySelector<SVGSVGElement>('svg[part="chart"]')!;
+    svg.focus();
+    for (const p of years) {
+      if (p.key === year) break;
+      svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowRight' }));
+    }
+    svg.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter' }));
+    await waitFor(() => expect(chart.data?.[0]?.key.startsWith(`${year}-`)).toBe(true), { timeout: 25_000 });
+    await chart.updateComplete;
+    const months = chart.data!.map((p) => p.key);
+    await expect(months.every((m) => new RegExp(`^${year}-(0[1-9]|1[0-2])$`).test(m))).toBe(true);
+    await expect(months).toEqual([...months].sort());
+    await expect(months.length).toBeGreaterThan(1);
+    const crumbs = [...root.querySelectorAll('[part="breadcrumb"] li')].map((li) => li.textContent?.trim());
+    await expect(crumbs).toEqual(['All years', year]);
+    await expect(root.querySelector('[part="crumb"]')?.textContent).toBe('All years');
+  },
+};
+
 /** A period focused from the keyboard (Tab, then arrows): outlined, with its tooltip. */
 export const KeyboardFocus: Story = {
   play: async ({ canvasElement }) => {

@@ -2,11 +2,13 @@ import { MEASURES } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
+import { type DrillStep, TIME_HIERARCHY } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
 import { trendChartStyles } from './trend-chart.styles.ts';
+import { drillClick, drillKey } from './trend-drill.ts';
 import { trendKeyAction } from './trend-keys.ts';
 import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
 import { loadTrend, type Trend } from './trend-query.ts';
@@ -26,7 +28,13 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * period (outlined, with its tooltip), Enter or Space selects it, Shift with an arrow (or Home/End) extends the
  * selection to a range of periods — the same clause the brush makes — and Escape clears.
  *
+ * Drill-down through the date hierarchy: year → month → day (from `grain="month"` month → day; a day grain does
+ * not drill). With the "Drill down" toggle of the toolbar on, a click or Enter on a period opens it (Shift+Enter on
+ * the focused period always does); the breadcrumb ("All years › 2019 › Mar 2019") and Backspace go back up. The
+ * opened period narrows only this chart (and clears its selection); it still follows the other charts' cross-filter.
+ *
  * @event atliq-select - A period was selected or cleared; `detail.value` is `"from – to"` or null.
+ * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the grain now shown.
  * @event atliq-error - The data could not be loaded or an attribute is invalid.
  *
  * @csspart chart - The SVG drawing.
@@ -37,7 +45,10 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @csspart tooltip - Value and last year's value of the focused or hovered period.
  * @csspart table - The screen-reader table (visually hidden).
  * @csspart status - The loading, empty or error message.
- * @csspart toolbar - The header with the export buttons.
+ * @csspart toolbar - The header: breadcrumb, drill toggle and export buttons.
+ * @csspart breadcrumb - The drill path (`nav`); its buttons have the part `crumb`.
+ * @csspart crumb - A breadcrumb button that goes back up to its level.
+ * @csspart drill-toggle - The "Drill down" button (`aria-pressed` when drill mode is on).
  * @csspart export-csv - The CSV download button.
  * @csspart export-png - The PNG download button.
  *
@@ -50,7 +61,7 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @cssproperty --atliq-text-color - Labels. Default `#1f2733`.
  * @cssproperty --atliq-muted-color - Axes, legend and status text. Default `#5b6472`.
  * @cssproperty --atliq-input-background - Toolbar buttons. Default `#ffffff`.
- * @cssproperty --atliq-chip-background - A pressed toolbar toggle (this toolbar has none). Default `#e8effc`.
+ * @cssproperty --atliq-chip-background - The pressed drill toggle. Default `#e8effc`.
  * @cssproperty --atliq-tile-background - Background when `theme` is set. Default `#ffffff`.
  * @cssproperty --atliq-error-color - Error text. Default `#a12622`.
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
@@ -76,7 +87,18 @@ export class AtliqTrendChart extends AtliqChart {
 
   readonly #size = new ResizeController(this, [CHART_HEIGHT]);
   readonly #view = new ViewMemo<TemplateResult>();
-  readonly #task = this.dataTask(() => [this.grain, this.measure, this.locale, this.currency] as const, loadTrend);
+  // Before the task: a change of `grain` must reset the path before the task reads it.
+  readonly #drill = this.drillController(
+    () => this.grain,
+    () => {
+      this._active = -1;
+    },
+    TIME_HIERARCHY,
+  );
+  readonly #task = this.dataTask(
+    () => [this.grain, this.measure, this.locale, this.currency, this.#drill.path] as const,
+    loadTrend,
+  );
 
   constructor() {
     super();
@@ -89,6 +111,18 @@ export class AtliqTrendChart extends AtliqChart {
   /** The points shown, in time order, each with last year's value. */
   get data(): readonly TrendPoint[] | undefined {
     return this.#task.value?.points;
+  }
+
+  /**
+   * The periods drilled into, top first, e.g. `[{ dimension: 'year', member: 2019, label: '2019' }]`; empty at the
+   * top. Settable (no event fires); steps that do not follow the date hierarchy below `grain` are dropped.
+   */
+  get drillPath(): readonly DrillStep[] {
+    return this.#drill.path;
+  }
+
+  set drillPath(path: readonly DrillStep[]) {
+    this.#drill.path = path;
   }
 
   /** Exactly what is shown, as CSV. */
@@ -110,9 +144,11 @@ export class AtliqTrendChart extends AtliqChart {
 
   override render(): TemplateResult {
     const t = this.#task.value;
-    const title = t && `${MEASURES[t.measure].label} by ${t.grain}`;
+    const within = t?.path.at(-1);
+    const title = t && `${MEASURES[t.measure].label} by ${t.grain}${within ? ` in ${within.label}` : ''}`;
     const exports = t?.points.length ? exportActions(title!, this, (e) => this.fail(e)) : undefined;
-    return html`${toolbar({ exports })}${this.renderData(
+    const drill = { controller: this.#drill, root: this.grain, mark: 'period', always: true };
+    return html`${toolbar({ drill, exports })}${this.renderData(
       this.#task,
       { loading: 'Loading the trend…', empty: 'No sales in this period.', error: 'Trend unavailable' },
       (t) => t.points.length === 0,
@@ -125,39 +161,45 @@ export class AtliqTrendChart extends AtliqChart {
             this._active,
             this._drag,
             this.#ownClause(),
-            this.grain,
+            this.#drill.shortcuts,
           ],
           () => this.#chart(t),
         ),
     )}`;
   }
 
-  /** Selects the periods from index `a` to `b` (either order), or clears with null. */
-  #selectRange(points: readonly TrendPoint[], range: readonly [number, number] | null): void {
+  /** Selects the periods of `trend` from index `a` to `b` (either order), or clears with null. */
+  #selectRange({ points, grain }: Trend, range: readonly [number, number] | null): void {
     if (!range) {
       if (!this.link.selection.clauses().has(this.clientId)) return;
       this.select(null);
-      this.emit('atliq-select', { dimension: this.grain, value: null, label: '' });
+      this.emit('atliq-select', { dimension: grain, value: null, label: '' });
       return;
     }
-    const { clause, value } = periodClause(points, this.grain, ...range);
+    const { clause, value } = periodClause(points, grain, ...range);
     this.select(clause);
-    this.emit('atliq-select', { dimension: this.grain, value, label: clause.label });
+    this.emit('atliq-select', { dimension: grain, value, label: clause.label });
   }
 
-  #onKey(event: KeyboardEvent, points: readonly TrendPoint[]): void {
+  #onKey(event: KeyboardEvent, trend: Trend): void {
+    const { points } = trend;
+    // The chart stays focused while the opened level loads; its first period becomes the focused one.
+    if (drillKey(this.#drill, event, trend, this._active)) {
+      this._active = 0;
+      return;
+    }
     const action = trendKeyAction(event, this._active, points.length, this.#selectedRange(points));
     if (!action) return;
     event.preventDefault();
     if (action.kind === 'clear') {
-      this.#selectRange(points, null);
+      this.#selectRange(trend, null);
       return;
     }
     this._active = action.index;
-    if (action.kind === 'select') this.#selectRange(points, action.range);
+    if (action.kind === 'select') this.#selectRange(trend, action.range);
   }
 
-  #pointer(event: PointerEvent, layout: TrendLayout, points: readonly TrendPoint[]): void {
+  #pointer(event: PointerEvent, layout: TrendLayout, trend: Trend): void {
     const svgEl = event.currentTarget as SVGSVGElement;
     const x = event.clientX - svgEl.getBoundingClientRect().left;
     const i = nearest(layout.points, x);
@@ -170,20 +212,21 @@ export class AtliqTrendChart extends AtliqChart {
     } else if (event.type === 'pointerup' && this._drag) {
       const { from } = this._drag;
       this._drag = null;
-      this.#selectRange(points, [from, i]);
+      // In drill mode a click (no drag) opens the period; a drag still selects a range.
+      if (from !== i || !drillClick(this.#drill, trend, i)) this.#selectRange(trend, [from, i]);
     }
   }
 
-  /** A brush selects a range of the grain's periods. */
+  /** A brush selects a range of the periods shown (of the drilled grain). */
   protected override selectionDimensions(): readonly string[] {
-    return [this.grain];
+    return [this.#drill.level];
   }
 
   /** The periods brushed or selected, first and last index; null for none. */
   #selectedRange(points: readonly TrendPoint[]): [number, number] | null {
     const ends: [number, number] | null = this._drag
       ? [this._drag.from, this._drag.to]
-      : rangeIndexes(this.#ownClause()?.filters?.[this.grain], points);
+      : rangeIndexes(this.#ownClause()?.filters?.[this.#drill.level], points);
     return ends && [Math.min(...ends), Math.max(...ends)];
   }
 
@@ -198,10 +241,11 @@ export class AtliqTrendChart extends AtliqChart {
       height: Number.parseFloat(this.#size.style(CHART_HEIGHT)) || 240,
       active: this._active,
       range: this.#selectedRange(points),
+      shortcuts: this.#drill.shortcuts,
     };
     return trendView(trend, state, {
-      key: (e) => this.#onKey(e, points),
-      pointer: (e, layout) => this.#pointer(e, layout, points),
+      key: (e) => this.#onKey(e, trend),
+      pointer: (e, layout) => this.#pointer(e, layout, trend),
       // The focused period stays while the pointer leaves a chart that has the keyboard focus.
       leave: (e) => {
         if (!this._drag && !(e.currentTarget as Element).matches(':focus')) this._active = -1;

@@ -1,6 +1,7 @@
 import { AtliqError, type MEASURES } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { checkMeasure } from '../base/attributes.ts';
+import { type DrillStep, drillFilters, drillLevel, TIME_HIERARCHY } from '../base/drill.ts';
 import { type Money, moneyFor, shown } from '../base/money.ts';
 import { hasPeriod, previousPeriod } from '../base/period.ts';
 import { type TrendPoint, withLastYear } from './trend-layout.ts';
@@ -11,7 +12,10 @@ const isGrain = (g: string): g is Grain => (GRAINS as readonly string[]).include
 
 /** What the chart shows. */
 export interface Trend {
+  /** The grain shown: the `grain` attribute, or the level the drill path opened down to. */
   readonly grain: Grain;
+  /** The periods opened, top first (empty when not drilled). */
+  readonly path: readonly DrillStep[];
   readonly measure: keyof typeof MEASURES;
   /** Locale and currency shown; money values are already converted to that currency. */
   readonly money: Money;
@@ -19,15 +23,18 @@ export interface Trend {
 }
 
 /**
- * The chart's queries: `measure` by `grain` under the cross-filter, each point with the same period a year earlier.
- * Attributes are checked before anything is queried.
+ * The chart's queries: `measure` by the grain `path` drills `grain` down to, under the cross-filter narrowed to the
+ * opened periods, each point with the same period a year earlier. Attributes are checked before anything is queried.
  */
 export async function loadTrend(
-  [grain, name, locale, currency]: readonly [string, string, string, string],
-  { source, filters, signal }: LoadContext,
+  [root, name, locale, currency, path]: readonly [string, string, string, string, readonly DrillStep[]],
+  { source, filters: crossFilter, signal }: LoadContext,
 ): Promise<Trend> {
-  if (!isGrain(grain)) throw new AtliqError(`grain must be year, month or day, got "${grain}".`);
+  if (!isGrain(root)) throw new AtliqError(`grain must be year, month or day, got "${root}".`);
   const measure = checkMeasure(name);
+  const grain = drillLevel(root, path, TIME_HIERARCHY) as Grain;
+  // The opened periods are members of the filter, bound as parameters like any cross-filter member.
+  const filters = drillFilters(crossFilter, path);
   const money = moneyFor(await source.manifestReady, locale, currency);
   const spec = { measures: [measure], dimensions: [grain] };
   const rows = await source.query({ ...spec, filters }, { signal });
@@ -40,5 +47,5 @@ export async function loadTrend(
     value: shown(money, measure, p.value),
     previous: shown(money, measure, p.previous),
   }));
-  return { grain, measure, money, points };
+  return { grain, path, measure, money, points };
 }

@@ -12,6 +12,8 @@ export interface TrendViewState {
   readonly active: number;
   /** The selected (or being brushed) periods, first and last index; null for none. */
   readonly range: readonly [number, number] | null;
+  /** Drill keys the chart answers besides the listbox keys, for `aria-keyshortcuts`; empty for none. */
+  readonly shortcuts: string;
 }
 
 export interface TrendViewHandlers {
@@ -57,6 +59,7 @@ export function trendView(
   return html`<div class="plot">
       <svg part="chart" width=${width} height=${height} role="listbox" tabindex="0" aria-multiselectable="true"
         aria-orientation="horizontal" aria-activedescendant=${at ? periodId(state.active) : nothing}
+        aria-keyshortcuts=${state.shortcuts || nothing}
         aria-label="${label} by ${grain}; arrow keys move between periods, Enter selects one, Shift with an arrow selects a range, Escape clears"
         @keydown=${on.key} @focus=${on.focus} @blur=${on.blur} @pointerdown=${onPointer} @pointermove=${onPointer}
         @pointerup=${onPointer} @pointerleave=${on.leave}>
