@@ -61,9 +61,6 @@ export const trendChartStyles = [
       text-anchor: end;
       dominant-baseline: central;
     }
-    .axis.x {
-      text-anchor: middle;
-    }
     .brush {
       fill: var(--atliq-brush-color, rgb(245 166 35 / 0.25));
     }

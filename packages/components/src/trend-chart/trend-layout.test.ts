@@ -30,4 +30,21 @@ describe('trendLayout()', () => {
     expect(nearest(points, points[1]!.x + 10)).toBe(1);
     expect(nearest(points, 0)).toBe(0);
   });
+  test('trendLayout() hangs an x label that would cross the chart edge off its tick, inside the chart', () => {
+    const year = Array.from({ length: 12 }, (_, i) => ({
+      key: `2018-${String(i + 1).padStart(2, '0')}`,
+      value: 1,
+      previous: null,
+    }));
+    const { xTicks } = trendLayout(year, 900, 200);
+    const last = xTicks.at(-1)!;
+    expect(last.label).toBe('December');
+    expect(last.anchor).toBe('end');
+    expect(xTicks.filter((t) => t.anchor === 'middle').length).toBeGreaterThan(5);
+    for (const t of xTicks) {
+      const [from, to] = { start: [0, 1], middle: [-0.5, 0.5], end: [-1, 0] }[t.anchor];
+      expect(t.x + from! * t.label.length * 7).toBeGreaterThanOrEqual(0);
+      expect(t.x + to! * t.label.length * 7).toBeLessThanOrEqual(900);
+    }
+  });
 });

@@ -20,7 +20,12 @@ export interface TrendLayout {
   readonly previousLine: string;
   /** Where each point sits, for focus marks, the tooltip and the brush. */
   readonly points: readonly { readonly x: number; readonly y: number }[];
-  readonly xTicks: readonly { readonly x: number; readonly label: string }[];
+  /** `anchor`: where the label hangs off its tick, so one near an edge ("December") stays inside the chart. */
+  readonly xTicks: readonly {
+    readonly x: number;
+    readonly label: string;
+    readonly anchor: 'start' | 'middle' | 'end';
+  }[];
   readonly yTicks: readonly { readonly y: number; readonly value: number }[];
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 }
@@ -71,10 +76,13 @@ export function trendLayout(data: readonly TrendPoint[], width: number, height: 
         .defined((d) => d.previous !== null)
         .x(xOf)
         .y((d) => y(d.previous ?? 0))(data as TrendPoint[]) ?? '',
-    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90))).map((t) => ({
-      x: x(t),
-      label: t.getUTCMonth() === 0 && t.getUTCDate() === 1 ? String(t.getUTCFullYear()) : x.tickFormat()(t),
-    })),
+    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90))).map((t) => {
+      const label = t.getUTCMonth() === 0 && t.getUTCDate() === 1 ? String(t.getUTCFullYear()) : x.tickFormat()(t);
+      // Half the label at ~7 px a character (a generous width for the 0.85em axis font).
+      const half = label.length * 3.5;
+      const anchor = x(t) + half > width ? 'end' : x(t) - half < 0 ? 'start' : 'middle';
+      return { x: x(t), label, anchor } as const;
+    }),
     yTicks: y.ticks(4).map((v) => ({ y: y(v), value: v })),
   };
 }

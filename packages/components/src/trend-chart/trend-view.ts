@@ -68,7 +68,7 @@ export function trendView(
             (t) => svg`<line class="grid" x1=${layout.plot.left} x2=${layout.plot.right} y1=${t.y} y2=${t.y}></line>
               <text class="axis y" x=${layout.plot.left - 6} y=${t.y}>${format.compact(t.value)}</text>`,
           )}
-          ${layout.xTicks.map((t) => svg`<text class="axis x" x=${t.x} y=${height - 6}>${t.label}</text>`)}
+          ${layout.xTicks.map((t) => svg`<text class="axis x" x=${t.x} y=${height - 6} text-anchor=${t.anchor}>${t.label}</text>`)}
           ${
             range
               ? svg`<rect part="brush" class="brush" x=${x0(range[0])} y=${layout.plot.top}
