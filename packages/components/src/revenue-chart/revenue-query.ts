@@ -1,6 +1,6 @@
-import { compile, MEASURES } from '@atliq/sdk';
+import { MEASURES } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
-import { checkMeasure, parseTop } from '../base/attributes.ts';
+import { checkDimension, checkMeasure, parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { moneyFor, shown } from '../base/money.ts';
 import { barsWithShares } from './revenue-bars.ts';
@@ -17,10 +17,9 @@ export async function loadRevenue(
 ): Promise<Revenue> {
   const limit = parseTop(top);
   const measure = checkMeasure(name);
-  const level = drillLevel(by, path);
+  // Before the manifest is fetched: the currency check below needs its rates.
+  const level = drillLevel(checkDimension(by), path);
   const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
-  // Compiling rejects an unknown `by` before the manifest is even fetched; the currency needs the manifest's rates.
-  compile(spec);
   const money = moneyFor(await source.manifestReady, locale, currency);
   const rows = await source.query(spec, { signal });
   const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
