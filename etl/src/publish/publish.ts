@@ -45,7 +45,7 @@ export interface PublishOptions {
   /** Which older snapshot folders survive a successful run (default: the newest 3, and any replaced < 1 h ago). */
   retention?: Retention;
   onEvent?: (event: RunEvent) => void;
-  /** The staging database's memory limit in MB (default 128; see staging-db.ts). */
+  /** The staging database's memory limit in MB (default 96; see staging-db.ts). */
   memoryLimitMb?: number;
 }
 

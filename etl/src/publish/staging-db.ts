@@ -2,12 +2,13 @@ import { DuckDBInstance } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
 
 /**
- * The staging database's memory limit unless `--memory-limit` says otherwise. DuckDB holds ~150 MB more than its
- * limit (outside its buffer pool) and node ~125 MB. `publish` from a private MariaDB, idle machine: 128 MB peaked at
- * 395 MB RSS for 1M rows and 419–429 MB for 10M (53 s); 192 MB at ~455 / ~475 MB, ~10 % faster; 112 MB at 10M worked
- * at 419 MB, and ran out of memory in the transform before read_csv's buffer was cut to 4 MB (stage-tsv.ts).
+ * The staging database's memory limit unless `--memory-limit` says otherwise. The process's peak RSS is this plus
+ * ~80 MB of mapped code (node, libduckdb), node's heap and what DuckDB allocates outside its buffer pool (Parquet
+ * and storage writers, ~50–100 MB). Freed memory mostly stays mapped (glibc malloc: the node-api build has no
+ * jemalloc), so the peak follows the high-water mark. 10M generated rows, idle machine, 2 Dec 2026: 96 MB peaked
+ * at 346–368 MB over eight runs, 128 MB at 376–464 MB over eleven, for ~2 % more time (51.3–52.6 s vs 50.8–51.7 s).
  */
-export const DEFAULT_MEMORY_LIMIT_MB = 128;
+export const DEFAULT_MEMORY_LIMIT_MB = 96;
 
 /**
  * In memory, spilling to `spillDir` past the limit: a file-backed staging database paid for WAL writes and
@@ -17,11 +18,12 @@ export function openStagingDb(spillDir: string, memoryLimitMb = DEFAULT_MEMORY_L
   return DuckDBInstance.create(':memory:', {
     memory_limit: `${memoryLimitMb}MB`,
     // Keeping the insertion order of unordered results needs more memory than the limit. Facts are inserted with
-    // an explicit ORDER BY (still honoured) and written in that order (write-snapshot.ts); the other tables' row
-    // order is not part of the contract.
+    // an explicit ORDER BY (still honoured), so each row group holds a narrow date range; the order of rows and
+    // row groups is not part of the contract.
     preserve_insertion_order: 'false',
     threads: '2',
-    // Memory DuckDB freed goes back to the system soon, so the peak RSS follows the limit.
+    // Return freed memory to the system soon. These apply to DuckDB's jemalloc builds; the node-api build on
+    // Linux uses glibc malloc (see DEFAULT_MEMORY_LIMIT_MB).
     allocator_flush_threshold: '8MB',
     allocator_bulk_deallocation_flush_threshold: '8MB',
     allocator_background_threads: 'true',

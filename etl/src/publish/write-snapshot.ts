@@ -13,34 +13,29 @@ const DIMENSIONS = ['dim_market', 'dim_customer', 'dim_product', 'dim_date'] as 
  * year) and `sales.duckdb`, the browser replica, in a storage version the pinned DuckDB-WASM can ATTACH.
  */
 export async function writeSnapshot(db: DuckDBConnection, dir: string): Promise<void> {
-  // fact_sales is stored sorted (buildFacts inserts it ORDER BY date, market, customer, product). Scanned in
-  // insertion order it is written sorted without a second sort of every row: one file per year, the layout
-  // `PARTITION_BY (year)` gives, which writes each thread's rows as they come and so loses the order.
-  await db.run('SET preserve_insertion_order = true');
+  // Insertion order is not preserved (staging-db.ts): each thread writes whole row groups of fact_sales as it
+  // scans them, so every row group still covers a narrow date range of the sorted table, only the row groups'
+  // order within a file varies. Keeping the order cost 50 MB more and twice the time (10M rows: 13.5 s → 8 s).
+  await writeFactYears(db, join(dir, 'fact_sales'));
+  for (const table of [...DIMENSIONS, 'rejects'] as const) {
+    await db.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+  }
+  await db.run(
+    `ATTACH ${sqlString(join(dir, BROWSER_DB_FILE))} AS pub (STORAGE_VERSION '${BROWSER_DB_STORAGE_VERSION}')`,
+  );
   try {
-    await writeFactYears(db, join(dir, 'fact_sales'));
-    for (const table of [...DIMENSIONS, 'rejects'] as const) {
-      await db.run(`COPY ${table} TO ${sqlString(join(dir, `${table}.parquet`))} (FORMAT parquet, COMPRESSION zstd)`);
+    for (const table of Object.keys(TABLES) as TableName[]) {
+      await db.run(createTableSql(table, `pub.${table}`));
+      await db.run(`INSERT INTO pub.${table} SELECT * FROM ${table}`);
     }
-    await db.run(
-      `ATTACH ${sqlString(join(dir, BROWSER_DB_FILE))} AS pub (STORAGE_VERSION '${BROWSER_DB_STORAGE_VERSION}')`,
-    );
-    try {
-      for (const table of Object.keys(TABLES) as TableName[]) {
-        await db.run(createTableSql(table, `pub.${table}`));
-        await db.run(`INSERT INTO pub.${table} SELECT * FROM ${table}`);
-      }
-      await db.run('CHECKPOINT pub');
-    } finally {
-      await db.run('DETACH pub');
-    }
+    await db.run('CHECKPOINT pub');
   } finally {
-    await db.run('SET preserve_insertion_order = false');
+    await db.run('DETACH pub');
   }
   await verifyBrowserDb(db, join(dir, BROWSER_DB_FILE));
 }
 
-/** `dir/year=YYYY/part-0.parquet` for every year with facts, each a date range of the sorted table. */
+/** `dir/year=YYYY/part-0.parquet` for every year with facts. */
 async function writeFactYears(db: DuckDBConnection, dir: string): Promise<void> {
   const reader = await db.runAndReadAll('SELECT DISTINCT year(order_date)::INTEGER FROM fact_sales ORDER BY 1');
   for (const [year] of reader.getRowsJS() as [number][]) {
