@@ -32,12 +32,18 @@ export function openStagingDb(spillDir: string, memoryLimitMb = DEFAULT_MEMORY_L
 }
 
 /**
- * DuckDB's "Out of Memory Error: failed to pin block …" names neither the limit nor the way out. (Its "failed to
- * offload" is a full spill folder, a storage error: left as it is.)
+ * DuckDB's "Out of Memory Error: failed to pin block …" names neither the limit nor the way out. Running out while
+ * a load commits, it says only "TransactionContext Error: Failed to commit: could not allocate block of size …
+ * (… used)". (Its "failed to offload" is a full spill folder, a storage error: left as it is.)
  */
 export function outOfMemoryError(err: unknown, memoryLimitMb: number): unknown {
   const text = err instanceof Error ? err.message : String(err);
-  if (err instanceof EtlError || !/Out of Memory/i.test(text) || /failed to offload/i.test(text)) return err;
+  if (
+    err instanceof EtlError ||
+    !/Out of Memory|could not allocate block of size/i.test(text) ||
+    /failed to offload/i.test(text)
+  )
+    return err;
   return new EtlError(
     `the staging database needed more than its ${memoryLimitMb} MB memory limit (${text.split('\n')[0]}): ` +
       `run again with a higher --memory-limit (default ${DEFAULT_MEMORY_LIMIT_MB})`,
