@@ -1,6 +1,8 @@
 /**
- * `pnpm bench:etl [--rows N] [--rss-rows N] [--gentle-rate N[,N…]]`: the ETL against its ceiling and against the naive pipeline, side by
- * side on one private MariaDB (see README "Benchmarks"). Not a test: it prints figures and ratios, it asserts nothing.
+ * `pnpm bench:etl [--rows N] [--rss-rows N] [--gentle-rate N[,N…]] [--repeat N]`: the ETL against its ceiling and
+ * against the naive pipeline, side by side on one private MariaDB (see README "Benchmarks"). Not a test: it prints
+ * figures and ratios, it asserts nothing. The bare stream, our full-speed publish and the naive pipeline run
+ * `--repeat` times each (default 3): the median is printed with the range, and the highest peak RSS.
  *
  * 1. bare mysql2 streaming with no sink (rowsAsArray, 'result' events) — the ceiling;
  * 2. our `publish` (the CLI in a child process under /usr/bin/time, for its peak RSS), with a writer timing
@@ -26,21 +28,30 @@ const { values } = parseArgs({
     rows: { type: 'string', default: '1000000' },
     'rss-rows': { type: 'string' },
     'gentle-rate': { type: 'string', default: '150000' },
+    repeat: { type: 'string', default: '3' },
   },
 });
 const rows = Number(values.rows);
 const rssRows = values['rss-rows'] ? Number(values['rss-rows']) : undefined;
 const gentleRates = values['gentle-rate'].split(',').map(Number);
+/** Runs of the bare stream, our full-speed publish and the naive pipeline; the median is reported, with the range. */
+const repeat = Math.max(1, Number(values.repeat));
 
 const fmt = (n: number) => Math.round(n).toLocaleString('en');
 const log = (line: string) => process.stdout.write(`${line}\n`);
+/** The median of `runs` by `key` (the upper one of an even count). */
+const median = <T>(runs: readonly T[], key: (run: T) => number): T =>
+  [...runs].sort((a, b) => key(a) - key(b))[Math.floor(runs.length / 2)]!;
+/** `min–max` of `values`, formatted, when there is more than one run. */
+const spread = (values: readonly number[], format: (n: number) => string) =>
+  values.length > 1 ? `; ${format(Math.min(...values))}–${format(Math.max(...values))} over ${values.length} runs` : '';
 
 const server = await startMariaDB();
 const work = await mkdtemp(join(tmpdir(), 'atliq-bench-'));
 try {
   const { host, port, user, password } = server;
   const conn: Server = { host, port, user, password, database: 'bench' };
-  let t = performance.now();
+  const t = performance.now();
   await seedDatabase({ host, port, user, password }, { rows, database: 'bench' });
   log(`seeded ${fmt(rows)} rows in ${((performance.now() - t) / 1000).toFixed(1)} s`);
 
@@ -48,8 +59,13 @@ try {
   execFileSync(process.execPath, [cli, '--help'], { stdio: 'ignore' });
   // Warm the buffer pool once so that no contender pays for the first read from disk.
   await bareStream(conn);
-  const bare = await bareStream(conn);
-  log(`bare mysql2 stream: ${fmt(bare.rows / bare.seconds)} rows/s (${bare.seconds.toFixed(2)} s)`);
+  const bares = [];
+  for (let i = 0; i < repeat; i++) bares.push(await bareStream(conn));
+  const bareRates = bares.map((b) => b.rows / b.seconds);
+  const bare = median(bares, (b) => b.rows / b.seconds);
+  log(
+    `bare mysql2 stream: ${fmt(bare.rows / bare.seconds)} rows/s (${bare.seconds.toFixed(2)} s${spread(bareRates, fmt)})`,
+  );
 
   // InnoDB writes the seeded pages out in the background for a while; a writer timed meanwhile measures that.
   const settled = await waitForCleanBufferPool(conn);
@@ -62,7 +78,10 @@ try {
   const bareUntil = performance.now() + 5000;
   while (performance.now() < bareUntil) await bareStream(conn);
   const duringBare = writer.sample();
-  const ours = await runPublish(conn, join(work, 'out'), writer);
+  const oursRuns = [];
+  for (let i = 0; i < repeat; i++) oursRuns.push(await runPublish(conn, join(work, `out-${i}`), writer));
+  const ours = median(oursRuns, (r) => r.rows / r.seconds);
+  const during = median(oursRuns, (r) => r.writerDuringExtract.p99).writerDuringExtract;
   // The same run with the rate limit: what the writer's p99 costs in speed.
   const gentle = [];
   for (const rate of gentleRates) {
@@ -71,12 +90,21 @@ try {
   }
   await writer.stop();
   const oursRate = ours.rows / ours.seconds;
+  const rss = oursRuns.map((r) => r.maxRssMb);
   log(
-    `our publish: ${fmt(oursRate)} rows/s end to end (${ours.seconds.toFixed(2)} s: ${ours.phases}), peak RSS ${fmt(ours.maxRssMb)} MB`,
+    `our publish: ${fmt(oursRate)} rows/s end to end (${ours.seconds.toFixed(2)} s: ${ours.phases}` +
+      `${spread(
+        oursRuns.map((r) => r.rows / r.seconds),
+        fmt,
+      )}), peak RSS ${fmt(Math.max(...rss))} MB (the highest${spread(rss, fmt)})`,
   );
   log(
     `writer INSERT p99: alone ${alone.p99.toFixed(2)} ms (${alone.n} statements), during the extract ` +
-      `${ours.writerDuringExtract.p99.toFixed(2)} ms (${ours.writerDuringExtract.n}) → ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
+      `${during.p99.toFixed(2)} ms (${during.n}) → ${(during.p99 / alone.p99).toFixed(2)}×` +
+      spread(
+        oursRuns.map((r) => r.writerDuringExtract.p99 / alone.p99),
+        (n) => `${n.toFixed(2)}×`,
+      ),
   );
 
   log(
@@ -92,16 +120,21 @@ try {
     );
   }
 
-  t = performance.now();
-  const naive = await naivePipeline(conn, work);
+  const naives = [];
+  for (let i = 0; i < repeat; i++) naives.push(await naivePipeline(conn, work));
+  const naive = median(naives, (n) => n.rows / n.seconds);
   log(
-    `naive mariadb --batch → DuckDB read_csv → parquet: ${fmt(naive.rows / naive.seconds)} rows/s (${naive.seconds.toFixed(2)} s)`,
+    `naive mariadb --batch → DuckDB read_csv → parquet: ${fmt(naive.rows / naive.seconds)} rows/s (${naive.seconds.toFixed(2)} s` +
+      `${spread(
+        naives.map((n) => n.rows / n.seconds),
+        fmt,
+      )})`,
   );
 
   log('');
   log(`ours / bare  = ${(oursRate / (bare.rows / bare.seconds)).toFixed(2)} (target ≥ 0.67)`);
   log(`ours / naive = ${(oursRate / (naive.rows / naive.seconds)).toFixed(2)} (target ≥ 3)`);
-  log(`writer p99 during / alone = ${(ours.writerDuringExtract.p99 / alone.p99).toFixed(2)} (target ≤ 1.2)`);
+  log(`writer p99 during / alone = ${(during.p99 / alone.p99).toFixed(2)} (target ≤ 1.2)`);
   log(`writer p99 during bare streams / alone = ${(duringBare.p99 / alone.p99).toFixed(2)} (what reading alone costs)`);
 
   if (rssRows) {
