@@ -46,11 +46,17 @@ function measuresOf(names: readonly string[]): MeasureName[] {
   });
 }
 
+/**
+ * The compiler's check of a dimension name, also for attributes checked before anything is queried.
+ * @throws {ModelError} naming the value and the known dimensions.
+ */
+export function checkDimension(name: string): DimensionName {
+  if (!isDimension(name)) throw new ModelError('dimension', name, Object.keys(DIMENSIONS));
+  return name;
+}
+
 function dimensionsOf(names: readonly string[]): DimensionName[] {
-  return names.map((n) => {
-    if (!isDimension(n)) throw new ModelError('dimension', n, Object.keys(DIMENSIONS));
-    return n;
-  });
+  return names.map(checkDimension);
 }
 
 /**

@@ -1,13 +1,4 @@
-import {
-  AtliqError,
-  DIMENSIONS,
-  type DimensionName,
-  isDimension,
-  isMeasure,
-  MEASURES,
-  type MeasureName,
-  ModelError,
-} from '@atliq/sdk';
+import { AtliqError, isMeasure, MEASURES, type MeasureName } from '@atliq/sdk';
 
 /**
  * Checks a `measure` attribute against the semantic model before anything is queried.
@@ -17,15 +8,6 @@ export function checkMeasure(name: string): MeasureName {
   if (!isMeasure(name)) {
     throw new AtliqError(`Unknown measure "${name}". Known measures: ${Object.keys(MEASURES).join(', ')}.`);
   }
-  return name;
-}
-
-/**
- * Checks a `by` attribute against the semantic model before anything is queried (or the manifest fetched).
- * @throws {ModelError} naming the value and the known dimensions, as the query compiler would.
- */
-export function checkDimension(name: string): DimensionName {
-  if (!isDimension(name)) throw new ModelError('dimension', name, Object.keys(DIMENSIONS));
   return name;
 }
 
