@@ -19,7 +19,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { seedDatabase } from '../src/seed.ts';
 import { startMariaDB } from '../test/mariadb.ts';
-import { bareStream, naivePipeline, type Server, waitForCleanBufferPool } from './pipelines.ts';
+import { bareStream, naivePipeline, type Server, type Timed, waitForCleanBufferPool } from './pipelines.ts';
 import { cli, runPublish, TSX_CLI } from './publish-run.ts';
 import { startWriter } from './writer.ts';
 
@@ -45,6 +45,14 @@ const median = <T>(runs: readonly T[], key: (run: T) => number): T =>
 /** `min–max` of `values`, formatted, when there is more than one run. */
 const spread = (values: readonly number[], format: (n: number) => string) =>
   values.length > 1 ? `; ${format(Math.min(...values))}–${format(Math.max(...values))} over ${values.length} runs` : '';
+const rowsPerSecond = (run: Timed) => run.rows / run.seconds;
+
+/** `run` done `repeat` times in a row: every run, the one of median rows/s, and the range of rows/s as text. */
+async function repeated<T extends Timed>(run: (i: number) => Promise<T>) {
+  const runs: T[] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await run(i));
+  return { runs, median: median(runs, rowsPerSecond), range: spread(runs.map(rowsPerSecond), fmt) };
+}
 
 const server = await startMariaDB();
 const work = await mkdtemp(join(tmpdir(), 'atliq-bench-'));
@@ -59,13 +67,9 @@ try {
   execFileSync(process.execPath, [cli, '--help'], { stdio: 'ignore' });
   // Warm the buffer pool once so that no contender pays for the first read from disk.
   await bareStream(conn);
-  const bares = [];
-  for (let i = 0; i < repeat; i++) bares.push(await bareStream(conn));
-  const bareRates = bares.map((b) => b.rows / b.seconds);
-  const bare = median(bares, (b) => b.rows / b.seconds);
-  log(
-    `bare mysql2 stream: ${fmt(bare.rows / bare.seconds)} rows/s (${bare.seconds.toFixed(2)} s${spread(bareRates, fmt)})`,
-  );
+  const bares = await repeated(() => bareStream(conn));
+  const bare = bares.median;
+  log(`bare mysql2 stream: ${fmt(rowsPerSecond(bare))} rows/s (${bare.seconds.toFixed(2)} s${bares.range})`);
 
   // InnoDB writes the seeded pages out in the background for a while; a writer timed meanwhile measures that.
   const settled = await waitForCleanBufferPool(conn);
@@ -78,10 +82,9 @@ try {
   const bareUntil = performance.now() + 5000;
   while (performance.now() < bareUntil) await bareStream(conn);
   const duringBare = writer.sample();
-  const oursRuns = [];
-  for (let i = 0; i < repeat; i++) oursRuns.push(await runPublish(conn, join(work, `out-${i}`), writer));
-  const ours = median(oursRuns, (r) => r.rows / r.seconds);
-  const during = median(oursRuns, (r) => r.writerDuringExtract.p99).writerDuringExtract;
+  const oursRuns = await repeated((i) => runPublish(conn, join(work, `out-${i}`), writer));
+  const ours = oursRuns.median;
+  const during = median(oursRuns.runs, (r) => r.writerDuringExtract.p99).writerDuringExtract;
   // The same run with the rate limit: what the writer's p99 costs in speed.
   const gentle = [];
   for (const rate of gentleRates) {
@@ -89,20 +92,17 @@ try {
     gentle.push({ rate, run });
   }
   await writer.stop();
-  const oursRate = ours.rows / ours.seconds;
-  const rss = oursRuns.map((r) => r.maxRssMb);
+  const oursRate = rowsPerSecond(ours);
+  const rss = oursRuns.runs.map((r) => r.maxRssMb);
   log(
-    `our publish: ${fmt(oursRate)} rows/s end to end (${ours.seconds.toFixed(2)} s: ${ours.phases}` +
-      `${spread(
-        oursRuns.map((r) => r.rows / r.seconds),
-        fmt,
-      )}), peak RSS ${fmt(Math.max(...rss))} MB (the highest${spread(rss, fmt)})`,
+    `our publish: ${fmt(oursRate)} rows/s end to end (${ours.seconds.toFixed(2)} s: ${ours.phases}${oursRuns.range}), ` +
+      `peak RSS ${fmt(Math.max(...rss))} MB (the highest${spread(rss, fmt)})`,
   );
   log(
     `writer INSERT p99: alone ${alone.p99.toFixed(2)} ms (${alone.n} statements), during the extract ` +
       `${during.p99.toFixed(2)} ms (${during.n}) → ${(during.p99 / alone.p99).toFixed(2)}×` +
       spread(
-        oursRuns.map((r) => r.writerDuringExtract.p99 / alone.p99),
+        oursRuns.runs.map((r) => r.writerDuringExtract.p99 / alone.p99),
         (n) => `${n.toFixed(2)}×`,
       ),
   );
@@ -114,26 +114,21 @@ try {
 
   for (const { rate, run } of gentle) {
     log(
-      `our publish --max-rows-per-second ${fmt(rate)}: ${fmt(run.rows / run.seconds)} rows/s end to end, ` +
+      `our publish --max-rows-per-second ${fmt(rate)}: ${fmt(rowsPerSecond(run))} rows/s end to end, ` +
         `writer INSERT p99 during the extract ${run.writerDuringExtract.p99.toFixed(2)} ms ` +
         `(${run.writerDuringExtract.n}) → ${(run.writerDuringExtract.p99 / alone.p99).toFixed(2)}×`,
     );
   }
 
-  const naives = [];
-  for (let i = 0; i < repeat; i++) naives.push(await naivePipeline(conn, work));
-  const naive = median(naives, (n) => n.rows / n.seconds);
+  const naives = await repeated(() => naivePipeline(conn, work));
+  const naive = naives.median;
   log(
-    `naive mariadb --batch → DuckDB read_csv → parquet: ${fmt(naive.rows / naive.seconds)} rows/s (${naive.seconds.toFixed(2)} s` +
-      `${spread(
-        naives.map((n) => n.rows / n.seconds),
-        fmt,
-      )})`,
+    `naive mariadb --batch → DuckDB read_csv → parquet: ${fmt(rowsPerSecond(naive))} rows/s (${naive.seconds.toFixed(2)} s${naives.range})`,
   );
 
   log('');
-  log(`ours / bare  = ${(oursRate / (bare.rows / bare.seconds)).toFixed(2)} (target ≥ 0.67)`);
-  log(`ours / naive = ${(oursRate / (naive.rows / naive.seconds)).toFixed(2)} (target ≥ 3)`);
+  log(`ours / bare  = ${(oursRate / rowsPerSecond(bare)).toFixed(2)} (target ≥ 0.67)`);
+  log(`ours / naive = ${(oursRate / rowsPerSecond(naive)).toFixed(2)} (target ≥ 3)`);
   log(`writer p99 during / alone = ${(during.p99 / alone.p99).toFixed(2)} (target ≤ 1.2)`);
   log(`writer p99 during bare streams / alone = ${(duringBare.p99 / alone.p99).toFixed(2)} (what reading alone costs)`);
 
@@ -141,7 +136,7 @@ try {
     await seedDatabase({ host, port, user, password }, { rows: rssRows, database: 'bench_rss' });
     const big = await runPublish({ ...conn, database: 'bench_rss' }, join(work, 'out-rss'));
     log(
-      `our publish at ${fmt(rssRows)} rows: ${fmt(big.rows / big.seconds)} rows/s (${big.seconds.toFixed(1)} s: ${big.phases}), peak RSS ${fmt(big.maxRssMb)} MB (target ≤ 400, flat)`,
+      `our publish at ${fmt(rssRows)} rows: ${fmt(rowsPerSecond(big))} rows/s (${big.seconds.toFixed(1)} s: ${big.phases}), peak RSS ${fmt(big.maxRssMb)} MB (target ≤ 400, flat)`,
     );
     // The same run from the TypeScript sources through tsx: what the launcher's bundle saves.
     const viaTsx = await runPublish(
@@ -152,7 +147,7 @@ try {
       TSX_CLI,
     );
     log(
-      `the same through tsx (src/cli.ts): ${fmt(viaTsx.rows / viaTsx.seconds)} rows/s (${viaTsx.seconds.toFixed(1)} s), peak RSS ${fmt(viaTsx.maxRssMb)} MB`,
+      `the same through tsx (src/cli.ts): ${fmt(rowsPerSecond(viaTsx))} rows/s (${viaTsx.seconds.toFixed(1)} s), peak RSS ${fmt(viaTsx.maxRssMb)} MB`,
     );
   }
 } finally {
