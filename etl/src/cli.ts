@@ -46,7 +46,7 @@ Options:
                         snapshot, plus the newest ones, and copies the rest from it (MySQL sources only)
   --overlap-months N    publish: incremental re-reads the previous run's newest N months even unchanged (default 1)
   --memory-limit MB     publish: the staging database's memory (default 96); past it, it spills to disk in --out.
-                        The process peaks ~250–300 MB above it; 192 is ~10 % faster on 10M rows
+                        The process peaks ~230–270 MB above it; 192 is ~10 % faster on 10M rows
   --every DURATION      watch: publish now, then DURATION after each run ends (e.g. 5m); a failed run is logged and
                         retried on schedule; SIGINT/SIGTERM stop it after the current run
   --json                print only a JSON summary on stdout
