@@ -22,5 +22,6 @@ export {
   type MeasureDef,
   type MeasureName,
 } from './model.ts';
+export * from './period/index.ts';
 export { Selection, type SelectionActivation, type SelectionClause, type SelectionOptions } from './selection.ts';
 export { AtliqSource, type Connect, type QueryOptions, type SourceOptions } from './source.ts';

@@ -14,9 +14,12 @@ const FILE = `${JSON.stringify({ columns: MONTH_MARKET_COLUMNS, rows: ROWS })}\n
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
 
 /** A source whose server holds the manifest and `file` as month_market.json, over an engine that records queries. */
-function sourceWith(file: string | null, listed = FILE) {
+function sourceWith(file: string | null, listed = FILE, days = { from: '2020-01-04', to: '2020-02-15' }) {
+  const base = sampleManifest();
+  const facts = { ...base.files[0]!, path: 'v/s1/fact_sales/year=2020/part-0.parquet', table: 'fact_sales' as const };
   const manifest = {
-    ...sampleManifest(),
+    ...base,
+    files: [...base.files, { ...facts, min_order_date: days.from, max_order_date: days.to }],
     month_market: { path: 'v/s1/month_market.json', rows: ROWS.length, bytes: listed.length, sha256: sha256(listed) },
   };
   const engineQueries: string[] = [];
@@ -48,6 +51,18 @@ const byMarket = {
 };
 
 describe('AtliqSource and month_market.json', () => {
+  test('query() answers days that cover whole months of the data from the file, and cut months from the engine', async () => {
+    const { source, engineQueries } = sourceWith(FILE);
+    // The data runs from 4 Jan to 15 Feb 2020: 1 Jan–15 Feb is all of January and February.
+    const whole = { measures: ['revenue'], filters: { day: { from: '2020-01-01', to: '2020-02-15' } } };
+    expect(await source.query(whole)).toEqual([{ revenue: 900 }]);
+    expect(engineQueries).toEqual([]);
+    const cut = { measures: ['revenue'], filters: { day: { from: '2020-01-01', to: '2020-02-10' } } };
+    expect(await source.query(cut)).toEqual([{ from: 'engine' }]);
+    expect(engineQueries).toHaveLength(1);
+    expect(engineQueries[0]).toContain('BETWEEN');
+  });
+
   test('query() answers month × market questions from the file, not the engine, and starts the engine meanwhile', async () => {
     const { source, engineQueries, connects } = sourceWith(FILE);
     expect(await source.query(byMarket)).toEqual([

@@ -8,6 +8,7 @@ import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
 import { loadManifest } from './manifest-load.ts';
 import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
 import { loadMonthMarket } from './month-market-load.ts';
+import { daysAsMonths, snapshotDays } from './period/snapshot-days.ts';
 import { abortable, QueryCache } from './query-cache.ts';
 
 /** Opens the engine on a database URL; swapped in tests, or for a server-side engine when data outgrows the page. */
@@ -124,10 +125,12 @@ export class AtliqSource {
     return abortable(this.#run(compiled, spec), options.signal);
   }
 
-  async #run(compiled: CompiledQuery, spec: QuerySpec): Promise<Row[]> {
+  async #run(asked: CompiledQuery, askedSpec: QuerySpec): Promise<Row[]> {
     // The engine's download and compilation take seconds and need no manifest: start them now, in parallel.
     if (!this.#options.connect) warmWasm();
     const manifest = await this.#loadManifest();
+    const spec = this.#tightened(askedSpec, manifest);
+    const compiled = spec === askedSpec ? asked : compile(spec);
     const unavailable = this.#unavailable(spec, manifest);
     if (unavailable) {
       const { label, requires } = MEASURES[unavailable];
@@ -153,6 +156,13 @@ export class AtliqSource {
     });
   }
 
+  /** A `day` range over whole months of the snapshot's data asked as months, which rollups and cubes answer. */
+  #tightened(spec: QuerySpec, manifest: Manifest): QuerySpec {
+    const days = spec.filters?.['day'] && snapshotDays(manifest);
+    const filters = days ? daysAsMonths(spec.filters!, days) : spec.filters;
+    return filters === spec.filters ? spec : { ...spec, filters };
+  }
+
   /**
    * Mosaic-style pre-aggregation, for a cross-filter about to change on the `index` dimensions (a pointer entered
    * a chart that selects by them). For each of `specs` (what the other charts show now) it builds in the
@@ -172,7 +182,8 @@ export class AtliqSource {
     } catch {
       return;
     }
-    const plans = planCubes(specs, dimensions, {
+    const asked = specs.map((spec) => this.#tightened(spec, manifest));
+    const plans = planCubes(asked, dimensions, {
       maxRows: this.#options.cubeRows ?? MAX_CUBE_ROWS,
       withProfit: manifest.measures.profit,
       monthMarket,
