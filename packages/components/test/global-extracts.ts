@@ -5,6 +5,7 @@ import type { Manifest } from '@atliq/sdk/contract';
 import { connectNode } from '@atliq/sdk/node';
 import type { TestProject } from 'vitest/node';
 import { parquetList } from './parquet.ts';
+import { type PeriodTruth, periodTruth } from './period-truth.ts';
 import { type ProfitTruth, profitTruth } from './profit-truth.ts';
 
 declare module 'vitest' {
@@ -33,6 +34,9 @@ declare module 'vitest' {
     manifest: Manifest;
     /** Margins and shares of the extract published with profit columns (served under `/extracts-profit/`). */
     profit: ProfitTruth;
+    /** Like-for-like periods of the test extract, and of the one with profit columns. */
+    periods: PeriodTruth;
+    profitPeriods: PeriodTruth;
   }
 }
 
@@ -42,7 +46,9 @@ declare module 'vitest' {
  * the browser's sales.duckdb) and hand-written SQL instead of the SDK's compiler.
  */
 export default async function setup(project: TestProject): Promise<void> {
-  project.provide('profit', await profitTruth(await ensureTestExtracts(undefined, { withProfit: true })));
+  const withProfit = await ensureTestExtracts(undefined, { withProfit: true });
+  project.provide('profit', await profitTruth(withProfit));
+  project.provide('profitPeriods', await periodsOf(withProfit));
   const dir = await ensureTestExtracts();
   const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
   const parquet = (table: string) => parquetList(dir, manifest, table);
@@ -113,6 +119,27 @@ export default async function setup(project: TestProject): Promise<void> {
       zones.map((r) => (r.zone === null ? null : String(r.zone))),
     );
     project.provide('manifest', manifest);
+    project.provide(
+      'periods',
+      await periodTruth(db, `read_parquet(${f})`, {
+        market: `read_parquet(${parquet('dim_market')})`,
+        customer: `read_parquet(${parquet('dim_customer')})`,
+      }),
+    );
+  } finally {
+    await db.close();
+  }
+}
+
+async function periodsOf(dir: string): Promise<PeriodTruth> {
+  const manifest = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as Manifest;
+  const db = await connectNode(join(dir, manifest.browser_db));
+  try {
+    const parquet = (table: string) => `read_parquet(${parquetList(dir, manifest, table)})`;
+    return await periodTruth(db, parquet('fact_sales'), {
+      market: parquet('dim_market'),
+      customer: parquet('dim_customer'),
+    });
   } finally {
     await db.close();
   }

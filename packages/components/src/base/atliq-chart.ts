@@ -1,6 +1,7 @@
 import type { PropertyDeclarations } from 'lit';
 import { AtliqElement } from './atliq-element.ts';
 import { DEFAULT_LOCALE } from './money.ts';
+import { inheritPeriod, type PeriodAttributes } from './period-settings.ts';
 
 /**
  * Base of the components that show figures (charts, lists, KPIs): adds the `locale` and `currency` attributes.
@@ -15,14 +16,35 @@ export class AtliqChart extends AtliqElement {
      * converted with the extract's published exchange rates (`fx_rates`), e.g. USD divides rupees by 75.
      */
     currency: { type: String },
+    /**
+     * The last day counted (`YYYY-MM-DD`); empty for the dashboard's, else the snapshot's newest order day. Periods
+     * are clipped to it and compared like for like: the year to this day against the same days a year earlier.
+     */
+    asOf: { type: String, attribute: 'as-of' },
+    /** Month the fiscal year starts in, 1–12 (4 for April–March); empty for the dashboard's, else 1. */
+    fiscalYearStart: { type: String, attribute: 'fiscal-year-start' },
+    /** `year` (the same days a year earlier) or `previous` (the period just before); empty for the dashboard's. */
+    comparison: { type: String },
   };
 
   declare locale: string;
   declare currency: string;
+  declare asOf: string;
+  declare fiscalYearStart: string;
+  declare comparison: string;
 
   constructor() {
     super();
     this.locale = DEFAULT_LOCALE;
     this.currency = '';
+    this.asOf = '';
+    this.fiscalYearStart = '';
+    this.comparison = '';
+  }
+
+  /** The period attributes in force: the element's own, else its dashboard's (checked by `periodSettings()`). */
+  protected get period(): PeriodAttributes {
+    const own = { asOf: this.asOf, fiscalYearStart: this.fiscalYearStart, comparison: this.comparison };
+    return inheritPeriod(own, this.link.context?.period);
   }
 }

@@ -2,6 +2,7 @@ import { AtliqSource, Selection } from '@atliq/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { dashboardContext } from '../base/dashboard-context.ts';
+import { samePeriodAttributes } from '../base/period-settings.ts';
 import { errorView } from '../base/status.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
 import { defaultLayout } from './default-layout.ts';
@@ -43,6 +44,15 @@ export class AtliqDashboard extends LitElement {
     target: { type: String },
     /** `dark`, `light` or `auto` (the reader's colour scheme): the colours of the dashboard and everything inside. */
     theme: { type: String, reflect: true },
+    /**
+     * The last day counted (`YYYY-MM-DD`) by every element inside; empty for the snapshot's newest order day. With
+     * no period filtered, the figures are the (fiscal) year to this day, compared with the same days a year earlier.
+     */
+    asOf: { type: String, attribute: 'as-of' },
+    /** Month the fiscal year starts in, 1–12: 4 makes years, year to date and the year slicer April–March. */
+    fiscalYearStart: { type: String, attribute: 'fiscal-year-start' },
+    /** What a period is compared with: `year` (the same days a year earlier, default) or `previous` (the period before). */
+    comparison: { type: String },
     _slotted: { state: true },
   };
 
@@ -50,6 +60,9 @@ export class AtliqDashboard extends LitElement {
   declare hash: string;
   declare target: string;
   declare theme: 'light' | 'dark' | 'auto' | undefined;
+  declare asOf: string;
+  declare fiscalYearStart: string;
+  declare comparison: string;
   declare _slotted: boolean;
 
   #selection = new Selection();
@@ -60,6 +73,9 @@ export class AtliqDashboard extends LitElement {
     this.src = '';
     this.hash = '';
     this.target = '0';
+    this.asOf = '';
+    this.fiscalYearStart = '';
+    this.comparison = '';
     this._slotted = false;
   }
 
@@ -97,13 +113,19 @@ export class AtliqDashboard extends LitElement {
     if (changed.has('hash') && (this.hash || changed.get('hash'))) {
       this.#selection = new Selection({ hash: this.hash || false });
     }
-    if (changed.has('src') || changed.has('hash')) this.#provide();
+    if ((['src', 'hash', 'asOf', 'fiscalYearStart', 'comparison'] as const).some((p) => changed.has(p))) {
+      this.#provide();
+    }
   }
 
   #provide(): void {
-    const value = this.src ? { source: AtliqSource.for(this.src), selection: this.#selection } : undefined;
+    const period = { asOf: this.asOf, fiscalYearStart: this.fiscalYearStart, comparison: this.comparison };
+    const value = this.src ? { source: AtliqSource.for(this.src), selection: this.#selection, period } : undefined;
     const current = this.#provider.value;
-    if (current?.source !== value?.source || current?.selection !== value?.selection) this.#provider.setValue(value);
+    const samePeriod = samePeriodAttributes(current?.period, value?.period);
+    if (current?.source !== value?.source || current?.selection !== value?.selection || !samePeriod) {
+      this.#provider.setValue(value);
+    }
   }
 
   override render(): TemplateResult {

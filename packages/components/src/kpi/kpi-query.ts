@@ -1,7 +1,16 @@
-import { AtliqError, type AtliqSource, type Filters, MEASURES } from '@atliq/sdk';
+import {
+  AtliqError,
+  type AtliqSource,
+  comparePeriods,
+  type Filters,
+  formatDay,
+  MEASURES,
+  type PeriodComparison,
+  snapshotDays,
+} from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { type Money, moneyFor, shown } from '../base/money.ts';
-import { describePeriod, hasPeriod, previousPeriod, yearToDate } from '../base/period.ts';
+import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
 import { type Change, change } from './kpi-change.ts';
 
 /** Measures a KPI tile can show. */
@@ -10,21 +19,34 @@ export type KpiMeasure = (typeof KPI_MEASURES)[number];
 
 export const isKpiMeasure = (m: string): m is KpiMeasure => (KPI_MEASURES as readonly string[]).includes(m);
 
-/** The KPI as shown: the value under the current filters and its comparison with the previous period. */
+/** The figure's period against its baseline. */
+export interface KpiComparison {
+  /** Both periods, e.g. "1 Jan–26 Jun 2020 vs 1 Jan–26 Jun 2019" or "2019 vs 2018". */
+  readonly label: string;
+  /** The baseline alone, e.g. "1 Jan–26 Jun 2019". */
+  readonly baseline: string;
+  readonly current: number | null;
+  readonly previous: number | null;
+  /** In percent, percentage points, or (against a zero or negative base) as an amount; null if not comparable. */
+  readonly change: Change | null;
+  /** Why the two are not comparable, when the baseline starts before the extract's first sale. */
+  readonly note?: string;
+}
+
+/** The KPI as shown: the value over the current period, and (once loaded) its comparison with the baseline. */
 export interface KpiData {
   readonly measure: KpiMeasure;
+  /** The measure over the current period (and the other filters). */
   readonly value: number | null;
-  readonly comparison: {
-    /** e.g. "vs 2019" or "Jan–Jun 2020 vs Jan–Jun 2019". */
-    readonly label: string;
-    readonly current: number | null;
-    readonly previous: number | null;
-    /** In percent, percentage points, or (against a zero or negative base) as an amount; null if unknown. */
-    readonly change: Change | null;
-  } | null;
+  /** The days the value counts, e.g. "1 Jan–26 Jun 2020"; null when the filters pin periods with gaps between them. */
+  readonly period: string | null;
+  /** Null when there is nothing to compare with; undefined while the baseline is still being loaded. */
+  readonly comparison: KpiComparison | null | undefined;
   /** Locale and currency shown; money values are already converted to that currency. */
   readonly money: Money;
 }
+
+export type KpiArgs = readonly [measure: string, locale: string, currency: string, ...PeriodArgs];
 
 async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters, signal: AbortSignal) {
   const [row] = await source.query({ measures: [measure], filters }, { signal });
@@ -32,37 +54,49 @@ async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters,
   return value === null || value === undefined ? null : Number(value);
 }
 
-/**
- * The tile's queries: the total under the filters, and the same period a year earlier (the period filter shifted
- * back; with no period filtered, the latest year to date against the same months of the year before).
- */
-export async function loadKpi(
-  [name, locale, currency]: readonly [string, string, string],
-  { source, filters, signal }: LoadContext,
-): Promise<KpiData> {
+/** Checks the attributes, then plans the tile: its money formats and the periods compared (null: periods with gaps). */
+export async function planKpi([name, locale, currency, ...period]: KpiArgs, { source, filters }: LoadContext) {
   if (!isKpiMeasure(name)) {
     throw new AtliqError(`Unknown KPI measure "${name}". Use one of: ${KPI_MEASURES.join(', ')}.`);
   }
-  const measure = name;
-  const money = moneyFor(await source.manifestReady, locale, currency);
-  const sum = async (f: Filters) => shown(money, measure, await total(source, measure, f, signal));
-  const compare = (label: string, current: number | null, previous: number | null) => ({
-    label,
+  const manifest = await source.manifestReady;
+  const money = moneyFor(manifest, locale, currency);
+  const settings = periodSettings(fromPeriodArgs(period), manifest);
+  const periods = settings && comparePeriods(filters, settings);
+  return { measure: name, money, periods, data: snapshotDays(manifest) };
+}
+
+/** The tile's figure: the measure over the current period, which the month rollups answer for a whole month. */
+export async function loadKpiValue(args: KpiArgs, context: LoadContext): Promise<KpiData> {
+  const { measure, money, periods } = await planKpi(args, context);
+  const filters = periods ? periods.filters.current : context.filters;
+  const value = shown(money, measure, await total(context.source, measure, filters, context.signal));
+  return { measure, money, value, period: periods?.current.label ?? null, comparison: undefined };
+}
+
+/**
+ * The baseline: the same days a year earlier (or the period before). Null when the filters pin periods with gaps
+ * or the baseline ends before the extract's first sale; not comparable (no change) when it starts before it.
+ */
+export async function loadKpiComparison(args: KpiArgs, context: LoadContext): Promise<KpiComparison | null> {
+  const { measure, money, periods, data } = await planKpi(args, context);
+  if (!periods || !data || periods.baseline.to < data.from) return null;
+  const sum = async (f: Filters) => shown(money, measure, await total(context.source, measure, f, context.signal));
+  const [current, previous] = await Promise.all([sum(periods.filters.current), sum(periods.filters.baseline)]);
+  const note = incomplete(periods, data.from);
+  return {
+    label: periods.label,
+    baseline: periods.baseline.label,
     current,
     previous,
-    change: change(MEASURES[measure].format, current, previous),
-  });
-  const value = await sum(filters);
-  if (hasPeriod(filters)) {
-    const before = previousPeriod(filters);
-    return { measure, value, money, comparison: compare(`vs ${describePeriod(before)}`, value, await sum(before)) };
-  }
-  const months = await source.query({ measures: [], dimensions: ['month'], filters }, { signal });
-  const ytd = yearToDate(months.map((r) => String(r['month'])));
-  if (!ytd) return { measure, value, money, comparison: null };
-  const [current, previous] = await Promise.all([
-    sum({ ...filters, ...ytd.current }),
-    sum({ ...filters, ...ytd.previous }),
-  ]);
-  return { measure, value, money, comparison: compare(ytd.label, current, previous) };
+    change: note ? null : change(MEASURES[measure].format, current, previous),
+    ...(note ? { note } : {}),
+  };
+}
+
+/** Why the baseline cannot be compared: it starts before the extract's first sale, so part of it is missing. */
+function incomplete({ baseline }: PeriodComparison, firstSale: string): string | undefined {
+  return baseline.from < firstSale
+    ? `not comparable: the extract's sales start on ${formatDay(firstSale)}, within ${baseline.label}`
+    : undefined;
 }

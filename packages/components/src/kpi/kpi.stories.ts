@@ -23,6 +23,14 @@ interface Args {
 const TAG = 'atliq-kpi';
 const kpiIn = (canvas: HTMLElement) => canvas.querySelector(TAG) as AtliqKpi;
 
+/** The tile's data once its comparison has loaded too (the figure comes first). */
+async function compared(kpi: AtliqKpi) {
+  const data = await loaded(kpi);
+  await waitFor(() => expect(kpi.data?.comparison).not.toBeUndefined(), { timeout: 25_000 });
+  await kpi.updateComplete;
+  return kpi.data ?? data;
+}
+
 const meta = {
   title: 'Charts/KPI',
   component: TAG,
@@ -34,12 +42,50 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** Total revenue, and the latest year to date against the same months of the year before. */
+/**
+ * Revenue of the year to the snapshot's newest order day (26 Jun 2020), against the same days a year earlier: the
+ * period line gives the exact days, because the year is not complete.
+ */
 export const Default: Story = {
   play: async ({ canvasElement }) => {
-    const data = await loaded(kpiIn(canvasElement));
+    const data = await compared(kpiIn(canvasElement));
     await expect(data.value).toBeGreaterThan(0);
-    await expect(data.comparison?.label).toMatch(/^Jan(–\w{3})? \d{4} vs Jan(–\w{3})? \d{4}$/);
+    await expect(data.period).toBe('1 Jan–26 Jun 2020');
+    await expect(data.comparison?.label).toBe('1 Jan–26 Jun 2020 vs 1 Jan–26 Jun 2019');
+  },
+};
+
+/** `fiscal-year-start="4"`: India's April–March year, so the year to date starts on 1 April. */
+export const FiscalYear: Story = {
+  render: ({ src, measure }) =>
+    html`<atliq-kpi src=${src} measure=${measure} fiscal-year-start="4" style="max-width: 280px"></atliq-kpi>`,
+  play: async ({ canvasElement }) => {
+    const data = await compared(kpiIn(canvasElement));
+    await expect(data.comparison?.label).toBe('1 Apr–26 Jun 2020 vs 1 Apr–26 Jun 2019');
+  },
+};
+
+/** `as-of="2019-12-31"`: the complete year 2019 against the complete 2018. */
+export const AsOfYearEnd: Story = {
+  render: ({ src, measure }) =>
+    html`<atliq-kpi src=${src} measure=${measure} as-of="2019-12-31" style="max-width: 280px"></atliq-kpi>`,
+  play: async ({ canvasElement }) => {
+    const data = await compared(kpiIn(canvasElement));
+    await expect(data.comparison?.label).toBe('2019 vs 2018');
+  },
+};
+
+/** 2018 against a 2017 whose sales start on 4 October: not a fair comparison, so no change is shown. */
+export const NotComparable: Story = {
+  render: ({ src, measure }) =>
+    html`<atliq-kpi src=${src} measure=${measure} as-of="2018-12-31" style="max-width: 280px"></atliq-kpi>`,
+  play: async ({ canvasElement }) => {
+    const kpi = kpiIn(canvasElement);
+    const data = await compared(kpi);
+    await expect(data.comparison?.change).toBeNull();
+    await expect(kpi.shadowRoot!.querySelector('[part="comparison"]')?.textContent).toContain(
+      "not comparable: the extract's sales start on 4 Oct 2017",
+    );
   },
 };
 
@@ -104,7 +150,7 @@ export const UnknownMeasure: Story = statusStory(
 /** `src` points nowhere: the tile explains the 404 instead of showing a number. */
 export const MissingManifest: Story = statusStory(TAG, { src: MISSING }, 'alert', /^Revenue unavailable.*HTTP 404/);
 
-/** In a dashboard with the year 2019 filtered: compared with 2018. */
+/** In a dashboard with the (complete) year 2019 filtered: compared with the complete 2018. */
 export const CrossFiltered: Story = {
   render: ({ src, measure }) =>
     html`<atliq-dashboard src=${src}><atliq-kpi measure=${measure} style="max-width: 280px"></atliq-kpi></atliq-dashboard>`,
@@ -112,7 +158,7 @@ export const CrossFiltered: Story = {
     const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
     dashboard.selection.set('story', { filters: { year: [2019] }, label: 'Year: 2019' });
     const kpi = kpiIn(canvasElement);
-    await waitFor(() => expect(kpi.data?.comparison?.label).toBe('vs 2018'), { timeout: 25_000 });
+    await waitFor(() => expect(kpi.data?.comparison?.label).toBe('2019 vs 2018'), { timeout: 25_000 });
   },
 };
 
@@ -132,7 +178,7 @@ export const ChangeFromNegativeBase: Story = {
   args: { src: LOSS_LAST_YEAR },
   play: async ({ canvasElement }) => {
     const kpi = kpiIn(canvasElement);
-    const data = await loaded(kpi);
+    const data = await compared(kpi);
     await expect(data.comparison?.change).toEqual({ value: 293_000, unit: 'amount' });
     const comparison = kpi.shadowRoot!.querySelector('[part="comparison"]')!;
     await expect(comparison.querySelector('.change:not([aria-hidden])')?.textContent).toBe('+₹2.9L');

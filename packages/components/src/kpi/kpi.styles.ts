@@ -33,6 +33,10 @@ export const kpiStyles = [
       font-variant-numeric: tabular-nums;
       line-height: 1.2;
     }
+    .period {
+      color: var(--atliq-muted-color, #5b6472);
+      font-size: 0.85em;
+    }
     .comparison {
       color: var(--atliq-muted-color, #5b6472);
       font-size: 0.9em;

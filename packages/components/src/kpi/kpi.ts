@@ -1,26 +1,40 @@
 import { MEASURES } from '@atliq/sdk';
+import { TaskStatus } from '@lit/task';
 import { html, nothing, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { type CurrencyFormats, measureFormats } from '../base/format.ts';
+import { periodArgs } from '../base/period-settings.ts';
 import { kpiStyles } from './kpi.styles.ts';
 import { describeChange } from './kpi-change.ts';
-import { isKpiMeasure, type KpiData, loadKpi } from './kpi-query.ts';
+import {
+  isKpiMeasure,
+  type KpiComparison,
+  type KpiData,
+  loadKpiComparison,
+  loadKpiValue,
+  planKpi,
+} from './kpi-query.ts';
 
-export { KPI_MEASURES, type KpiData } from './kpi-query.ts';
+export { KPI_MEASURES, type KpiComparison, type KpiData } from './kpi-query.ts';
 
 /**
- * @summary One key figure — revenue, quantity, orders, profit or margin — under the dashboard's filters, with its
- * change against the same period a year earlier (the year filter shifted back one year; with no period filtered,
- * the latest year to date against the same months of the year before). The change is relative (in percent) —
- * except against a previous value of zero or less, where a percentage would mislead and the tile shows the
- * amount instead, saying why in its title — and in percentage points for margin. `theme` (dark, light or auto)
- * sets its colours; unset, they come from the page or the dashboard.
+ * @summary One key figure — revenue, quantity, orders, profit or margin — over one period under the dashboard's
+ * filters, with its change against the same days a year earlier. The period is the one filtered, or with none the
+ * (fiscal) year to the as-of day (the snapshot's newest order day unless `as-of` says otherwise), and is clipped to
+ * that day: an incomplete year or month is compared with the same days of the earlier one, a complete one with the
+ * complete earlier one, and the period line gives exact days when a period is partial ("1 Jan–26 Jun 2020"). The
+ * figure appears first; its comparison follows when the baseline is loaded. The change is relative (in percent) —
+ * except against a previous value of zero or less, where a percentage would mislead and the tile shows the amount
+ * instead, saying why in its title — and in percentage points for margin. A baseline that starts before the
+ * extract's first sale is not compared. `theme` (dark, light or auto) sets its colours; unset, they come from the
+ * page or the dashboard.
  *
  * @event atliq-error - The data could not be loaded or `measure` is invalid; `detail.message` says why.
  *
  * @csspart label - The measure's name.
  * @csspart value - The figure.
+ * @csspart period - The days the figure counts.
  * @csspart comparison - The change against the previous period.
  * @csspart status - The loading, empty, unavailable or error message.
  *
@@ -43,16 +57,27 @@ export class AtliqKpi extends AtliqChart {
 
   declare measure: string;
 
-  readonly #task = this.dataTask(() => [this.measure, this.locale, this.currency] as const, loadKpi);
+  readonly #args = () => [this.measure, this.locale, this.currency, ...periodArgs(this.period)] as const;
+  readonly #value = this.dataTask(this.#args, loadKpiValue);
+  // A bad attribute is reported once, by the figure's task; the comparison then has nothing to say.
+  readonly #comparison = this.dataTask(this.#args, (args, context) =>
+    planKpi(args, context).then(
+      () => loadKpiComparison(args, context),
+      () => null,
+    ),
+  );
 
   constructor() {
     super();
     this.measure = 'revenue';
   }
 
-  /** The figure and its comparison, once loaded. */
+  /** The figure and (undefined until loaded) its comparison. */
   get data(): KpiData | undefined {
-    return this.#task.value;
+    const value = this.#value.value;
+    if (!value) return undefined;
+    const done = this.#comparison.status === TaskStatus.COMPLETE;
+    return { ...value, comparison: done ? this.#comparison.value : undefined };
   }
 
   /** Exactly what is shown, as CSV; money in the currency shown, the change with its unit. */
@@ -62,10 +87,11 @@ export class AtliqKpi extends AtliqChart {
     const c = d.comparison;
     const unit = MEASURES[d.measure].format === 'currency' ? ` (${d.money.currency})` : '';
     return toCsv(
-      ['Measure', `Value${unit}`, 'Comparison', `Current${unit}`, `Previous${unit}`, 'Change', 'Change unit'],
+      ['Measure', 'Period', `Value${unit}`, 'Comparison', `Current${unit}`, `Previous${unit}`, 'Change', 'Change unit'],
       [
         [
           MEASURES[d.measure].label,
+          d.period,
           d.value,
           c?.label ?? null,
           c?.current ?? null,
@@ -80,7 +106,7 @@ export class AtliqKpi extends AtliqChart {
   override render(): TemplateResult {
     const label = isKpiMeasure(this.measure) ? MEASURES[this.measure].label : 'KPI';
     return this.renderData(
-      this.#task,
+      this.#value,
       {
         loading: `Loading ${label.toLowerCase()}…`,
         empty: 'No data.',
@@ -88,11 +114,11 @@ export class AtliqKpi extends AtliqChart {
         unavailable: label,
       },
       () => false,
-      (data) => this.#tile(data),
+      () => this.#tile(this.data!),
     );
   }
 
-  #tile({ measure, value, comparison, money }: KpiData): TemplateResult {
+  #tile({ measure, value, period, comparison, money }: KpiData): TemplateResult {
     const def = MEASURES[measure];
     const format = measureFormats(def.format, money);
     const shown = value === null ? '—' : format.compact(value);
@@ -101,43 +127,39 @@ export class AtliqKpi extends AtliqChart {
       <div part="value" class="value" title=${value === null ? 'No data for the current filters' : format.full(value)}>
         ${shown}
       </div>
-      ${comparison ? this.#comparison(comparison, format, money.locale, value) : html`<div part="comparison" class="comparison">No earlier period to compare with.</div>`}
+      ${period ? html`<div part="period" class="period">${period}</div>` : nothing}
+      ${this.#comparisonLine(comparison, format, money.locale)}
     `;
   }
 
-  /**
-   * The change and the periods compared. When they are not the figure's own period (no period filtered: the figure
-   * is the total, the change the latest year to date), both compared values are shown, so the change is never
-   * read as the change of the figure above it.
-   */
-  #comparison(
-    { label, current, previous, change }: NonNullable<KpiData['comparison']>,
+  #comparisonLine(
+    comparison: KpiComparison | null | undefined,
     format: CurrencyFormats,
     locale: string,
-    value: number | null,
   ): TemplateResult {
-    if (change === null) {
-      return html`<div part="comparison" class="comparison">${label}: no data to compare.</div>`;
-    }
+    const line = (text: string) => html`<div part="comparison" class="comparison">${text}</div>`;
+    if (this.#comparison.status === TaskStatus.ERROR) return line('The comparison could not be loaded.');
+    if (comparison === undefined) return line('Comparing…');
+    if (comparison === null) return line('No earlier period to compare with.');
+    const { baseline, previous, change, note } = comparison;
+    if (note) return line(`vs ${baseline}: ${note}${values(format, previous)}.`);
+    if (change === null) return line(`vs ${baseline}: no data to compare.`);
     const direction = change.value > 0 ? 'up' : change.value < 0 ? 'down' : 'flat';
     const arrow = direction === 'up' ? '▲' : direction === 'down' ? '▼' : '■';
     const { text, why } = describeChange(change, format, locale);
     return html`<div part="comparison" class="comparison" data-direction=${direction} data-unit=${change.unit}
-      title=${why || nothing}>
+      title=${why ? `${comparison.label}. ${why}` : comparison.label}>
       <span class="change" aria-hidden="true">${arrow}</span>
       <span class="change">${text}</span>
-      <span class="period">${label}${values(format, current === value ? null : current, previous)}</span>
+      <span class="period">vs ${baseline}${values(format, previous)}</span>
       ${why ? html`<span class="visually-hidden">${why}</span>` : nothing}
     </div>`;
   }
 }
 
-/** ` (₹15.2L vs ₹20.2L)`, or ` (₹20.2L)` with the current value left out; '' with nothing to show. */
-function values(format: CurrencyFormats, current: number | null, previous: number | null): string {
-  if (previous === null) return '';
-  return current === null
-    ? ` (${format.compact(previous)})`
-    : ` (${format.compact(current)} vs ${format.compact(previous)})`;
+/** ` (₹20.2L)`: the baseline's value; '' when unknown. */
+function values(format: CurrencyFormats, previous: number | null): string {
+  return previous === null ? '' : ` (${format.compact(previous)})`;
 }
 
 declare global {

@@ -95,7 +95,8 @@ describe('<atliq-top-list>', () => {
       value: customers[1]!.name,
       label: `Customer: ${customers[1]!.name}`,
     });
-    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(customers[1]!.revenue, 2), { timeout: 25_000 });
+    const ytd = inject('periods').ytdByCustomer[customers[1]!.name]!;
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(ytd, 2), { timeout: 25_000 });
     items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
     expect(dashboard.selection.clauses().size).toBe(0);
   });

@@ -42,6 +42,22 @@ export const trendChartStyles = [
       stroke: var(--atliq-bar-color, #2f6bd8);
       stroke-width: 2;
     }
+    /* The last period, cut short by the as-of day: a dashed line into a hollow point, labelled with its last day. */
+    .partial {
+      fill: none;
+      stroke: var(--atliq-bar-color, #2f6bd8);
+      stroke-width: 2;
+      stroke-dasharray: 4 3;
+    }
+    .partial-point {
+      fill: var(--atliq-tile-background, #ffffff);
+      stroke: var(--atliq-bar-color, #2f6bd8);
+      stroke-width: 2;
+    }
+    .partial-label {
+      fill: var(--atliq-muted-color, #5b6472);
+      font-size: 0.8em;
+    }
     .previous {
       fill: none;
       stroke: var(--atliq-previous-color, #9aa3b2);

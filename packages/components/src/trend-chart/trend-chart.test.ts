@@ -1,3 +1,4 @@
+import { formatDay } from '@atliq/sdk';
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import '../index.ts';
@@ -11,6 +12,13 @@ afterEach(() => {
 });
 
 const monthBefore = (key: string) => `${Number(key.slice(0, 4)) - 1}${key.slice(4)}`;
+
+/** The points once the last period's earlier days (loaded after the chart is drawn) have arrived too. */
+async function compared(el: HTMLElementTagNameMap['atliq-trend-chart']) {
+  await vi.waitFor(() => expect(el.data?.at(-1)?.previous).toEqual(expect.any(Number)), { timeout: 25_000 });
+  await el.updateComplete;
+  return el.data!;
+}
 
 /** A dashboard with the trend and a revenue KPI (which shows the cross-filter's effect), once the trend is drawn. */
 async function trendInDashboard() {
@@ -29,21 +37,42 @@ function periodX(chart: SVGSVGElement, i: number, count: number): number {
 }
 
 describe('<atliq-trend-chart>', () => {
-  test('shows revenue per month with the same month a year earlier', async () => {
+  test('shows revenue per month with the same month a year earlier, like for like at both ends', async () => {
     const months = inject('byMonth');
+    const { firstDay, lastDay, monthToDate } = inject('periods');
     const el = mount('atliq-trend-chart', { src: SRC });
-    const points = await until(() => el.data);
-    await el.updateComplete;
+    const points = await compared(el);
     expect(points.map((p) => p.key)).toEqual(months.map((m) => m.month));
     const byKey = new Map(months.map((m) => [m.month, m.revenue]));
     points.forEach((p, i) => {
       expect(p.value).toBeCloseTo(months[i]!.revenue, 2);
-      const before = byKey.get(monthBefore(p.key));
-      if (before === undefined) expect(p.previous).toBeNull();
+      const earlier = monthBefore(p.key);
+      const before = byKey.get(earlier);
+      // The last month runs to the newest order day: it is compared with the same days a year earlier. A month
+      // whose year-earlier month the sales start within has no earlier value: part of it is missing.
+      if (p.key === monthToDate.month) expect(p.previous).toBeCloseTo(monthToDate.baseline.revenue, 2);
+      else if (before === undefined || `${earlier}-01` < firstDay) expect(p.previous).toBeNull();
       else expect(p.previous).toBeCloseTo(before, 2);
     });
-    expect(el.shadowRoot!.querySelectorAll('tbody tr')).toHaveLength(months.length);
-    expect(el.shadowRoot!.querySelector('path.area')?.getAttribute('d')).toMatch(/^M/);
+    expect(points.at(-1)).toMatchObject({ key: monthToDate.month, to: lastDay });
+    expect(points[0]).toMatchObject({ key: firstDay.slice(0, 7), from: firstDay });
+    expect(points.slice(1, -1).every((p) => p.from === undefined && p.to === undefined)).toBe(true);
+    const root = el.shadowRoot!;
+    expect(root.querySelectorAll('tbody tr')).toHaveLength(months.length);
+    expect(root.querySelector('path.area')?.getAttribute('d')).toMatch(/^M/);
+    expect(root.querySelector('path.partial')?.getAttribute('d')).toMatch(/^M/);
+    expect(root.querySelector('.partial-label')?.textContent).toBe(`to ${formatDay(lastDay, false)}`);
+    expect(root.querySelector('tbody tr:last-child')?.textContent).toContain(`(to ${formatDay(lastDay)})`);
+    expect(el.toCSV().trim().split('\n').at(-1)).toContain(`to ${lastDay}`);
+  });
+
+  test('as-of before the newest sale: the months after it are left out, the last one cut at that day', async () => {
+    const months = inject('byMonth');
+    const el = mount('atliq-trend-chart', { src: SRC, 'as-of': '2019-12-15' });
+    const points = await until(() => el.data);
+    expect(points.at(-1)).toMatchObject({ key: '2019-12', to: '2019-12-15' });
+    expect(points.map((p) => p.key)).toEqual(months.filter((m) => m.month <= '2019-12').map((m) => m.month));
+    expect(points.at(-2)!.value).toBeCloseTo(months.find((m) => m.month === '2019-11')!.revenue, 2);
   });
 
   test('dragging across months selects that period for the other charts', async () => {
@@ -94,7 +123,8 @@ describe('<atliq-trend-chart>', () => {
     expect(root.activeElement).toBe(chart);
     await trend.updateComplete;
     expect(activeOption()).toBe(options()[0]);
-    expect(tooltip()).toContain(`${points[0]!.key}: `);
+    // The first month says the sales start within it.
+    expect(tooltip()).toContain(`${points[0]!.key} (from ${formatDay(points[0]!.from!)}): `);
 
     await userEvent.keyboard('{End}');
     await trend.updateComplete;
@@ -143,7 +173,7 @@ describe('<atliq-trend-chart>', () => {
     await trend.updateComplete;
     expect(selectedKeys()).toEqual([]);
     expect(root.querySelector('rect.brush')).toBeNull();
-    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(sum(months.map((m) => m.revenue)), 2), {
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(inject('periods').ytd.current.revenue, 2), {
       timeout: 25_000,
     });
 
@@ -154,18 +184,22 @@ describe('<atliq-trend-chart>', () => {
     expect(clause()).toEqual(byKeys);
   });
 
-  test('by year, each year and the year before match the by-month truth summed by year', async () => {
+  test('by year, each year matches the by-month truth; each is compared like for like with the year before', async () => {
     const years = new Map<string, number>();
     for (const m of inject('byMonth'))
       years.set(m.month.slice(0, 4), (years.get(m.month.slice(0, 4)) ?? 0) + m.revenue);
+    const { firstDay, ytd, lastDay } = inject('periods');
     const el = mount('atliq-trend-chart', { src: SRC, grain: 'year' });
-    const points = await until(() => el.data);
+    const points = await compared(el);
     expect(points.map((p) => p.key)).toEqual([...years.keys()]);
     expect(points.length).toBeGreaterThan(1);
     for (const p of points) {
       expect(p.value).toBeCloseTo(years.get(p.key)!, 2);
       const before = years.get(String(Number(p.key) - 1));
-      if (before === undefined) expect(p.previous).toBeNull();
+      // The sales start in the autumn of the first year: the year after it has nothing fair to compare with. The
+      // newest year runs to the newest order day: it is compared with the same days of the year before.
+      if (p.key === lastDay.slice(0, 4)) expect(p.previous).toBeCloseTo(ytd.baseline.revenue, 2);
+      else if (before === undefined || `${Number(p.key) - 1}-01-01` < firstDay) expect(p.previous).toBeNull();
       else expect(p.previous).toBeCloseTo(before, 2);
     }
   });

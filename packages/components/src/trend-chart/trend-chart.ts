@@ -4,6 +4,8 @@ import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { type DrillStep, TIME_HIERARCHY } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
+import { shown } from '../base/money.ts';
+import { periodArgs } from '../base/period-settings.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
@@ -11,6 +13,7 @@ import { trendChartStyles } from './trend-chart.styles.ts';
 import { drillClick, drillKey } from './trend-drill.ts';
 import { trendKeyAction } from './trend-keys.ts';
 import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
+import { loadCutPrevious } from './trend-periods.ts';
 import { loadTrend, type Trend } from './trend-query.ts';
 import { periodClause, rangeIndexes } from './trend-selection.ts';
 import { trendView } from './trend-view.ts';
@@ -20,7 +23,9 @@ const CHART_HEIGHT = '--atliq-chart-height';
 
 /**
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
- * dashed line. Drag across the chart to select a range of periods, which filters the other charts of the dashboard;
+ * dashed line. A last period the data covers only to the as-of day is drawn dashed into a hollow point labelled
+ * "to 26 Jun", and compared with the same days a year earlier; a period whose year-earlier period the data covers
+ * only in part (the sales start within it) has no earlier value. Drag across the chart to select a range of periods, which filters the other charts of the dashboard;
  * Escape clears. The toolbar downloads exactly what is shown as CSV or PNG (the PNG with its legend). The `theme`
  * attribute (`dark`, `light` or `auto`) sets every colour below at once; each can also be set on its own.
  *
@@ -40,6 +45,8 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * @csspart chart - The SVG drawing.
  * @csspart area - The current series.
  * @csspart previous - Last year's line.
+ * @csspart partial - The dashed line into a last period cut short by the as-of day (e.g. June to the 26th), which
+ * is compared with the same days a year earlier.
  * @csspart brush - The selected period.
  * @csspart period - Each period's column (an option of the listbox), outlined when focused from the keyboard.
  * @csspart tooltip - Value and last year's value of the focused or hovered period.
@@ -96,9 +103,26 @@ export class AtliqTrendChart extends AtliqChart {
     TIME_HIERARCHY,
   );
   readonly #task = this.dataTask(
-    () => [this.grain, this.measure, this.locale, this.currency, this.#drill.path] as const,
+    () => [this.grain, this.measure, this.locale, this.currency, this.#drill.path, ...periodArgs(this.period)] as const,
     loadTrend,
   );
+
+  // The last period's earlier value when the as-of day cuts it short: the same days a year earlier, which may need
+  // the engine. The chart is drawn without it meanwhile (the month × market file draws the rest).
+  readonly #cutPrevious = this.dataTask(
+    () => [this.#task.value] as const,
+    async ([trend], { source, signal }) => {
+      if (!trend?.cutBaseline) return null;
+      const value = await loadCutPrevious(source, trend.measure, trend.cutBaseline, signal);
+      return { trend, previous: shown(trend.money, trend.measure, value) };
+    },
+    { crossFiltered: false },
+  );
+  #merged: { from: Trend | undefined; cut: unknown; trend: Trend | undefined } = {
+    from: undefined,
+    cut: undefined,
+    trend: undefined,
+  };
 
   constructor() {
     super();
@@ -110,7 +134,20 @@ export class AtliqTrendChart extends AtliqChart {
 
   /** The points shown, in time order, each with last year's value. */
   get data(): readonly TrendPoint[] | undefined {
-    return this.#task.value?.points;
+    return this.#trend()?.points;
+  }
+
+  /** The trend with its cut last period's earlier value once loaded; the same object until either changes. */
+  #trend(): Trend | undefined {
+    const from = this.#task.value;
+    const cut = this.#cutPrevious.value;
+    if (this.#merged.from === from && this.#merged.cut === cut) return this.#merged.trend;
+    let trend = from;
+    if (from && cut && cut.trend === from) {
+      trend = { ...from, points: [...from.points.slice(0, -1), { ...from.points.at(-1)!, previous: cut.previous }] };
+    }
+    this.#merged = { from, cut, trend };
+    return trend;
   }
 
   /**
@@ -127,13 +164,15 @@ export class AtliqTrendChart extends AtliqChart {
 
   /** Exactly what is shown, as CSV. */
   toCSV(): string {
-    const t = this.#task.value;
+    const t = this.#trend();
     if (!t) return '';
     const unit = MEASURES[t.measure].format === 'currency' ? ` (${t.money.currency})` : '';
     const label = `${MEASURES[t.measure].label}${unit}`;
+    // A period the data covers in part says which days it counts (and its year-earlier value the same days).
+    const counted = (p: TrendPoint) => (p.to ? `to ${p.to}` : p.from ? `from ${p.from}` : null);
     return toCsv(
-      ['Period', label, `${label} a year earlier`],
-      t.points.map((p) => [p.key, p.value, p.previous]),
+      ['Period', label, `${label} a year earlier`, 'Days counted'],
+      t.points.map((p) => [p.key, p.value, p.previous, counted(p)]),
     );
   }
 
@@ -143,7 +182,7 @@ export class AtliqTrendChart extends AtliqChart {
   }
 
   override render(): TemplateResult {
-    const t = this.#task.value;
+    const t = this.#trend();
     const within = t?.path.at(-1);
     const title = t && `${MEASURES[t.measure].label} by ${t.grain}${within ? ` in ${within.label}` : ''}`;
     const exports = t?.points.length ? exportActions(title!, this, (e) => this.fail(e)) : undefined;
@@ -152,20 +191,23 @@ export class AtliqTrendChart extends AtliqChart {
       this.#task,
       { loading: 'Loading the trend…', empty: 'No sales in this period.', error: 'Trend unavailable' },
       (t) => t.points.length === 0,
-      (t) =>
-        this.#view.get(
-          [
-            t,
-            this.#size.width,
-            this.#size.style(CHART_HEIGHT),
-            this._active,
-            this._drag,
-            this.#ownClause(),
-            this.#drill.shortcuts,
-          ],
-          () => this.#chart(t),
-        ),
+      (value) => this.#drawn(this.#trend() ?? value),
     )}`;
+  }
+
+  #drawn(t: Trend): TemplateResult {
+    return this.#view.get(
+      [
+        t,
+        this.#size.width,
+        this.#size.style(CHART_HEIGHT),
+        this._active,
+        this._drag,
+        this.#ownClause(),
+        this.#drill.shortcuts,
+      ],
+      () => this.#chart(t),
+    );
   }
 
   /** Selects the periods of `trend` from index `a` to `b` (either order), or clears with null. */

@@ -6,16 +6,25 @@ import { yearEarlier } from '../base/period.ts';
 export interface TrendPoint {
   readonly key: string;
   readonly value: number;
-  /** The same period one year earlier; null when the extract has no data for it. */
+  /**
+   * The same period one year earlier — the same days of it when this period is cut short by `to`; null when the
+   * extract has no data for it, or only part of it (the sales start within it).
+   */
   readonly previous: number | null;
+  /** The first day with sales, when they start within this period (the first period only). */
+  readonly from?: string;
+  /** The last day counted, when the period ends after it (the last period only, e.g. June to the 26th). */
+  readonly to?: string;
 }
 
 export interface TrendLayout {
   readonly width: number;
   readonly height: number;
-  /** Area under the current series, and its line. */
+  /** Area under the current series, and its line up to the last complete period. */
   readonly area: string;
   readonly line: string;
+  /** The line into a last period the data covers only in part (its `to`), drawn dashed; '' when there is none. */
+  readonly partialLine: string;
   /** Line of the same periods a year earlier (gaps where unknown). */
   readonly previousLine: string;
   /** Where each point sits, for focus marks, the tooltip and the brush. */
@@ -57,6 +66,10 @@ export function trendLayout(data: readonly TrendPoint[], width: number, height: 
     .range([plot.bottom, plot.top]);
   const points = data.map((d, i) => ({ x: x(dates[i]!), y: y(d.value) }));
   const xOf = (_: TrendPoint, i: number) => points[i]!.x;
+  const cut = data.at(-1)?.to !== undefined && data.length > 1 ? data.length - 1 : data.length;
+  const partial = line<{ x: number; y: number }>()
+    .x((p) => p.x)
+    .y((p) => p.y);
   return {
     width,
     height,
@@ -70,7 +83,8 @@ export function trendLayout(data: readonly TrendPoint[], width: number, height: 
     line:
       line<TrendPoint>()
         .x(xOf)
-        .y((d) => y(d.value))(data as TrendPoint[]) ?? '',
+        .y((d) => y(d.value))(data.slice(0, cut)) ?? '',
+    partialLine: cut < data.length ? (partial(points.slice(cut - 1)) ?? '') : '',
     previousLine:
       line<TrendPoint>()
         .defined((d) => d.previous !== null)

@@ -1,4 +1,4 @@
-import { MEASURES } from '@atliq/sdk';
+import { formatDay, MEASURES } from '@atliq/sdk';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import { measureFormats } from '../base/format.ts';
@@ -46,7 +46,9 @@ export function trendView(
   const at = layout.points[state.active];
   const onPointer = (e: PointerEvent) => on.pointer(e, layout);
   const describe = (p: TrendPoint) =>
-    `${p.key}: ${format.full(p.value)}; a year earlier ${p.previous === null ? 'no data' : format.full(p.previous)}`;
+    `${periodText(p)}: ${format.full(p.value)}; a year earlier ${p.previous === null ? 'no data' : format.full(p.previous)}`;
+  const lastAt = layout.points.at(-1);
+  const cutShort = points.at(-1)?.to;
   const half = points.length > 1 ? (layout.points[1]!.x - layout.points[0]!.x) / 2 : 8;
   // Half a period either side of a point, kept inside the plot: the span of a period's column and of the brush.
   const x0 = (i: number) => Math.max(layout.plot.left, layout.points[i]!.x - half);
@@ -77,6 +79,14 @@ export function trendView(
           }
           <path part="area" class="area" d=${layout.area}></path>
           <path class="line" d=${layout.line}></path>
+          ${
+            cutShort && lastAt
+              ? svg`<path part="partial" class="partial" d=${layout.partialLine}></path>
+                <circle class="partial-point" cx=${lastAt.x} cy=${lastAt.y} r="3.5"></circle>
+                <text class="partial-label" x=${lastAt.x - 6} y=${Math.max(layout.plot.top + 10, lastAt.y - 10)}
+                  text-anchor="end">to ${formatDay(cutShort, false)}</text>`
+              : ''
+          }
           <path part="previous" class="previous" d=${layout.previousLine}></path>
           ${at ? svg`<circle class="focus" cx=${at.x} cy=${at.y} r="4"></circle>` : ''}
         </g>
@@ -92,7 +102,13 @@ export function trendView(
     ${dataTable(
       `${label} by ${grain}, with the same period a year earlier`,
       ['Period', label, 'A year earlier'],
-      points.map((p) => [p.key, format.full(p.value), p.previous === null ? '—' : format.full(p.previous)]),
+      points.map((p) => [periodText(p), format.full(p.value), p.previous === null ? '—' : format.full(p.previous)]),
     )}
   `;
+}
+
+/** A period as read in the tooltip and the table: its key, and the days counted when the data covers part of it. */
+export function periodText({ key, from, to }: TrendPoint): string {
+  if (to) return `${key} (to ${formatDay(to)})`;
+  return from ? `${key} (from ${formatDay(from)})` : key;
 }
