@@ -87,6 +87,27 @@ export const ProfitUnavailable: Story = {
   },
 };
 
+/** `fiscal-year-start="4"` on the dashboard: India's April–March years, "FY 2019-20" chosen. */
+export const FiscalYears: Story = {
+  render: ({ src }) =>
+    html`<atliq-dashboard src=${src} fiscal-year-start="4"><atliq-filter-bar data-span="full"></atliq-filter-bar></atliq-dashboard>`,
+  play: async ({ canvasElement }) => {
+    const bar = barIn(canvasElement);
+    await loaded(bar);
+    bar.choose('year', 2019);
+    await bar.updateComplete;
+    const select = bar.shadowRoot!.querySelector<HTMLSelectElement>('select[name="year"]')!;
+    await expect([...select.options].map((o) => o.text)).toEqual([
+      'All',
+      'FY 2017-18',
+      'FY 2018-19',
+      'FY 2019-20',
+      'FY 2020-21',
+    ]);
+    await expect(select.selectedOptions[0]?.text).toBe('FY 2019-20');
+  },
+};
+
 /** A year chosen and a market selected in a chart: the chip shows the chart's selection. */
 export const CrossFiltered: Story = {
   play: async ({ canvasElement }) => {

@@ -64,6 +64,38 @@ describe('<atliq-filter-bar>', () => {
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(revenue, 2), { timeout: 25_000 });
   });
 
+  test('fiscal-year-start="4" on the dashboard: the year slicer offers April–March years and filters their months', async () => {
+    const months = inject('byMonth');
+    const dashboard = mount('atliq-dashboard', { src: SRC, 'fiscal-year-start': '4' });
+    const bar = mount('atliq-filter-bar', {}, dashboard);
+    const kpi = mount('atliq-kpi', { measure: 'revenue' }, dashboard);
+    const options = await until(() => bar.data);
+    // Hand-counted from the months with sales: a month before April belongs to the fiscal year of the year before.
+    const fiscal = [
+      ...new Set(months.map((m) => Number(m.month.slice(0, 4)) - (Number(m.month.slice(5)) < 4 ? 1 : 0))),
+    ];
+    expect(options.year).toEqual(fiscal);
+    await bar.updateComplete;
+    const label = (y: number) => `FY ${y}-${String((y + 1) % 100).padStart(2, '0')}`;
+    expect(texts(selectOf(bar, 'year'), 'option')).toEqual(['All', ...fiscal.map(label)]);
+
+    const year = fiscal[1]!;
+    const heard = nextEvent<AtliqFilterChangeDetail>('atliq-filter-change');
+    const select = selectOf(bar, 'year');
+    select.selectedIndex = 2;
+    select.dispatchEvent(new Event('change'));
+    const range = { from: `${year}-04`, to: `${year + 1}-03` };
+    expect((await heard).detail.filters).toEqual({ month: range });
+    const revenue = sum(months.filter((m) => m.month >= range.from && m.month <= range.to).map((m) => m.revenue));
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(revenue, 2), { timeout: 25_000 });
+    expect(kpi.data?.period).toBe(label(year));
+    await bar.updateComplete;
+    expect(selectOf(bar, 'year').selectedIndex).toBe(2);
+    expect([...dashboard.selection.clauses().values()].map((c) => c.label)).toEqual([`Year: ${label(year)}`]);
+    bar.choose('year', null);
+    expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
   test("shows a chart's selection as a chip that removes it, and clear all resets everything", async () => {
     const truth = inject('revenueByMarket');
     const { dashboard, bar, kpi, chart } = setup();

@@ -1,8 +1,10 @@
-import { DIMENSIONS, type Filters, type Member } from '@atliq/sdk';
+import { DIMENSIONS, type Filters, type FilterValue, type Member } from '@atliq/sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
 import { parseTarget } from '../profit-chart/profit-target.ts';
 import { filterBarStyles } from './filter-bar.styles.ts';
+import { fiscalYearChoice, fiscalYearOf, fiscalYears, yearText } from './fiscal-slicer.ts';
 import { targetField } from './target-field.ts';
 
 /** The slicers, in the order of the original report. */
@@ -17,15 +19,19 @@ const FIELD_LABELS: Record<Field, string> = {
   zone: DIMENSIONS.zone.label,
   customer_type: DIMENSIONS.customer_type.label,
 };
-const display = (field: Field, member: Member) =>
-  field === 'month_of_year' ? (MONTH_NAMES[Number(member) - 1] ?? String(member)) : String(member);
+const display = (field: Field, member: Member, fiscalYearStart: number) => {
+  if (field === 'year') return yearText(Number(member), fiscalYearStart);
+  return field === 'month_of_year' ? (MONTH_NAMES[Number(member) - 1] ?? String(member)) : String(member);
+};
 
 /** The choices of each slicer: the members present in the extract, sorted. */
 export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
 
 /**
  * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
- * and the active cross-filters of the other charts as removable chips. Clear all resets everything. With `target`
+ * and the active cross-filters of the other charts as removable chips. With `fiscal-year-start` (its own or the
+ * dashboard's) other than 1, the year slicer offers fiscal years ("FY 2019-20" for April–March) and filters their
+ * months. Clear all resets everything. With `target`
  * set and an extract with profit, a what-if profit target control; a target that is not a margin from -100 to 100
  * (set or typed) is explained beside it and never reaches the dashboard. `theme` (dark, light or auto) sets its
  * colours.
@@ -62,25 +68,40 @@ export class AtliqFilterBar extends AtliqElement {
   static override properties = {
     /** Profit target (margin %, -100 to 100) offered as a what-if control; none when empty or without profit. */
     target: { type: String },
+    /** Month the fiscal year starts in, 1–12 (4 for April–March); empty for the dashboard's, else 1. */
+    fiscalYearStart: { type: String, attribute: 'fiscal-year-start' },
     _targetError: { state: true },
   };
 
   declare target: string;
+  declare fiscalYearStart: string;
   /** Why the target set or typed last is not a margin, shown next to the control; undefined when it is. */
   declare _targetError: string | undefined;
   /** The last valid target, which the control shows. */
   #target: number | undefined;
   #profit = false;
+  /** The fiscal year's first month the year slicer was loaded with. */
+  #start = 1;
+
+  /** `fiscal-year-start` in force: the element's own, else its dashboard's. */
+  #fiscalAttribute(): string {
+    const own = { asOf: '', fiscalYearStart: this.fiscalYearStart, comparison: '' };
+    return inheritPeriod(own, this.link.context?.period).fiscalYearStart;
+  }
 
   constructor() {
     super();
     this.target = '';
+    this.fiscalYearStart = '';
   }
 
   readonly #task = this.dataTask(
-    () => [] as const,
-    async (_, context) => {
-      const options = await this.#load(context);
+    () => [this.#fiscalAttribute()] as const,
+    async ([fiscal], context) => {
+      const manifest = await context.source.manifestReady;
+      const start = periodSettings({ asOf: '', fiscalYearStart: fiscal, comparison: '' }, manifest)?.fiscalYearStart;
+      this.#start = start ?? 1;
+      const options = await this.#load(context, this.#start);
       // A profit target means nothing for an extract without profit: the control is then left out.
       this.#profit = (await context.source.manifestReady).measures.profit;
       return options;
@@ -98,15 +119,29 @@ export class AtliqFilterBar extends AtliqElement {
     return this.link.selection.clauses().get(this.clientId)?.filters ?? {};
   }
 
-  /** Sets one slicer (null for all members), as a person choosing in the select would. */
+  /**
+   * Sets one slicer (null for all members), as a person choosing in the select would. A fiscal year (by the
+   * calendar year it starts in) filters its months.
+   */
   choose(field: Field, member: Member | null): void {
-    const next: Record<string, readonly Member[]> = { ...(this.filters as Record<string, readonly Member[]>) };
-    if (member === null) delete next[field];
-    else next[field] = [member];
-    const chosen = FILTER_FIELDS.filter((f) => next[f]);
-    const label = chosen.map((f) => `${FIELD_LABELS[f]}: ${display(f, next[f]![0]!)}`).join(' · ');
-    this.select(chosen.length > 0 ? { filters: next, label } : null);
+    const next: Record<string, FilterValue> = { ...this.filters };
+    const fiscal = field === 'year' && this.#start !== 1;
+    delete next[fiscal ? 'month' : field];
+    if (member !== null)
+      Object.assign(next, fiscal ? fiscalYearChoice(Number(member), this.#start) : { [field]: [member] });
+    const chosen = FILTER_FIELDS.flatMap((f) => {
+      const m = this.#chosen(f, next);
+      return m === undefined ? [] : [`${FIELD_LABELS[f]}: ${display(f, m, this.#start)}`];
+    });
+    this.select(chosen.length > 0 ? { filters: next, label: chosen.join(' · ') } : null);
     this.emit('atliq-filter-change', { filters: next });
+  }
+
+  /** The member `field`'s slicer shows as chosen in `filters`; undefined for all. */
+  #chosen(field: Field, filters: Filters): Member | undefined {
+    if (field === 'year' && this.#start !== 1) return fiscalYearOf(filters['month'], this.#start);
+    const value = filters[field];
+    return Array.isArray(value) ? value[0] : undefined;
   }
 
   /**
@@ -156,14 +191,18 @@ export class AtliqFilterBar extends AtliqElement {
   }
 
   /** The choices do not depend on the cross-filter: a slicer never hides the member someone wants to pick. */
-  async #load({ source, signal }: LoadContext): Promise<FilterOptions> {
+  async #load({ source, signal }: LoadContext, start: number): Promise<FilterOptions> {
+    // Fiscal years are listed from the months with sales: a year's sales can lie in two of them.
+    const fields = FILTER_FIELDS.map((d) => (d === 'year' && start !== 1 ? 'month' : d));
     const lists = await Promise.all(
-      FILTER_FIELDS.map((d) => source.query({ measures: [], dimensions: [d], sort: [{ field: d }] }, { signal })),
+      fields.map((d) => source.query({ measures: [], dimensions: [d], sort: [{ field: d }] }, { signal })),
     );
-    const entries = FILTER_FIELDS.map((d, i) => [
-      d,
-      lists[i]!.map((row) => row[d]).filter((v): v is Member => typeof v === 'string' || typeof v === 'number'),
-    ]);
+    const entries = FILTER_FIELDS.map((d, i) => {
+      const members = lists[i]!.map((row) => row[fields[i]!]).filter(
+        (v): v is Member => typeof v === 'string' || typeof v === 'number',
+      );
+      return [d, fields[i] === d ? members : fiscalYears(members.map(String), start)];
+    });
     return Object.fromEntries(entries) as FilterOptions;
   }
 
@@ -177,20 +216,20 @@ export class AtliqFilterBar extends AtliqElement {
   }
 
   #bar(options: FilterOptions): TemplateResult {
-    const own = this.filters as Record<string, readonly Member[]>;
+    const own = this.filters;
     const others = [...this.link.selection.clauses()].filter(([id]) => id !== this.clientId);
     const active = others.length > 0 || Object.keys(own).length > 0;
     return html`
       <div class="fields" role="group" aria-label="Filters">
         ${FILTER_FIELDS.map((field) => {
-          const current = own[field]?.[0];
+          const current = this.#chosen(field, own);
           return html`<label part="field" class="field"><span>${FIELD_LABELS[field]}</span>
             <select part="select" name=${field} @change=${(e: Event) => {
               const index = (e.target as HTMLSelectElement).selectedIndex - 1;
               this.choose(field, index < 0 ? null : options[field][index]!);
             }}>
               <option value="" ?selected=${current === undefined}>All</option>
-              ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m)}</option>`)}
+              ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m, this.#start)}</option>`)}
             </select></label>`;
         })}
         ${targetField(
