@@ -62,8 +62,11 @@ export class AtliqElement extends LitElement {
     onActivate: (dimensions) => this.#prepare(dimensions),
   });
 
-  /** The queries of the cross-filtered data task's last run: what to prepare when another chart is activated. */
-  #specs: readonly QuerySpec[] = [];
+  /**
+   * The queries of each cross-filtered data task's last run (a KPI has two: its figure and its comparison): what to
+   * prepare when another chart is activated.
+   */
+  readonly #specs = new Map<object, readonly QuerySpec[]>();
   #drill: DrillController | undefined;
 
   constructor() {
@@ -89,9 +92,10 @@ export class AtliqElement extends LitElement {
 
   /** Another chart may be about to filter this one on `dimensions`: have the source pre-aggregate for it. */
   #prepare(dimensions: readonly string[]): void {
-    if (this.#specs.length === 0) return;
+    const specs = [...this.#specs.values()].flat();
+    if (specs.length === 0) return;
     try {
-      void this.source.prepare(this.#specs, dimensions);
+      void this.source.prepare(specs, dimensions);
     } catch {
       // No source (no src, no dashboard): the data task shows that; there is nothing to prepare.
     }
@@ -189,6 +193,7 @@ export class AtliqElement extends LitElement {
     load: (args: A, context: LoadContext) => Promise<R>,
     { crossFiltered = true } = {},
   ): Task<readonly unknown[], R> {
+    const key = {};
     return new Task<readonly unknown[], R>(this, {
       args: () => [
         this.src,
@@ -205,7 +210,7 @@ export class AtliqElement extends LitElement {
           filters,
           signal,
         });
-        this.#specs = specs;
+        this.#specs.set(key, specs);
         return value;
       },
       onError: (error) => {

@@ -116,7 +116,6 @@ export class AtliqTrendChart extends AtliqChart {
       const value = await loadCutPrevious(source, trend.measure, trend.cutBaseline, signal);
       return { trend, previous: shown(trend.money, trend.measure, value) };
     },
-    { crossFiltered: false },
   );
   #merged: { from: Trend | undefined; cut: unknown; trend: Trend | undefined } = {
     from: undefined,
