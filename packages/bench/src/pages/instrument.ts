@@ -41,6 +41,21 @@ declare global {
   }
 }
 
+/**
+ * Whether a tile shows everything it will: a KPI draws its figure before its comparison, the trend its cut last
+ * period before that period's earlier days; neither counts as rendered until the second part is there.
+ */
+function settled(el: DataElement): boolean {
+  const data = el.data as { comparison?: unknown } | readonly { to?: string; previous: unknown }[] | undefined;
+  if (data === undefined) return false;
+  if (el.localName === 'atliq-kpi') return (data as { comparison?: unknown }).comparison !== undefined;
+  if (el.localName === 'atliq-trend-chart') {
+    const last = (data as readonly { to?: string; previous: unknown }[]).at(-1);
+    return last?.to === undefined || last.previous !== null;
+  }
+  return true;
+}
+
 const TAGS = ['kpi', 'revenue-chart', 'trend-chart', 'top-list', 'profit-chart', 'filter-bar', 'data-status'];
 const CHARTS = new Set(['atliq-revenue-chart', 'atliq-trend-chart', 'atliq-top-list', 'atliq-profit-chart']);
 // Declared `crossFiltered: false` in the components: a selection never changes their data.
@@ -68,7 +83,7 @@ export function mountDashboard(src: string, source: AtliqSource): void {
       if (this.data !== undefined) {
         const now = performance.now();
         if (CHARTS.has(this.localName)) marks['firstChart'] ??= now;
-        if (marks['allTiles'] === undefined && tiles().every((t) => t.data !== undefined)) {
+        if (marks['allTiles'] === undefined && tiles().every(settled)) {
           Object.assign(marks, { allTiles: now, firstQueryStart: engineStats.firstStart });
           Object.assign(marks, { firstQueryEnd: engineStats.firstEnd, loadQueries: engineStats.queries });
         }
@@ -114,7 +129,7 @@ export function mountDashboard(src: string, source: AtliqSource): void {
         onRender = (el) => {
           if (el === chart) chartRendered = true;
           // Rendered with a new result, not the previous one kept on screen while the query runs.
-          else if (before.has(el) && el.data !== before.get(el)) before.delete(el);
+          else if (before.has(el) && el.data !== before.get(el) && settled(el)) before.delete(el);
           if (chartRendered && before.size === 0) {
             const now = performance.now();
             clearTimeout(timer);

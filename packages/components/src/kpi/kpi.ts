@@ -72,12 +72,20 @@ export class AtliqKpi extends AtliqChart {
     this.measure = 'revenue';
   }
 
-  /** The figure and (undefined until loaded) its comparison. */
+  #data: { value: KpiData | undefined; comparison: KpiComparison | null | undefined; data: KpiData | undefined } = {
+    value: undefined,
+    comparison: undefined,
+    data: undefined,
+  };
+
+  /** The figure and (undefined until loaded) its comparison; the same object until either changes. */
   get data(): KpiData | undefined {
     const value = this.#value.value;
-    if (!value) return undefined;
-    const done = this.#comparison.status === TaskStatus.COMPLETE;
-    return { ...value, comparison: done ? this.#comparison.value : undefined };
+    const comparison = this.#comparison.status === TaskStatus.COMPLETE ? this.#comparison.value : undefined;
+    if (this.#data.value !== value || this.#data.comparison !== comparison) {
+      this.#data = { value, comparison, data: value && { ...value, comparison } };
+    }
+    return this.#data.data;
   }
 
   /** Exactly what is shown, as CSV; money in the currency shown, the change with its unit. */
