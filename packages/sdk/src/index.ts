@@ -11,6 +11,7 @@ export type { Connector, Row, Value } from './connector.ts';
 export type { Manifest } from './contract.ts';
 export { AtliqError, ModelError, QueryError, SourceError, UnavailableMeasureError } from './errors.ts';
 export { type Filters, type FilterValue, intersect, isRange, type Member, type Range } from './filter.ts';
+export * from './insights/index.ts';
 export { isAbort, latest } from './latest.ts';
 export {
   DIMENSIONS,

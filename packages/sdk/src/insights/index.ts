@@ -1,0 +1,5 @@
+export { type Bridge, bridge, EXPLAINED, type MemberChange, spread, type Walk, walk } from './bridge.ts';
+export { type Concentration, concentration } from './concentration.ts';
+export { type MarginBridge, type MarginRow, marginBridge } from './margin-bridge.ts';
+export { benjaminiHochberg, MAD_SCALE, robustZ } from './robust.ts';
+export { type MannKendall, mannKendall, theilSen, twoSidedP } from './trend-test.ts';
