@@ -1,0 +1,101 @@
+import type { QuerySpec } from '../compile.ts';
+import type { Row } from '../connector.ts';
+import type { Filters } from '../filter.ts';
+import type { PeriodComparison } from '../period/period.ts';
+import { type Bridge, bridge, spread, type Walk, walk } from './bridge.ts';
+import { type MarginBridge, marginBridge } from './margin-bridge.ts';
+
+/** Runs a model query: `AtliqSource.query`, or a connector with `compile()` in Node. */
+export type QueryFn = (spec: QuerySpec) => Promise<Row[]>;
+
+/** The dimensions a change is split by, in the order a tie between them is broken. */
+export const BRIDGE_DIMENSIONS = ['market', 'zone', 'customer_type', 'product_type', 'customer', 'product'] as const;
+export type BridgeDimension = (typeof BRIDGE_DIMENSIONS)[number];
+
+const num = (v: unknown) => (v === null || v === undefined ? 0 : Number(v));
+const key = (v: unknown) => (v === null || v === undefined ? '(none)' : String(v));
+
+/** One side of a comparison as a host page reads it. */
+export interface PeriodValue {
+  readonly from: string;
+  readonly to: string;
+  readonly value: number;
+}
+
+/** What changed between the baseline and the current period, and which members made it. */
+export interface ChangeFinding {
+  readonly kind: 'change';
+  readonly measure: 'revenue';
+  readonly current: PeriodValue;
+  readonly baseline: PeriodValue;
+  /** The dimension where the change is most concentrated (the fewest members explain two thirds of it). */
+  readonly lead: BridgeDimension;
+  /** The lead dimension's drivers: the fewest members that explain two thirds of the change. */
+  readonly contributions: readonly { dimension: BridgeDimension; member: string; change: number }[];
+  /** Every dimension's full bridge (each adds up to the change). */
+  readonly bridges: Readonly<Record<BridgeDimension, Bridge>>;
+  /** New, lost and retained customers. */
+  readonly customers: Walk;
+  /** Margin by market split into mix and rate, when the extract has profit. */
+  readonly margin: MarginBridge | null;
+}
+
+/** Per member of `dimension`: revenue (and profit) in the current and the baseline period. */
+async function sides(query: QueryFn, dimension: string, periods: PeriodComparison, profit: boolean) {
+  const measures = profit ? ['revenue', 'profit'] : ['revenue'];
+  const [now, before] = await Promise.all(
+    [periods.filters.current, periods.filters.baseline].map((filters) =>
+      query({ measures, dimensions: [dimension], filters }),
+    ),
+  );
+  const members = new Map<string, { r1: number; p1: number; r0: number; p0: number }>();
+  const at = (m: string) => members.get(m) ?? members.set(m, { r1: 0, p1: 0, r0: 0, p0: 0 }).get(m)!;
+  for (const row of now!) Object.assign(at(key(row[dimension])), { r1: num(row['revenue']), p1: num(row['profit']) });
+  for (const row of before!)
+    Object.assign(at(key(row[dimension])), { r0: num(row['revenue']), p0: num(row['profit']) });
+  return [...members].map(([member, v]) => ({ member, ...v }));
+}
+
+/**
+ * The change of revenue from the baseline to the current period, split by every dimension of
+ * {@link BRIDGE_DIMENSIONS}; the lead is the dimension where the fewest members (as a share of its members)
+ * explain two thirds of it. Null when neither period has revenue.
+ */
+export async function changeFinding(
+  query: QueryFn,
+  periods: PeriodComparison,
+  profit: boolean,
+): Promise<ChangeFinding | null> {
+  const split = await Promise.all(BRIDGE_DIMENSIONS.map((d) => sides(query, d, periods, profit)));
+  const bridges = Object.fromEntries(
+    BRIDGE_DIMENSIONS.map((d, i) => [
+      d,
+      bridge(split[i]!.map((m) => ({ member: m.member, current: m.r1, baseline: m.r0 }))),
+    ]),
+  ) as Record<BridgeDimension, Bridge>;
+  const total = bridges.market;
+  if (total.current === 0 && total.baseline === 0) return null;
+  // Stable: on a tie the earlier dimension (the coarser one) leads.
+  const lead = [...BRIDGE_DIMENSIONS].sort((a, b) => spread(bridges[a]) - spread(bridges[b]))[0]!;
+  const markets = split[0]!;
+  return {
+    kind: 'change',
+    measure: 'revenue',
+    current: { from: periods.current.from, to: periods.current.to, value: total.current },
+    baseline: { from: periods.baseline.from, to: periods.baseline.to, value: total.baseline },
+    lead,
+    contributions: bridges[lead].drivers.map((d) => ({ dimension: lead, member: d.member, change: d.change })),
+    bridges,
+    customers: walk(bridges.customer),
+    margin: profit
+      ? marginBridge(
+          markets.map((m) => ({ member: m.member, revenue0: m.r0, profit0: m.p0, revenue1: m.r1, profit1: m.p1 })),
+        )
+      : null,
+  };
+}
+
+/** The filters with every period condition removed: a trend looks at the whole history under the other filters. */
+export function withoutPeriods(filters: Filters): Filters {
+  return Object.fromEntries(Object.entries(filters).filter(([d]) => !['year', 'month', 'day'].includes(d)));
+}
