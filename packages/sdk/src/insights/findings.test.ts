@@ -5,6 +5,7 @@ import { connectNode } from '../connectors/node.ts';
 import { comparePeriods } from '../period/period.ts';
 import { createSampleDb } from '../testing/sample-db.ts';
 import { changeFinding } from './findings.ts';
+import { concentrationFinding, leakFindings } from './risk-findings.ts';
 
 /**
  * January 2019 against January 2020, small enough to add up by hand: customer C is lost, D is new, B falls most.
@@ -75,5 +76,66 @@ describe('changeFinding()', () => {
 
   test('is null when neither period has sales', async () => {
     expect(await changeFinding(query, comparePeriods({}, { asOf: '2018-06-30' })!, true)).toBeNull();
+  });
+});
+
+describe('concentrationFinding() and leakFindings()', () => {
+  const periods = () => comparePeriods({}, { asOf: '2020-01-31' })!;
+
+  test('customer shares of January 2020 against January 2019 (hand-computed)', async () => {
+    const c = (await concentrationFinding(query, periods()))!;
+    // 2020: A 110, B 80, D 30 of 220; 2019: A 100, B 200, C 50 of 350.
+    expect(c).toMatchObject({ kind: 'concentration', top: 'A', members: 3, for80: 2, flagged: true, rising: false });
+    expect(c.top1).toBeCloseTo(0.5, 12);
+    expect(c.hhi).toBeCloseTo((110 ** 2 + 80 ** 2 + 30 ** 2) / 220 ** 2, 12);
+    expect(c.baselineHhi).toBeCloseTo((100 ** 2 + 200 ** 2 + 50 ** 2) / 350 ** 2, 12);
+  });
+
+  test('markets below a 15 % target with the profit the gap costs; no loss-makers here', async () => {
+    // Chennai 11 on 110 (10 %), Delhi NCR 27 on 110 (24.5 %).
+    expect(await leakFindings(query, periods(), 15)).toEqual([
+      {
+        kind: 'below-target',
+        dimension: 'market',
+        member: 'Chennai',
+        revenue: 110,
+        profit: 11,
+        margin: 10,
+        target: 15,
+        gap: 0.15 * 110 - 11,
+      },
+    ]);
+    expect(await leakFindings(query, periods(), null)).toEqual([]);
+  });
+
+  test('loss-makers by market, customer and product type, largest loss first, before markets below target', async () => {
+    const lossy = await connectNode(
+      await createSampleDb({
+        dim_market: [`'Mark001', 'Chennai', 'South', true`, `'Mark004', 'Delhi NCR', 'North', true`],
+        dim_customer: [`'Cus001', 'A', 'Brick & Mortar', true`, `'Cus002', 'B', 'E-Commerce', true`],
+        dim_product: [`'Prod001', 'Own Brand', true`, `'Prod002', 'Distribution', true`],
+        dim_date: [`DATE '2020-01-10', 2020, 1, 'January', '2020-01'`],
+        fact_sales: [
+          line('2020-01-10', 'Mark001', 'Cus001', 'Prod001', 100, -20),
+          line('2020-01-10', 'Mark004', 'Cus002', 'Prod002', 100, 5),
+        ],
+      }),
+    );
+    try {
+      const run = async (spec: QuerySpec) => {
+        const { sql, params } = compile(spec);
+        return lossy.query(sql, params);
+      };
+      const leaks = await leakFindings(run, periods(), 10);
+      expect(leaks.map((l) => [l.kind, l.dimension, l.member, l.profit])).toEqual([
+        ['loss', 'market', 'Chennai', -20],
+        ['loss', 'customer', 'A', -20],
+        ['loss', 'product_type', 'Own Brand', -20],
+        ['below-target', 'market', 'Delhi NCR', 5],
+      ]);
+      expect(leaks[3]!.gap).toBeCloseTo(0.1 * 100 - 5, 12);
+    } finally {
+      await lossy.close();
+    }
   });
 });

@@ -10,5 +10,22 @@ export {
   withoutPeriods,
 } from './findings.ts';
 export { type MarginBridge, type MarginRow, marginBridge } from './margin-bridge.ts';
+export {
+  type ConcentrationFinding,
+  concentrationFinding,
+  HHI_LIMIT,
+  type LeakFinding,
+  leakFindings,
+  TOP_SHARE_LIMIT,
+} from './risk-findings.ts';
 export { benjaminiHochberg, MAD_SCALE, robustZ } from './robust.ts';
+export { checkMonths, type MonthCheck, type MonthSeries, monthIndex, type SeriesTrend, seriesTrend } from './series.ts';
+export {
+  FALSE_DISCOVERY_RATE,
+  type Scope,
+  seriesFindings,
+  type TrendFinding,
+  UNUSUAL_Z,
+  type UnusualMonthFinding,
+} from './series-findings.ts';
 export { type MannKendall, mannKendall, theilSen, twoSidedP } from './trend-test.ts';

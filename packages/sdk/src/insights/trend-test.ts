@@ -38,11 +38,14 @@ export function mannKendall(values: readonly number[]): MannKendall | null {
   return { n, s, variance, z, p: twoSidedP(z) };
 }
 
-/** Theil–Sen slope of a series at equal steps: the median of the slopes between every pair of points. */
-export function theilSen(values: readonly number[]): number | null {
+/**
+ * Theil–Sen slope: the median of the slopes between every pair of points, at `xs` (equal steps when omitted, e.g.
+ * months with one missing keep their distance).
+ */
+export function theilSen(values: readonly number[], xs: readonly number[] = values.map((_, i) => i)): number | null {
   const slopes: number[] = [];
   for (let i = 0; i < values.length - 1; i++) {
-    for (let j = i + 1; j < values.length; j++) slopes.push((values[j]! - values[i]!) / (j - i));
+    for (let j = i + 1; j < values.length; j++) slopes.push((values[j]! - values[i]!) / (xs[j]! - xs[i]!));
   }
   return slopes.length > 0 ? median(slopes) : null;
 }
