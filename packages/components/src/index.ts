@@ -5,6 +5,7 @@
 import { AtliqDashboard } from './dashboard/dashboard.ts';
 import { AtliqDataStatus } from './data-status/data-status.ts';
 import { AtliqFilterBar } from './filter-bar/filter-bar.ts';
+import { AtliqInsights } from './insights/insights.ts';
 import { AtliqKpi } from './kpi/kpi.ts';
 import { AtliqProfitChart } from './profit-chart/profit-chart.ts';
 import { AtliqRevenueChart } from './revenue-chart/revenue-chart.ts';
@@ -19,10 +20,12 @@ export type {
   AtliqFilterChangeDetail,
   AtliqSelectDetail,
 } from './base/events.ts';
+export type { Insight, InsightKind, InsightMath, Tone } from './insights/insights.ts';
 export {
   AtliqDashboard,
   AtliqDataStatus,
   AtliqFilterBar,
+  AtliqInsights,
   AtliqKpi,
   AtliqProfitChart,
   AtliqRevenueChart,
@@ -34,6 +37,7 @@ const elements: Record<string, CustomElementConstructor> = {
   'atliq-dashboard': AtliqDashboard,
   'atliq-data-status': AtliqDataStatus,
   'atliq-filter-bar': AtliqFilterBar,
+  'atliq-insights': AtliqInsights,
   'atliq-kpi': AtliqKpi,
   'atliq-profit-chart': AtliqProfitChart,
   'atliq-revenue-chart': AtliqRevenueChart,

@@ -19,6 +19,9 @@ export interface PeriodTruth {
   /** Revenue of the year to the newest day by market name, and by customer name (what a KPI shows when one is picked). */
   ytdByMarket: Record<string, number>;
   ytdByCustomer: Record<string, number>;
+  /** The same for the same days a year earlier. */
+  baselineByMarket: Record<string, number>;
+  baselineByCustomer: Record<string, number>;
   /** The same from 1 April (an April–March fiscal year). */
   fiscalYtd: { current: Sums; baseline: Sums };
   /** The newest day's month to that day, and the same days of that month a year earlier. */
@@ -58,12 +61,13 @@ export async function periodTruth(
   const day = `DATE '${last}'`;
   const april = `CASE WHEN month(${day}) >= 4 THEN make_date(year(${day}), 4, 1) ELSE make_date(year(${day}) - 1, 4, 1) END`;
   const year = Number(last.slice(0, 4)) - 1;
-  const ytdBy = async (table: string, key: string, name: string) =>
+  const lastYear = `date_trunc('year', ${day}) - INTERVAL 1 YEAR AND ${day} - INTERVAL 1 YEAR`;
+  const ytdBy = async (table: string, key: string, name: string, range = `date_trunc('year', ${day}) AND ${day}`) =>
     Object.fromEntries(
       (
         await db.query(
           `SELECT d.${name} AS name, sum(f.revenue) AS revenue FROM ${facts} f JOIN ${table} d USING (${key})
-           WHERE f.order_date BETWEEN date_trunc('year', ${day}) AND ${day} GROUP BY d.${name}`,
+           WHERE f.order_date BETWEEN ${range} GROUP BY d.${name}`,
           [],
         )
       ).map((r) => [String(r.name), Number(r.revenue)]),
@@ -71,6 +75,8 @@ export async function periodTruth(
   return {
     ytdByMarket: await ytdBy(dims.market, 'market_code', 'market_name'),
     ytdByCustomer: await ytdBy(dims.customer, 'customer_code', 'customer_name'),
+    baselineByMarket: await ytdBy(dims.market, 'market_code', 'market_name', lastYear),
+    baselineByCustomer: await ytdBy(dims.customer, 'customer_code', 'customer_name', lastYear),
     firstDay: String(bounds!.first),
     lastDay: last,
     ytd: {

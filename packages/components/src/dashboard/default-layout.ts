@@ -1,13 +1,16 @@
 import { html, type TemplateResult } from 'lit';
 
 /**
- * The full Sales Insights dashboard, as the original Power BI report arranged it: filters, the KPIs, revenue and
+ * The full Sales Insights dashboard: filters, then the story — what changed and why, the headline first — then, as
+ * the original Power BI report arranged them, the KPIs, revenue and
  * quantity by market, the trend, the top five customers and products, profit against its target, and whether the
  * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again.
  */
 export function defaultLayout(target: string): TemplateResult {
   return html`
     <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target}></atliq-filter-bar>
+    <section class="tile" data-span="full"><h2>What changed</h2>
+      <atliq-insights id="insights" max="5"></atliq-insights></section>
     <atliq-kpi class="tile" data-span="quarter" measure="revenue"></atliq-kpi>
     <atliq-kpi class="tile" data-span="quarter" measure="quantity"></atliq-kpi>
     <atliq-kpi class="tile" data-span="quarter" measure="profit"></atliq-kpi>

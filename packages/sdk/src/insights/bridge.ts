@@ -50,14 +50,6 @@ export function bridge(rows: readonly { member: string; current: number; baselin
   return { current, baseline, change, contributions, drivers };
 }
 
-/**
- * How concentrated a bridge's change is: the share of its members needed to explain two thirds of it (lower is
- * more concentrated); Infinity when nothing changed. The insight leads with the dimension where this is lowest.
- */
-export function spread(b: Bridge): number {
-  return b.drivers.length === 0 ? Number.POSITIVE_INFINITY : b.drivers.length / b.contributions.length;
-}
-
 /** The customer walk: what new customers brought, lost customers took away, and the change of the others. */
 export interface Walk {
   /** Revenue of members with nothing in the baseline. */

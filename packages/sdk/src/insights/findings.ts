@@ -2,7 +2,7 @@ import type { QuerySpec } from '../compile.ts';
 import type { Row } from '../connector.ts';
 import type { Filters } from '../filter.ts';
 import type { PeriodComparison } from '../period/period.ts';
-import { type Bridge, bridge, spread, type Walk, walk } from './bridge.ts';
+import { type Bridge, bridge, type Walk, walk } from './bridge.ts';
 import { type MarginBridge, marginBridge } from './margin-bridge.ts';
 
 /** Runs a model query: `AtliqSource.query`, or a connector with `compile()` in Node. */
@@ -28,7 +28,7 @@ export interface ChangeFinding {
   readonly measure: 'revenue';
   readonly current: PeriodValue;
   readonly baseline: PeriodValue;
-  /** The dimension where the change is most concentrated (the fewest members explain two thirds of it). */
+  /** The dimension where the change is most concentrated (see {@link leadDimension}). */
   readonly lead: BridgeDimension;
   /** The lead dimension's drivers: the fewest members that explain two thirds of the change. */
   readonly contributions: readonly { dimension: BridgeDimension; member: string; change: number }[];
@@ -58,8 +58,8 @@ async function sides(query: QueryFn, dimension: string, periods: PeriodCompariso
 
 /**
  * The change of revenue from the baseline to the current period, split by every dimension of
- * {@link BRIDGE_DIMENSIONS}; the lead is the dimension where the fewest members (as a share of its members)
- * explain two thirds of it. Null when neither period has revenue.
+ * {@link BRIDGE_DIMENSIONS}; the lead is the dimension where the fewest members explain two thirds of it. Null when
+ * neither period has revenue.
  */
 export async function changeFinding(
   query: QueryFn,
@@ -75,8 +75,7 @@ export async function changeFinding(
   ) as Record<BridgeDimension, Bridge>;
   const total = bridges.market;
   if (total.current === 0 && total.baseline === 0) return null;
-  // Stable: on a tie the earlier dimension (the coarser one) leads.
-  const lead = [...BRIDGE_DIMENSIONS].sort((a, b) => spread(bridges[a]) - spread(bridges[b]))[0]!;
+  const lead = leadDimension(bridges);
   const markets = split[0]!;
   return {
     kind: 'change',
@@ -93,6 +92,26 @@ export async function changeFinding(
         )
       : null,
   };
+}
+
+/** A dimension needs this many members before "a few of them explain it" says anything. */
+export const MIN_LEAD_MEMBERS = 4;
+
+/**
+ * The dimension to lead with: where the fewest members explain two thirds of the change. Dimensions with fewer than
+ * {@link MIN_LEAD_MEMBERS} members (zones, customer and product types) lead only when no other one can: one zone of
+ * three is no news. Among as many drivers, the one whose drivers explain more of the change leads; then the coarser
+ * dimension (the order of {@link BRIDGE_DIMENSIONS}).
+ */
+export function leadDimension(bridges: Readonly<Record<BridgeDimension, Bridge>>): BridgeDimension {
+  const rank = (d: BridgeDimension) => {
+    const b = bridges[d];
+    const few = b.contributions.length < MIN_LEAD_MEMBERS ? 1e6 : 0;
+    // Among as many drivers, the dimension whose drivers explain more of the change is the more concentrated.
+    const explained = b.drivers.reduce((sum, d) => sum + d.change, 0) / b.change;
+    return b.drivers.length === 0 ? Number.POSITIVE_INFINITY : few + b.drivers.length - Math.min(explained, 1);
+  };
+  return [...BRIDGE_DIMENSIONS].sort((a, b) => rank(a) - rank(b))[0]!;
 }
 
 /** The filters with every period condition removed: a trend looks at the whole history under the other filters. */

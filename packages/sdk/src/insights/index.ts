@@ -1,10 +1,12 @@
-export { type Bridge, bridge, EXPLAINED, type MemberChange, spread, type Walk, walk } from './bridge.ts';
+export { type Bridge, bridge, EXPLAINED, type MemberChange, type Walk, walk } from './bridge.ts';
 export { type Concentration, concentration } from './concentration.ts';
 export {
   BRIDGE_DIMENSIONS,
   type BridgeDimension,
   type ChangeFinding,
   changeFinding,
+  leadDimension,
+  MIN_LEAD_MEMBERS,
   type PeriodValue,
   type QueryFn,
   withoutPeriods,
@@ -19,7 +21,15 @@ export {
   TOP_SHARE_LIMIT,
 } from './risk-findings.ts';
 export { benjaminiHochberg, MAD_SCALE, robustZ } from './robust.ts';
-export { checkMonths, type MonthCheck, type MonthSeries, monthIndex, type SeriesTrend, seriesTrend } from './series.ts';
+export {
+  checkMonths,
+  MAX_SURPRISE_SIGMA,
+  type MonthCheck,
+  type MonthSeries,
+  monthIndex,
+  type SeriesTrend,
+  seriesTrend,
+} from './series.ts';
 export {
   FALSE_DISCOVERY_RATE,
   type Scope,

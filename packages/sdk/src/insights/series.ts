@@ -32,6 +32,9 @@ export function seriesTrend(series: MonthSeries, window = 24): SeriesTrend | nul
   return { from: months[0]!, to: months.at(-1)!, months: months.length, slope, test };
 }
 
+/** The largest robust σ of a series' surprises (in ln units, ≈ ±40 %) for which months are judged at all. */
+export const MAX_SURPRISE_SIGMA = 0.4;
+
 /** A month against what was expected of it. */
 export interface MonthCheck {
   readonly month: string;
@@ -49,7 +52,8 @@ export interface MonthCheck {
  * Each month of `series` against an expectation: the same month a year earlier times the median year-over-year
  * ratio of the (up to) 12 months before it. The surprise is ln(value / expected); its robust z-score (median and
  * 1.4826 × MAD of all the months' surprises) says how unusual a month is. Months without a year-earlier value or
- * with fewer than 3 earlier ratios are not checked; fewer than 6 checked months give no verdict (empty).
+ * with fewer than 3 earlier ratios are not checked; fewer than 6 checked months, or a series too irregular to
+ * expect anything of (robust σ above {@link MAX_SURPRISE_SIGMA}), give no verdict (empty).
  */
 export function checkMonths(series: MonthSeries): MonthCheck[] {
   const at = (i: number) => series.get(monthKey(i));
@@ -71,7 +75,9 @@ export function checkMonths(series: MonthSeries): MonthCheck[] {
   const surprises = checked.map((c) => c.surprise);
   const center = median(surprises);
   const sigma = medianAbsoluteDeviation(surprises) * MAD_SCALE;
-  if (sigma <= 0) return [];
+  // A series whose months usually miss their expectation by more than ±40 % (a small market's few orders) gives a
+  // band too wide to say anything: "₹3K, below the expected ₹14K–₹5.7Cr" is noise, not an insight.
+  if (sigma <= 0 || sigma > MAX_SURPRISE_SIGMA) return [];
   return checked.map((c) => {
     const z = (c.surprise - center) / sigma;
     const band = [c.expected * Math.exp(center - 3 * sigma), c.expected * Math.exp(center + 3 * sigma)] as const;

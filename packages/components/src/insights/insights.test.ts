@@ -1,0 +1,88 @@
+import { afterEach, describe, expect, inject, test, vi } from 'vitest';
+import '../index.ts';
+import { mount, nextEvent } from '../../test/dom.ts';
+import type { AtliqSelectDetail } from '../base/events.ts';
+
+const PROFIT = '/extracts-profit/manifest.json';
+const SRC = '/extracts/manifest.json';
+
+afterEach(() => {
+  document.body.replaceChildren();
+});
+
+describe('<atliq-insights>', () => {
+  test('the change of revenue and its drivers equal SQL on the published Parquet, and the bridge adds up', async () => {
+    const { ytd, ytdByMarket, baselineByMarket, ytdByCustomer, baselineByCustomer } = inject('periods');
+    const el = mount('atliq-insights', { src: SRC, max: '20' });
+    const items = await vi.waitFor(
+      () => {
+        expect(el.data).toBeDefined();
+        return el.data!;
+      },
+      { timeout: 25_000 },
+    );
+    const change = items.find((i) => i.kind === 'change')!;
+    expect(change.current!.value).toBeCloseTo(ytd.current.revenue, 2);
+    expect(change.baseline!.value).toBeCloseTo(ytd.baseline.revenue, 2);
+    const truth: Record<string, [Record<string, number>, Record<string, number>]> = {
+      market: [ytdByMarket, baselineByMarket],
+      customer: [ytdByCustomer, baselineByCustomer],
+    };
+    expect(Object.keys(truth)).toContain(change.contributions![0]!.dimension);
+    let explained = 0;
+    for (const c of change.contributions!) {
+      const [now, before] = truth[c.dimension]!;
+      expect(c.change).toBeCloseTo((now[c.member] ?? 0) - (before[c.member] ?? 0), 2);
+      explained += c.change;
+    }
+    // The drivers explain at least two thirds of the change, in its direction.
+    const total = ytd.current.revenue - ytd.baseline.revenue;
+    expect(explained / total).toBeGreaterThanOrEqual(2 / 3);
+    expect(change.text).toMatch(/^Revenue (fell|rose) \d/);
+    expect(change.basis).toBe(`1 Jan–26 Jun 2020 vs 1 Jan–26 Jun 2019`);
+    await el.updateComplete;
+    const root = el.shadowRoot!;
+    expect(root.querySelector('[part~="headline"] [part="text"]')?.textContent).toBe(items[0]!.text);
+    expect(root.querySelector('[part="caveats"]')?.textContent).toContain('Jun 2020 is complete only to the 26th');
+    // Show the math offers the SQL that reproduces the numbers, as text.
+    const sql = root.querySelector('[data-kind="change"] [part="sql"]')?.textContent ?? '';
+    expect(sql).toContain("BETWEEN '2020-01-01' AND '2020-06-26'");
+  });
+
+  test('Enter on an insight cross-filters the dashboard to what it names; again clears it', async () => {
+    const dashboard = mount('atliq-dashboard', { src: PROFIT });
+    const el = mount('atliq-insights', {}, dashboard);
+    await vi.waitFor(() => expect(el.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+    await el.updateComplete;
+    const first = el.data!.findIndex((i) => i.select);
+    const node = el.shadowRoot!.querySelectorAll<HTMLElement>('[part~="insight"]')[first]!;
+    const target = el.data![first]!.select!;
+    const heard = nextEvent<AtliqSelectDetail>('atliq-select');
+    node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect((await heard).detail).toMatchObject({ dimension: target.dimension, value: target.member });
+    expect([...dashboard.selection.clauses().values()][0]?.filters).toEqual({ [target.dimension]: [target.member] });
+    node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
+    expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
+  test('with nothing to compare, says so instead of showing filler', async () => {
+    const el = mount('atliq-insights', { src: SRC, 'as-of': '2017-12-31' });
+    await vi.waitFor(
+      () =>
+        expect(el.shadowRoot!.querySelector('[part="nothing"]')?.textContent).toBe('Nothing unusual in this period.'),
+      {
+        timeout: 25_000,
+      },
+    );
+  });
+
+  test('a malformed max is explained', async () => {
+    const el = mount('atliq-insights', { src: SRC, max: 'lots' });
+    await vi.waitFor(
+      () => expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).toContain('max must be a whole number'),
+      {
+        timeout: 25_000,
+      },
+    );
+  });
+});
