@@ -46,7 +46,10 @@ function expectSameFigures(a: Published, b: Published): void {
   else expect(a.profit).toBeCloseTo(b.profit, 2);
   for (const list of ['byMarket', 'byCustomer'] as const) {
     expect(a[list].map((r) => r.key)).toEqual(b[list].map((r) => r.key));
-    for (const [i, r] of a[list].entries()) expect(r.revenue).toBeCloseTo(b[list][i]!.revenue, 2);
+    for (const [i, r] of a[list].entries()) {
+      expect(r.revenue).toBeCloseTo(b[list][i]!.revenue, 2);
+      if (r.profit !== null) expect(r.profit).toBeCloseTo(b[list][i]!.profit!, 2);
+    }
   }
 }
 
@@ -103,10 +106,26 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       expect(q.rows_published).toBe(truth.published);
       expect(got.rows).toBe(truth.published);
       expect(got.revenue).toBeCloseTo(truth.revenue, 2);
-      if (dump.profit) expect(got.profit).toBeCloseTo(truth.profit!, 2);
-      else expect(got.profit).toBeNull();
+      if (dump.profit) {
+        expect(got.profit).toBeCloseTo(truth.profit!, 2);
+        // Every published line adds up in INR; the two USD lines decide the reading.
+        expect(truth.profitConsistentLines).toBe(truth.published);
+        expect(q.profit_check).toEqual({
+          reading: 'reporting',
+          basis: 'detected',
+          lines_checked: truth.published,
+          lines_consistent: truth.profitConsistentLines,
+        });
+      } else {
+        expect(got.profit).toBeNull();
+        expect(q.profit_check).toBeUndefined();
+      }
       expect(got.byMarket.map((r) => r.key)).toEqual(truth.byMarket.map((r) => r.key));
-      for (const [i, r] of got.byMarket.entries()) expect(r.revenue).toBeCloseTo(truth.byMarket[i]!.revenue, 2);
+      for (const [i, r] of got.byMarket.entries()) {
+        expect(r.revenue).toBeCloseTo(truth.byMarket[i]!.revenue, 2);
+        if (dump.profit) expect(r.profit).toBeCloseTo(truth.byMarket[i]!.profit!, 2);
+        else expect(r.profit).toBeNull();
+      }
       expect(got.byCustomer.map((r) => r.key)).toEqual(truth.byCustomer.map((r) => r.key));
       for (const [i, r] of got.byCustomer.entries()) expect(r.revenue).toBeCloseTo(truth.byCustomer[i]!.revenue, 2);
 
@@ -139,7 +158,7 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
 
       console.info(
         `${dump.file}: read ${q.rows_read}, published ${q.rows_published}, rejected ${JSON.stringify(q.rejected_by_reason)}, ` +
-          `revenue ${got.revenue.toFixed(2)} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
+          `revenue ${got.revenue.toFixed(2)} INR, profit ${got.profit?.toFixed(2) ?? 'none'} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
           `${truth.unknownProducts.revenue.toFixed(2)} INR, duplicate names ${JSON.stringify(q.duplicate_market_names)}, ` +
           `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets`,
       );

@@ -15,6 +15,7 @@ import { PROFIT_COLUMNS, SOURCE_TABLES, type SourceConnection, type SourceTableN
 import { stageTable } from '../stage.ts';
 import { buildDimensions } from '../transform/dimensions.ts';
 import { buildFacts } from '../transform/facts.ts';
+import { profitCheck } from '../transform/profit-reading.ts';
 import { qualityReport } from '../transform/quality.ts';
 import { copyMonths } from '../transform/reuse.ts';
 import { buildRollups } from '../transform/rollups.ts';
@@ -162,11 +163,17 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
     });
 
     emit({ type: 'phase', phase: 'transform' });
-    await buildFacts(db, rules, withProfit);
-    const rowsReused = plan?.from ? await copyMonths(db, plan.from.dir, plan.reuse) : 0;
+    const from = plan?.from;
+    const reuse = plan?.reuse ?? [];
+    // Copied months were published with the previous snapshot's profit reading: this run must read profit alike.
+    const previousProfit =
+      from?.profit && reuse.length ? { snapshotId: from.snapshotId, reading: from.profit } : undefined;
+    const profit = await buildFacts(db, rules, withProfit, previousProfit);
+    const rowsReused = from ? await copyMonths(db, from.dir, reuse) : 0;
     await buildDimensions(db);
     await buildRollups(db);
     const quality = await qualityReport(db, rowsReused);
+    if (profit) quality.profit_check = await profitCheck(db, profit);
     if (plan && quality.rows_read !== plan.sourceRows) {
       throw new EtlError(
         `the source counted ${plan.sourceRows} transactions at the snapshot but ${quality.rows_read} were read or reused`,
@@ -191,7 +198,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
 
     // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
     const monthMarket = await writeMonthMarket(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
-    if (plan) await writeState(tmpDir, plan.state);
+    if (plan) await writeState(tmpDir, { ...plan.state, ...(profit ? { profit } : {}) });
 
     emit({ type: 'phase', phase: 'publish' });
     await rename(tmpDir, finalDir);

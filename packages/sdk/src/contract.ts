@@ -132,6 +132,11 @@ export const TABLES = {
       sales_qty: col('VARCHAR', 'Original value.', true),
       sales_amount: col('VARCHAR', 'Original value.', true),
       currency: col('VARCHAR', 'Original value, control characters included.', true),
+      // Added within contract version 1 (columns appended at the end; readers select columns by name), so an
+      // `inconsistent_profit` reject keeps the values that made it one. NULL when the source has no profit columns.
+      profit_margin_percentage: col('VARCHAR', 'Original value; NULL without profit columns.', true),
+      profit_margin: col('VARCHAR', 'Original value; NULL without profit columns.', true),
+      cost_price: col('VARCHAR', 'Original value; NULL without profit columns.', true),
     },
   },
 } as const satisfies Record<string, { doc: string; columns: Record<string, ColumnSpec> }>;
@@ -147,6 +152,7 @@ export const REJECT_REASONS = {
   invalid_date: 'order_date is missing or not a date',
   invalid_quantity: 'sales_qty is missing or not a positive integer',
   duplicate: 'exact duplicate of another row after normalisation (e.g. currency "INR" vs "INR\\r")',
+  inconsistent_profit: 'profit_margin + cost_price differ from the amount by more than 0.01 in the profit reading used',
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
@@ -189,6 +195,23 @@ export interface QualityReport {
   duplicate_market_names?: { name: string; codes: string[] }[];
   /** What the run let through but people should know, e.g. `schema: unexpected new column …` (drift policy warn). */
   warnings?: string[];
+  /** The check that profit + cost = amount on every line; absent when the source has no profit columns. */
+  profit_check?: ProfitCheck;
+}
+
+/**
+ * How the profit columns were read and checked. `reading`: `reporting` — profit and cost are in the reporting
+ * currency on every line (published as they are); `line` — in the line's currency (converted with fx_rates).
+ * `basis`: `configured` (profit_currency in the ETL config), `detected` (lines in another currency fit only this
+ * reading), `undetermined` (no line told the readings apart; both publish the same figures).
+ */
+export interface ProfitCheck {
+  reading: 'reporting' | 'line';
+  basis: 'configured' | 'detected' | 'undetermined';
+  /** Published lines plus those quarantined as `inconsistent_profit`. */
+  lines_checked: number;
+  /** Published lines whose profit + cost equal their revenue to 0.01 (in the unit of the reading). */
+  lines_consistent: number;
 }
 
 /** How a snapshot was built: every source row read (`full`), or only the changed months (`incremental`). */

@@ -71,6 +71,21 @@ describe('parseManifest() quality block', () => {
     expect(pathOfError(withQuality({ warnings: [42] }))).toBe('$.quality.warnings[0]');
   });
 
+  test('parseManifest() accepts a profit check and names what is wrong in one', () => {
+    const check = { reading: 'reporting', basis: 'detected', lines_checked: 3, lines_consistent: 2 };
+    const m = withQuality({ profit_check: check });
+    expect(parseManifest(m)).toEqual(m);
+    expect(pathOfError(withQuality({ profit_check: { ...check, reading: 'INR' } }))).toBe(
+      '$.quality.profit_check.reading',
+    );
+    expect(pathOfError(withQuality({ profit_check: { ...check, basis: 'guessed' } }))).toBe(
+      '$.quality.profit_check.basis',
+    );
+    expect(pathOfError(withQuality({ profit_check: { ...check, lines_consistent: 4 } }))).toBe(
+      '$.quality.profit_check.lines_consistent',
+    );
+  });
+
   test('parseManifest() still refuses counts that do not reconcile', () => {
     expect(pathOfError(withQuality({ rows_rejected: 0 }))).toBe('$.quality');
   });
