@@ -3,7 +3,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_PAGE, EXTRACT, INCREMENTAL, LOADING, MISSING } from '../../test/story-sources.ts';
+import { DARK_PAGE, EXTRACT, INCREMENTAL, LOADING, MISSING, PROFIT_EXTRACT } from '../../test/story-sources.ts';
 import { statusStory } from '../../test/story-states.ts';
 import type { AtliqDataStatus } from './data-status.ts';
 
@@ -69,6 +69,19 @@ export const IncrementalRefresh: Story = {
     await expect(panel.data![1]).toMatchObject({
       id: 'refresh',
       title: 'Incremental refresh: 1 month read, 32 copied from the previous snapshot',
+    });
+  },
+};
+
+/** An extract with profit columns: the ETL checked cost + profit = revenue on every line, and says how it read them. */
+export const ProfitChecked: Story = {
+  args: { src: PROFIT_EXTRACT },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(panel.data!.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'ok',
+      title: 'Profit checked: cost + profit = revenue on every published line',
     });
   },
 };

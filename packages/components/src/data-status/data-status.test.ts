@@ -53,6 +53,19 @@ describe('<atliq-data-status>', () => {
     await vi.waitFor(() => expect(finding('refresh')).toContain('19,500 transactions'));
   });
 
+  test('says profit was checked on the extract with profit columns, and in which reading', async () => {
+    const el = mount('atliq-data-status', { src: '/extracts-profit/manifest.json' });
+    await until(() => el.data);
+    await el.updateComplete;
+    const text = el.shadowRoot!.querySelector('[data-id="profit"]')?.textContent?.replace(/\s+/g, ' ');
+    expect(text).toContain('Profit checked: cost + profit = revenue on every published line');
+    // The sample stores profit in INR, like the Atliq dump version 2; its USD line tells the readings apart.
+    expect(text).toContain('read in the reporting currency (INR) on every line, as the lines in other currencies show');
+    const plain = mount('atliq-data-status', { src: '/extracts/manifest.json' });
+    await until(() => plain.data);
+    expect(plain.data!.map((f) => f.id)).not.toContain('profit');
+  });
+
   test('a hostile stale-after is explained and fires atliq-error', async () => {
     const heard = nextEvent<AtliqErrorDetail>('atliq-error');
     const el = mount('atliq-data-status', { src: '/extracts/status-unused/manifest.json', 'stale-after': '<b>1</b>' });

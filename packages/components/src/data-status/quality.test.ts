@@ -86,6 +86,26 @@ describe('findings()', () => {
     expect(german.find((f) => f.id === 'rejected')?.title).toBe('40 rows (4,0%) left out of every figure');
   });
 
+  test('findings() says profit was checked, and in which reading, right after the row counts', () => {
+    expect(findings(input).map((f) => f.id)).not.toContain('profit');
+    const withCheck = (profit_check: object) =>
+      findings({ ...input, manifest: { ...manifest, quality: { ...manifest.quality, profit_check } } as Manifest });
+    const ok = withCheck({ reading: 'reporting', basis: 'detected', lines_checked: 952, lines_consistent: 950 });
+    expect(ok.map((f) => f.id).slice(2, 5)).toEqual(['reconcile', 'profit', 'rejected']);
+    expect(ok.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'ok',
+      title: 'Profit checked: cost + profit = revenue on every published line',
+      detail:
+        'Profit and cost are read in the reporting currency (INR) on every line, as the lines in other currencies show; 952 lines checked to the paisa.',
+    });
+    const off = withCheck({ reading: 'line', basis: 'configured', lines_checked: 950, lines_consistent: 949 });
+    expect(off.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'warn',
+      title: 'Profit does not add up on 1 published line: cost + profit ≠ revenue',
+    });
+    expect(off.find((f) => f.id === 'profit')!.detail).toContain("in each line's own currency");
+  });
+
   test('parseDuration() reads m, h, d and bare hours, and rejects anything else', () => {
     expect(['90m', '24h', '2d', '12'].map(parseDuration)).toEqual([90 * 6e4, 24 * 36e5, 2 * 864e5, 12 * 36e5]);
     expect(() => parseDuration('1w; alert(1)')).toThrow('stale-after must be a duration like 90m, 24h or 2d');

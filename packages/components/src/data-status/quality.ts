@@ -1,6 +1,7 @@
 import { AtliqError } from '@atliq/sdk';
 import { type Manifest, REJECT_REASONS } from '@atliq/sdk/contract';
 import { countFormats, percentFormat } from '../base/format.ts';
+import { profitFinding } from './profit-check.ts';
 import { refreshFinding } from './refresh.ts';
 
 /** One finding of the status panel: ok (nothing to worry about), warn (read the numbers with this in mind). */
@@ -10,6 +11,7 @@ export interface Finding {
     | 'latest'
     | 'refresh'
     | 'reconcile'
+    | 'profit'
     | 'rejected'
     | 'unknown'
     | 'missing'
@@ -103,6 +105,8 @@ export function findings(input: StatusInput): Finding[] {
     }`,
     items: [],
   });
+  const profit = profitFinding(manifest, count);
+  if (profit) out.push(profit);
   const reasons = Object.entries(q.rejected_by_reason)
     .filter(([, n]) => (n ?? 0) > 0)
     .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0));
