@@ -99,7 +99,23 @@ export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
        DATE_FORMAT(MIN(order_date), '%Y%m')) + 1) - COUNT(DISTINCT market_code, DATE_FORMAT(order_date, '%Y-%m'))
        AS missing FROM ${c}`,
   );
+  // What every line of the source adds up to, quarantined ones included, for the reconciliation.
+  const sums = await select<{ cur: string; n: number; qty: string; amount: number; profit: number | null }>(
+    conn,
+    `SELECT ${CUR} AS cur, COUNT(*) AS n, SUM(sales_qty) AS qty, SUM(sales_amount) AS amount,
+       ${profit ? 'SUM(profit_margin)' : 'NULL'} AS profit FROM transactions GROUP BY cur`,
+  );
+  const [cells] = await select<{ n: number }>(
+    conn,
+    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT market_code, DATE_FORMAT(order_date, '%Y-%m'), ${CUR}
+     FROM transactions) c`,
+  );
   return {
+    sourceTotals: {
+      cells: Number(cells!.n),
+      quantity: sums.reduce((n, c) => n + Number(c.qty), 0),
+      byCurrency: sums.map((c) => ({ ...c, n: Number(c.n), amount: Number(c.amount), profit: c.profit })),
+    },
     read: Number(counts!.read),
     published: Number(counts!.published),
     revenue: Number(counts!.revenue),

@@ -1,3 +1,4 @@
+import type { RefreshInfo } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CleaningRules } from '../config.ts';
 import { EtlError } from '../errors.ts';
@@ -63,4 +64,17 @@ export async function planRefresh(
   const reuse = candidates.filter((m) => held.get(m) === counted.get(m));
   const from = { dir: previous.dir, snapshotId: previous.snapshotId, profit: previous.state.profit };
   return { state, from, reuse, sourceRows };
+}
+
+/** The manifest's account of what this run read and what it copied from the previous snapshot. */
+export function refreshInfo(plan: RefreshPlan | null, rowsReused: number): RefreshInfo {
+  if (!plan?.from) return { mode: 'full', ...(plan?.reason ? { reason: plan.reason } : {}) };
+  const dated = plan.state.months.filter((m) => m.month !== null).length;
+  return {
+    mode: 'incremental',
+    from_snapshot: plan.from.snapshotId,
+    months_read: dated - plan.reuse.length,
+    months_reused: plan.reuse.length,
+    rows_reused: rowsReused,
+  };
 }

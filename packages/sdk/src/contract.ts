@@ -197,6 +197,26 @@ export interface QualityReport {
   warnings?: string[];
   /** The check that profit + cost = amount on every line; absent when the source has no profit columns. */
   profit_check?: ProfitCheck;
+  /** The run's totals against the source's own; absent in manifests written before it existed. */
+  reconciliation?: Reconciliation;
+}
+
+/**
+ * What the source itself counted and summed inside the run's snapshot, by market × month × currency, against the
+ * run's published + quarantined lines. A run whose totals differ is not published, so `matched` is the only outcome
+ * a manifest carries besides `off` (`--reconcile off`) and `unavailable` (a source that cannot compute its totals).
+ * The figures are the source's: every line, quarantined ones included; money in each line's own currency (the
+ * empty key: lines without a currency), profit in the unit of `profit_check.reading`.
+ */
+export interface Reconciliation {
+  status: 'matched' | 'off' | 'unavailable';
+  /** Market × month × currency cells compared. */
+  cells?: number;
+  lines?: number;
+  quantity?: number;
+  amount?: Record<string, number>;
+  /** Sum of the source's profit_margin by currency; absent without profit columns. */
+  profit?: Record<string, number>;
 }
 
 /**

@@ -86,6 +86,20 @@ describe('parseManifest() quality block', () => {
     );
   });
 
+  test('parseManifest() accepts a reconciliation with the source and names what is wrong in one', () => {
+    const matched = { status: 'matched', cells: 4, lines: 3, quantity: 9, amount: { INR: -1, USD: 2.5 }, profit: {} };
+    for (const r of [matched, { status: 'off' }, { status: 'unavailable' }]) {
+      expect(parseManifest(withQuality({ reconciliation: r }))).toEqual(withQuality({ reconciliation: r }));
+    }
+    expect(pathOfError(withQuality({ reconciliation: { status: 'failed' } }))).toBe('$.quality.reconciliation.status');
+    expect(pathOfError(withQuality({ reconciliation: { ...matched, lines: -1 } }))).toBe(
+      '$.quality.reconciliation.lines',
+    );
+    expect(pathOfError(withQuality({ reconciliation: { ...matched, amount: { INR: '1' } } }))).toBe(
+      '$.quality.reconciliation.amount.INR',
+    );
+  });
+
   test('parseManifest() still refuses counts that do not reconcile', () => {
     expect(pathOfError(withQuality({ rows_rejected: 0 }))).toBe('$.quality');
   });
