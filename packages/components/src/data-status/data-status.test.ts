@@ -20,6 +20,10 @@ describe('<atliq-data-status>', () => {
     const finding = (id: string) => root.querySelector(`[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
 
     expect(list[0]).toMatchObject({ id: 'freshness', level: 'ok', title: 'Current: snapshot taken 1 day ago' });
+    // The sample source totals its lines itself (the generator runs again): 20,000 lines, every one matched.
+    expect(finding('totals')).toMatch(
+      /Reconciled with the source: 20,000 lines, ₹[\d.]+(Cr|L) and [\d.]+L? units match to the paisa/,
+    );
     const published = quality.rows_published.toLocaleString('en-IN');
     expect(finding('reconcile')).toContain(`${published} published, ${quality.rows_rejected} quarantined`);
     for (const [, n] of Object.entries(quality.rejected_by_reason)) expect(finding('rejected')).toContain(`${n}: `);
