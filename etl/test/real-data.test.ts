@@ -175,7 +175,8 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
         `${dump.file}: read ${q.rows_read}, published ${q.rows_published}, rejected ${JSON.stringify(q.rejected_by_reason)}, ` +
           `revenue ${got.revenue.toFixed(2)} INR, profit ${got.profit?.toFixed(2) ?? 'none'} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
           `${truth.unknownProducts.revenue.toFixed(2)} INR, duplicate names ${JSON.stringify(q.duplicate_market_names)}, ` +
-          `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets`,
+          `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets, ` +
+          `reconciled ${r.lines} lines in ${r.cells} cells, amount ${JSON.stringify(r.amount)}, quantity ${r.quantity}`,
       );
     }, 180_000);
   }
