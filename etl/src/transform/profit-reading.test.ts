@@ -2,11 +2,11 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
 import { publish } from '../publish/publish.ts';
 import { PROFIT_COLUMNS, SOURCE_TABLES, type SourceValue } from '../source/source.ts';
+import { queryExtract } from '../testing/fixtures.ts';
 import { memorySource } from '../testing/memory-source.ts';
 
 const line = (day: string, amount: number, currency: string, profit: number | null, cost: number | null) => [
@@ -46,17 +46,7 @@ const run = (transactions: SourceValue[][], rules: Partial<CleaningRules> = {}) 
     rules: { ...DEFAULT_RULES, ...rules },
   });
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`ATTACH '${file}' AS x (READ_ONLY)`);
-    return (await db.runAndReadAll(sql)).getRowObjectsJS();
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-}
+const query = queryExtract;
 
 describe('the profit reading', () => {
   it('is detected as reporting from a USD line, publishes its INR profit as is and quarantines a line off by 0.02', async () => {

@@ -6,19 +6,11 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { publish } from '../publish/publish.ts';
 import { createSampleSource } from '../source/sample.ts';
 import type { SourceConnection } from '../source/source.ts';
+import { DIRTY_TRANSACTIONS } from '../testing/fixtures.ts';
 import { memorySource } from '../testing/memory-source.ts';
 
 // Dirty lines: a twin, amounts ≤ 0, an unknown currency, an invalid date, a currency in lower case with spaces.
-const transactions = [
-  ['Prod001', 'Cus001', 'Mark001', '2017-10-10', 100, 41241, 'INR\r'],
-  ['Prod001', 'Cus001', 'Mark001', '2017-10-10', 100, 41241, 'INR'],
-  ['Prod001', 'Cus002', 'Mark007', '2018-05-08', 3, -1, 'INR\r'],
-  ['Prod002', 'Cus002', 'Mark007', '2018-05-09', 3, 0, 'INR\r'],
-  ['Prod404', 'Cus002', 'Mark013', '2018-04-06', 1, 500, 'USD\r'],
-  ['Prod002', 'Cus002', 'Mark013', '2018-04-07', 1, 875, 'EUR'],
-  ['Prod002', 'Cus002', 'Mark013', '0000-00-00', 1, 875, 'INR\r'],
-  ['Prod002', 'Cus002', 'Mark013', '2019-01-02', 2, 1000, ' inr '],
-];
+const transactions = DIRTY_TRANSACTIONS;
 
 let out: string;
 beforeEach(async () => {
