@@ -2,12 +2,14 @@ import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
 import { publish } from '../publish/publish.ts';
 import { PROFIT_COLUMNS, SOURCE_TABLES, type SourceValue } from '../source/source.ts';
 import { queryExtract } from '../testing/fixtures.ts';
 import { memorySource } from '../testing/memory-source.ts';
+import { decideProfitReading, type ProfitReading } from './profit-reading.ts';
 
 const line = (day: string, amount: number, currency: string, profit: number | null, cost: number | null) => [
   'Prod001',
@@ -109,5 +111,38 @@ describe('the profit reading', () => {
     expect(manifest.quality.profit_check).toMatchObject({ lines_checked: 3, lines_consistent: 1 });
     const quarantined = await run([INR_OK, INR_BAD, noProfit]);
     expect(quarantined.manifest.quality.rejected_by_reason).toEqual({ inconsistent_profit: 2 });
+  });
+});
+
+describe('decideProfitReading() in an incremental run', () => {
+  /** A `t_checked` of lines (rate, fits reporting, fits line), as buildFacts leaves it, and the decision on it. */
+  async function decide(lines: [number, boolean, boolean][], previous?: ProfitReading) {
+    const instance = await DuckDBInstance.create(':memory:');
+    const db = await instance.connect();
+    try {
+      await db.run('CREATE TABLE t_checked (reason VARCHAR, v_rate DOUBLE, fits_reporting BOOLEAN, fits_line BOOLEAN)');
+      for (const [rate, r, l] of lines) await db.run('INSERT INTO t_checked VALUES (NULL, $1, $2, $3)', [rate, r, l]);
+      return await decideProfitReading(db, DEFAULT_RULES, previous && { snapshotId: 'S-1', reading: previous });
+    } finally {
+      db.closeSync();
+      instance.closeSync();
+    }
+  }
+  const INR: [number, boolean, boolean] = [1, true, true];
+  const USD_REPORTING: [number, boolean, boolean] = [75, true, false];
+
+  it('keeps the reading of the snapshot months are copied from when the months read do not decide', async () => {
+    expect(await decide([INR], { reading: 'line', basis: 'detected' })).toEqual({ reading: 'line', basis: 'detected' });
+    expect(await decide([INR])).toEqual({ reading: 'reporting', basis: 'undetermined' });
+  });
+
+  it('fails when the months read contradict it, and decides anew after an undetermined one', async () => {
+    await expect(decide([USD_REPORTING], { reading: 'line', basis: 'detected' })).rejects.toThrow(
+      /are now in the reporting currency .* but snapshot S-1 read them in the line's currency: run with --mode full$/,
+    );
+    expect(await decide([USD_REPORTING], { reading: 'reporting', basis: 'undetermined' })).toEqual({
+      reading: 'reporting',
+      basis: 'detected',
+    });
   });
 });
