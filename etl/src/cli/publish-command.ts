@@ -130,6 +130,7 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       rows_rejected: quality.rows_rejected,
       rejected_by_reason: quality.rejected_by_reason,
       refresh: manifest.refresh,
+      profit_check: quality.profit_check,
       reconciliation: quality.reconciliation,
       warnings: quality.warnings ?? [],
     };
