@@ -8,7 +8,9 @@
  * 2. our `publish` (the CLI in a child process under /usr/bin/time, for its peak RSS), with a writer timing
  *    INSERTs during the extract and, before it, alone and during bare streams (the floor of any full-speed reader);
  * 3. the naive pipeline: `mariadb --batch` into a TSV file, DuckDB `read_csv` → `COPY … TO parquet`;
- * 4. optionally our publish again at `--rss-rows` (e.g. 10M) to show peak RSS stays flat.
+ * 4. optionally our publish again at `--rss-rows` (e.g. 10M) to show peak RSS stays flat;
+ * 5. the reconciliation's aggregate scan alone (seconds and server CPU, `--repeat` times) and our publish with
+ *    `--reconcile off` (`--repeat` times at `--rows`, once at `--rss-rows`).
  * Our publish also runs again with `--max-rows-per-second` at each `--gentle-rate` (default 150k), for what the
  * writer's p99 costs in speed.
  */
@@ -21,6 +23,7 @@ import { seedDatabase } from '../src/seed.ts';
 import { startMariaDB } from '../test/mariadb.ts';
 import { bareStream, naivePipeline, type Server, type Timed, waitForCleanBufferPool } from './pipelines.ts';
 import { cli, runPublish, TSX_CLI } from './publish-run.ts';
+import { reconcileCost, type ScanCost } from './reconcile-cost.ts';
 import { startWriter } from './writer.ts';
 
 const { values } = parseArgs({
@@ -46,6 +49,18 @@ const median = <T>(runs: readonly T[], key: (run: T) => number): T =>
 const spread = (values: readonly number[], format: (n: number) => string) =>
   values.length > 1 ? `; ${format(Math.min(...values))}–${format(Math.max(...values))} over ${values.length} runs` : '';
 const rowsPerSecond = (run: Timed) => run.rows / run.seconds;
+
+/** The reconciliation's server scan `repeat` times: the median's seconds and server CPU, with the range. */
+async function scanCost(s: Server, pid: number): Promise<string> {
+  const runs: ScanCost[] = [];
+  for (let i = 0; i < repeat; i++) runs.push(await reconcileCost(s, pid));
+  const m = median(runs, (r) => r.seconds);
+  const range = spread(
+    runs.map((r) => r.seconds),
+    (n) => `${n.toFixed(2)} s`,
+  );
+  return `${m.seconds.toFixed(2)} s, server CPU ${m.serverCpu.toFixed(2)} s, ${m.cells} cells${range}`;
+}
 
 /** `run` done `repeat` times in a row: every run, the one of median rows/s, and the range of rows/s as text. */
 async function repeated<T extends Timed>(run: (i: number) => Promise<T>) {
@@ -120,6 +135,13 @@ try {
     );
   }
 
+  log(`reconcile: the server's aggregate scan alone ${await scanCost(conn, server.pid)}`);
+  const offs = await repeated((i) => runPublish(conn, join(work, `out-off-${i}`), undefined, ['--reconcile', 'off']));
+  log(
+    `our publish --reconcile off: ${fmt(rowsPerSecond(offs.median))} rows/s (${offs.median.seconds.toFixed(2)} s: ` +
+      `${offs.median.phases}${offs.range}) against ${ours.seconds.toFixed(2)} s with it`,
+  );
+
   const naives = await repeated(() => naivePipeline(conn, work));
   const naive = naives.median;
   log(
@@ -138,6 +160,10 @@ try {
     log(
       `our publish at ${fmt(rssRows)} rows: ${fmt(rowsPerSecond(big))} rows/s (${big.seconds.toFixed(1)} s: ${big.phases}), peak RSS ${fmt(big.maxRssMb)} MB (target ≤ 400, flat)`,
     );
+    const rssConn = { ...conn, database: 'bench_rss' };
+    log(`reconcile at ${fmt(rssRows)} rows: the server's aggregate scan alone ${await scanCost(rssConn, server.pid)}`);
+    const bigOff = await runPublish(rssConn, join(work, 'out-rss-off'), undefined, ['--reconcile', 'off']);
+    log(`our publish at ${fmt(rssRows)} rows --reconcile off: ${bigOff.seconds.toFixed(1)} s (${bigOff.phases})`);
     // The same run from the TypeScript sources through tsx: what the launcher's bundle saves.
     const viaTsx = await runPublish(
       { ...conn, database: 'bench_rss' },

@@ -7,6 +7,12 @@ import { EtlError } from './errors.ts';
 /** What an unexpected new column or a retyped column does: fail the run, or publish and say so in the manifest. */
 export type SchemaDriftPolicy = 'error' | 'warn';
 
+/**
+ * The unit of the source's `profit_margin` and `cost_price`: the reporting currency (INR, as in the Atliq dump
+ * version 2) or the line's own currency (then converted like the amount).
+ */
+export type ProfitCurrency = 'reporting' | 'line';
+
 /** Cleaning rules of a run. */
 export interface CleaningRules {
   /** Rate into INR per unit of each accepted currency; other currencies are quarantined (`unknown_currency`). */
@@ -15,6 +21,10 @@ export interface CleaningRules {
   rejectNonPositiveAmounts: boolean;
   /** Quarantine rows that are exact duplicates of another once currency is normalised (`duplicate`). */
   rejectDuplicates: boolean;
+  /** Quarantine lines whose profit + cost equal the amount under neither reading (`inconsistent_profit`). */
+  rejectInconsistentProfit: boolean;
+  /** The profit columns' unit; undefined: detected from the lines (see transform/profit-reading.ts). */
+  profitCurrency?: ProfitCurrency;
   /** A missing required column always fails the run; this decides for new and retyped ones. */
   schemaDrift: SchemaDriftPolicy;
 }
@@ -24,6 +34,7 @@ export const DEFAULT_RULES: CleaningRules = {
   fxRates: { INR: 1, USD: 75 },
   rejectNonPositiveAmounts: true,
   rejectDuplicates: true,
+  rejectInconsistentProfit: true,
   // Staging reads only the named columns, as text, and every unparseable value is quarantined and counted, so
   // drift cannot silently change a number: publishing with a visible warning is the safe default.
   schemaDrift: 'warn',
@@ -31,12 +42,15 @@ export const DEFAULT_RULES: CleaningRules = {
 
 /**
  * The config file's shape, every key optional (missing keys keep their default):
- * `{ "fx": { "USD": 75 }, "rules": { "non_positive_amount": true, "duplicate": true }, "schema_drift": "warn" }`.
+ * `{ "fx": { "USD": 75 }, "rules": { "non_positive_amount": true, "duplicate": true, "inconsistent_profit": true },
+ * "profit_currency": "reporting", "schema_drift": "warn" }`.
  * `fx` replaces the whole rate table, so a currency left out is quarantined as `unknown_currency`.
  */
 export interface EtlConfigFile {
   fx?: Record<string, number>;
-  rules?: { non_positive_amount?: boolean; duplicate?: boolean };
+  rules?: { non_positive_amount?: boolean; duplicate?: boolean; inconsistent_profit?: boolean };
+  /** Absent: detected from the data. */
+  profit_currency?: ProfitCurrency;
   schema_drift?: SchemaDriftPolicy;
 }
 
@@ -73,7 +87,7 @@ export function checkDriftPolicy(value: unknown, where: string): SchemaDriftPoli
 /** Applies a parsed config file over `base`; throws an EtlError naming the file and the offending key. */
 export function applyConfigFile(base: CleaningRules, json: unknown, file: string): CleaningRules {
   if (!isObject(json)) return fail(file, 'expected a JSON object');
-  checkKeys(json, ['fx', 'rules', 'schema_drift'], file);
+  checkKeys(json, ['fx', 'rules', 'profit_currency', 'schema_drift'], file);
   const rules = { ...base };
   if (json.fx !== undefined) {
     if (!isObject(json.fx)) fail(`${file} fx`, 'expected an object of currency → rate');
@@ -82,12 +96,20 @@ export function applyConfigFile(base: CleaningRules, json: unknown, file: string
   if (json.rules !== undefined) {
     const on = json.rules;
     if (!isObject(on)) return fail(`${file} rules`, 'expected an object of rule → true/false');
-    checkKeys(on, ['non_positive_amount', 'duplicate'], `${file} rules`);
+    checkKeys(on, ['non_positive_amount', 'duplicate', 'inconsistent_profit'], `${file} rules`);
     for (const [key, value] of Object.entries(on)) {
       if (typeof value !== 'boolean') fail(`${file} rules.${key}`, 'expected true or false');
     }
     if (on.non_positive_amount !== undefined) rules.rejectNonPositiveAmounts = on.non_positive_amount as boolean;
     if (on.duplicate !== undefined) rules.rejectDuplicates = on.duplicate as boolean;
+    if (on.inconsistent_profit !== undefined) rules.rejectInconsistentProfit = on.inconsistent_profit as boolean;
+  }
+  if (json.profit_currency !== undefined) {
+    const unit = json.profit_currency;
+    if (unit !== 'reporting' && unit !== 'line') {
+      fail(`${file} profit_currency`, `must be "reporting" or "line", got ${JSON.stringify(unit)}`);
+    }
+    rules.profitCurrency = unit as ProfitCurrency;
   }
   if (json.schema_drift !== undefined) rules.schemaDrift = checkDriftPolicy(json.schema_drift, `${file} schema_drift`);
   return rules;

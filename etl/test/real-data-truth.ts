@@ -8,6 +8,8 @@ import type mysql from 'mysql2/promise';
 export interface Figure {
   key: string;
   revenue: number;
+  /** Sum of profit, INR; null without profit columns. */
+  profit: number | null;
 }
 
 const CUR = "TRIM(BOTH '\\r' FROM currency)";
@@ -22,11 +24,14 @@ const REASON = `CASE
   WHEN ${CUR} NOT IN ('INR', 'USD') THEN 'unknown_currency'
 END`;
 
-/** Clean rows with exact twins counted once (the ETL's duplicate key: every published value). */
+/**
+ * Clean rows with exact twins counted once (the ETL's duplicate key: every published value). The dump stores
+ * profit_margin in INR on every line (a 500 USD line has profit 11625 at margin 0.31): it is summed as it is.
+ */
 const clean = (profit: boolean) => `
   SELECT DISTINCT product_code, customer_code, market_code, order_date, sales_qty, sales_amount, ${CUR} AS cur,
     sales_amount * IF(${CUR} = 'USD', 75, 1) AS inr
-    ${profit ? `, profit_margin * IF(${CUR} = 'USD', 75, 1) AS profit, cost_price` : ''}
+    ${profit ? ', profit_margin AS profit, cost_price' : ''}
   FROM transactions WHERE ${REASON} IS NULL`;
 
 async function select<T>(conn: mysql.Connection, sql: string): Promise<T[]> {
@@ -34,9 +39,9 @@ async function select<T>(conn: mysql.Connection, sql: string): Promise<T[]> {
 }
 
 /** Sorted by key in JS: MySQL's collation and DuckDB order names differently. */
-const byKey = (rows: { key: string; revenue: unknown }[]): Figure[] =>
+const byKey = (rows: { key: string; revenue: unknown; profit?: unknown }[]): Figure[] =>
   rows
-    .map((r) => ({ key: r.key, revenue: Number(r.revenue) }))
+    .map((r) => ({ key: r.key, revenue: Number(r.revenue), profit: r.profit == null ? null : Number(r.profit) }))
     .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
 
 export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
@@ -50,6 +55,13 @@ export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
     `SELECT (SELECT COUNT(*) FROM transactions) AS \`read\`, (SELECT COUNT(*) FROM transactions WHERE ${REASON} IS NULL) AS clean,
        COUNT(*) AS published, SUM(inr) AS revenue, ${profit ? 'SUM(profit)' : 'NULL'} AS profit FROM ${c}`,
   );
+  // Lines whose INR profit + cost equal their INR amount to the paisa (the 1e-6 absorbs float error).
+  const [consistent] = profit
+    ? await select<{ n: number }>(
+        conn,
+        `SELECT COUNT(*) AS n FROM ${c} WHERE ABS(profit + cost_price - inr) <= 0.01 + 1e-6`,
+      )
+    : [{ n: 0 }];
   const reasons = await select<{ reason: string; n: number }>(
     conn,
     `SELECT ${REASON} AS reason, COUNT(*) AS n FROM transactions GROUP BY 1 HAVING reason IS NOT NULL`,
@@ -61,7 +73,8 @@ export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
   ]);
   const byMarket = await select<Figure>(
     conn,
-    `SELECT m.markets_name AS \`key\`, SUM(c.inr) AS revenue FROM ${c} JOIN markets m ON m.markets_code = c.market_code
+    `SELECT m.markets_name AS \`key\`, SUM(c.inr) AS revenue, ${profit ? 'SUM(c.profit)' : 'NULL'} AS profit
+     FROM ${c} JOIN markets m ON m.markets_code = c.market_code
      GROUP BY m.markets_name ORDER BY 1`,
   );
   const byCustomer = await select<Figure>(
@@ -86,11 +99,28 @@ export async function sourceTruth(conn: mysql.Connection, profit: boolean) {
        DATE_FORMAT(MIN(order_date), '%Y%m')) + 1) - COUNT(DISTINCT market_code, DATE_FORMAT(order_date, '%Y-%m'))
        AS missing FROM ${c}`,
   );
+  // What every line of the source adds up to, quarantined ones included, for the reconciliation.
+  const sums = await select<{ cur: string; n: number; qty: string; amount: number; profit: number | null }>(
+    conn,
+    `SELECT ${CUR} AS cur, COUNT(*) AS n, SUM(sales_qty) AS qty, SUM(sales_amount) AS amount,
+       ${profit ? 'SUM(profit_margin)' : 'NULL'} AS profit FROM transactions GROUP BY cur`,
+  );
+  const [cells] = await select<{ n: number }>(
+    conn,
+    `SELECT COUNT(*) AS n FROM (SELECT DISTINCT market_code, DATE_FORMAT(order_date, '%Y-%m'), ${CUR}
+     FROM transactions) c`,
+  );
   return {
+    sourceTotals: {
+      cells: Number(cells!.n),
+      quantity: sums.reduce((n, c) => n + Number(c.qty), 0),
+      byCurrency: sums.map((c) => ({ ...c, n: Number(c.n), amount: Number(c.amount), profit: c.profit })),
+    },
     read: Number(counts!.read),
     published: Number(counts!.published),
     revenue: Number(counts!.revenue),
     profit: profit ? Number(counts!.profit) : null,
+    profitConsistentLines: Number(consistent!.n),
     rejectedByReason,
     byMarket: byKey(byMarket),
     byCustomer: byKey(byCustomer),
@@ -115,8 +145,8 @@ export async function publishedRows(dbFile: string) {
       'SELECT count(*) AS n, sum(revenue) AS revenue, sum(profit) AS profit FROM x.fact_sales',
     );
     const byMarket = await rows<Figure>(
-      `SELECT m.market_name AS key, sum(f.revenue) AS revenue FROM x.fact_sales f JOIN x.dim_market m USING (market_code)
-       GROUP BY 1 `,
+      `SELECT m.market_name AS key, sum(f.revenue) AS revenue, sum(f.profit) AS profit
+       FROM x.fact_sales f JOIN x.dim_market m USING (market_code) GROUP BY 1`,
     );
     const byCustomer = await rows<Figure>(
       `SELECT customer_code || ' ' || c.customer_name AS key, sum(f.revenue) AS revenue FROM x.fact_sales f

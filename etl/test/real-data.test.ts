@@ -1,8 +1,9 @@
 /**
  * Acceptance test on the original Atliq data: each MySQL 8 dump is loaded into the private MariaDB through the
  * CLI (`seed --dump`, as a user would), published through the CLI, and the published figures are compared with
- * SQL run directly on the source applying the reference rules: amounts ≤ 0 out, currency trimmed of `\r`,
- * INR/USD only, USD × 75, and exact twins (the `INR`/`USD` lines without `\r`) counted once.
+ * SQL run directly on the source applying the reference rules: amounts ≤ 0 out, currency trimmed of `\r`, INR/USD
+ * only, USD × 75, and exact twins (the `INR`/`USD` lines without `\r`) counted once; like-for-like periods are
+ * checked against MySQL's own date arithmetic (real-data-periods.ts).
  * Needs ATLIQ_REAL_DUMP_DIR (set by .ci/run) pointing at a folder with both dumps.
  */
 import { execFile } from 'node:child_process';
@@ -14,6 +15,7 @@ import { promisify } from 'node:util';
 import { type Manifest, parseManifest } from '@atliq/sdk/contract';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publishedPeriods, sourcePeriods } from './real-data-periods.ts';
 import { publishedRows, sourceTruth } from './real-data-truth.ts';
 
 const DIR = process.env['ATLIQ_REAL_DUMP_DIR'];
@@ -46,7 +48,10 @@ function expectSameFigures(a: Published, b: Published): void {
   else expect(a.profit).toBeCloseTo(b.profit, 2);
   for (const list of ['byMarket', 'byCustomer'] as const) {
     expect(a[list].map((r) => r.key)).toEqual(b[list].map((r) => r.key));
-    for (const [i, r] of a[list].entries()) expect(r.revenue).toBeCloseTo(b[list][i]!.revenue, 2);
+    for (const [i, r] of a[list].entries()) {
+      expect(r.revenue).toBeCloseTo(b[list][i]!.revenue, 2);
+      if (r.profit !== null) expect(r.profit).toBeCloseTo(b[list][i]!.profit!, 2);
+    }
   }
 }
 
@@ -103,12 +108,51 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       expect(q.rows_published).toBe(truth.published);
       expect(got.rows).toBe(truth.published);
       expect(got.revenue).toBeCloseTo(truth.revenue, 2);
-      if (dump.profit) expect(got.profit).toBeCloseTo(truth.profit!, 2);
-      else expect(got.profit).toBeNull();
+      if (dump.profit) {
+        expect(got.profit).toBeCloseTo(truth.profit!, 2);
+        // Every published line adds up in INR; the two USD lines decide the reading.
+        expect(truth.profitConsistentLines).toBe(truth.published);
+        expect(q.profit_check).toEqual({
+          reading: 'reporting',
+          basis: 'detected',
+          lines_checked: truth.published,
+          lines_consistent: truth.profitConsistentLines,
+        });
+      } else {
+        expect(got.profit).toBeNull();
+        expect(q.profit_check).toBeUndefined();
+      }
       expect(got.byMarket.map((r) => r.key)).toEqual(truth.byMarket.map((r) => r.key));
-      for (const [i, r] of got.byMarket.entries()) expect(r.revenue).toBeCloseTo(truth.byMarket[i]!.revenue, 2);
+      for (const [i, r] of got.byMarket.entries()) {
+        expect(r.revenue).toBeCloseTo(truth.byMarket[i]!.revenue, 2);
+        if (dump.profit) expect(r.profit).toBeCloseTo(truth.byMarket[i]!.profit!, 2);
+        else expect(r.profit).toBeNull();
+      }
       expect(got.byCustomer.map((r) => r.key)).toEqual(truth.byCustomer.map((r) => r.key));
       for (const [i, r] of got.byCustomer.entries()) expect(r.revenue).toBeCloseTo(truth.byCustomer[i]!.revenue, 2);
+
+      // Periods: the year (and the April fiscal year) to the newest order day against the same days a year
+      // earlier, as the SDK plans and compiles them, equal MySQL's own date arithmetic on the clean rows.
+      const periods = await publishedPeriods(join(extract, manifest.browser_db), manifest, dump.profit);
+      for (const [i, want] of (await sourcePeriods(conn, dump.profit)).entries()) {
+        const p = periods[i]!;
+        expect(p.label).toBe(want.label);
+        for (const side of ['current', 'baseline'] as const) {
+          expect(p[side].revenue).toBeCloseTo(want[side].revenue, 2);
+          if (dump.profit) expect(p[side].profit).toBeCloseTo(want[side].profit!, 2);
+        }
+      }
+
+      // The server's own totals inside the run's snapshot, matched by published + quarantined.
+      const r = q.reconciliation!;
+      const totals = truth.sourceTotals;
+      expect(r).toMatchObject({ status: 'matched', cells: totals.cells, lines: truth.read, quantity: totals.quantity });
+      expect(Object.keys(r.amount!).sort()).toEqual(totals.byCurrency.map((c) => c.cur).sort());
+      for (const c of totals.byCurrency) {
+        expect(r.amount![c.cur]).toBeCloseTo(c.amount, 2);
+        if (dump.profit) expect(r.profit![c.cur]).toBeCloseTo(Number(c.profit), 2);
+      }
+      if (!dump.profit) expect(r.profit).toBeUndefined();
 
       const unknown = q.unknown_members.filter((u) => u.dimension === 'product');
       expect(unknown.map((u) => u.code).sort()).toEqual(truth.unknownProducts.codes);
@@ -134,14 +178,19 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
       expect(second.refresh).toMatchObject({ mode: 'incremental', months_read: 1 });
       expect(second.refresh.months_reused).toBeGreaterThan(30);
       const reread = parseManifest(JSON.parse(await readFile(join(incremental, 'manifest.json'), 'utf8')));
-      expect(reread.quality).toEqual(q);
+      // Reconciled over the whole snapshot, copied months included: the same totals as the full run.
+      const { reconciliation, ...rest } = reread.quality;
+      expect(rest).toEqual({ ...q, reconciliation: undefined });
+      expect(reconciliation).toMatchObject({ status: 'matched', cells: r.cells, lines: r.lines, quantity: r.quantity });
+      for (const c of totals.byCurrency) expect(reconciliation!.amount![c.cur]).toBeCloseTo(c.amount, 2);
       expectSameFigures(await publishedRows(join(incremental, reread.browser_db)), got);
 
       console.info(
         `${dump.file}: read ${q.rows_read}, published ${q.rows_published}, rejected ${JSON.stringify(q.rejected_by_reason)}, ` +
-          `revenue ${got.revenue.toFixed(2)} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
+          `revenue ${got.revenue.toFixed(2)} INR, profit ${got.profit?.toFixed(2) ?? 'none'} INR, unknown products ${unknown.length} codes / ${truth.unknownProducts.rows} rows / ` +
           `${truth.unknownProducts.revenue.toFixed(2)} INR, duplicate names ${JSON.stringify(q.duplicate_market_names)}, ` +
-          `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets`,
+          `missing market-months ${truth.missingMarketMonths} in ${q.missing_months?.length} markets, ` +
+          `reconciled ${r.lines} lines in ${r.cells} cells, amount ${JSON.stringify(r.amount)}, quantity ${r.quantity}`,
       );
     }, 180_000);
   }

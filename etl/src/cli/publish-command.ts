@@ -21,6 +21,7 @@ export interface PublishArgs extends RulesArgs, GentleArgs {
   mode?: string | undefined;
   'overlap-months'?: string | undefined;
   'memory-limit'?: string | undefined;
+  reconcile?: string | undefined;
   json: boolean;
 }
 
@@ -58,6 +59,12 @@ function memoryLimitFromArgs(args: PublishArgs): number | undefined {
   return mb;
 }
 
+function reconcileFromArgs(args: PublishArgs): boolean {
+  const value = args.reconcile ?? 'on';
+  if (value !== 'on' && value !== 'off') throw new UsageError(`--reconcile must be "on" or "off", got "${value}"`);
+  return value === 'on';
+}
+
 /**
  * Checks the publish flags (a bad one throws a UsageError now, not at the first run) and returns a function that
  * runs one publish, with its own source connection, so `watch` can call it again and again.
@@ -69,6 +76,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   const retention = retentionFromArgs(args);
   const refresh = refreshFromArgs(args);
   const memoryLimitMb = memoryLimitFromArgs(args);
+  const reconcile = reconcileFromArgs(args);
   const spec = parseSource(args.source, process.env, args['password-file']);
   if (refresh.mode === 'incremental' && spec.kind === 'sample') {
     throw new UsageError('--mode incremental needs a MySQL source: the sample generator has nothing to compare');
@@ -93,6 +101,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
         retention,
         refresh,
         memoryLimitMb,
+        reconcile,
         onEvent: report,
       });
       return { ...result, seconds: (Date.now() - started) / 1000 };
@@ -121,6 +130,8 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       rows_rejected: quality.rows_rejected,
       rejected_by_reason: quality.rejected_by_reason,
       refresh: manifest.refresh,
+      profit_check: quality.profit_check,
+      reconciliation: quality.reconciliation,
       warnings: quality.warnings ?? [],
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
@@ -128,6 +139,12 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
     process.stderr.write(
       `published ${snapshot_id}: ${quality.rows_published} rows, ${quality.rows_rejected} quarantined ` +
         `(${JSON.stringify(quality.rejected_by_reason)}) in ${seconds.toFixed(1)}s → ${manifestPath}\n`,
+    );
+    const rec = quality.reconciliation;
+    process.stderr.write(
+      rec?.status === 'matched'
+        ? `reconciled with the source: ${rec.lines} lines in ${rec.cells} market × month × currency cells match\n`
+        : `not reconciled with the source (${rec?.status === 'off' ? '--reconcile off' : 'it cannot total its lines'})\n`,
     );
     const r = manifest.refresh;
     if (r?.mode === 'incremental') {

@@ -24,17 +24,28 @@ describe('rulesFromArgs()', () => {
 
   it('applies the config file, then --fx and --on-schema-drift over it', async () => {
     const config = await configFile(
-      JSON.stringify({ fx: { inr: 1, USD: 80 }, rules: { duplicate: false }, schema_drift: 'warn' }),
+      JSON.stringify({
+        fx: { inr: 1, USD: 80 },
+        rules: { duplicate: false, inconsistent_profit: false },
+        profit_currency: 'line',
+        schema_drift: 'warn',
+      }),
     );
     expect(rulesFromArgs({ config, fx: ['USD=82.5,eur=90'], 'on-schema-drift': 'error' })).toEqual({
       fxRates: { INR: 1, USD: 82.5, EUR: 90 },
       rejectNonPositiveAmounts: true,
       rejectDuplicates: false,
+      rejectInconsistentProfit: false,
+      profitCurrency: 'line',
       schemaDrift: 'error',
     });
   });
 
   it('names the file and key of a bad config as a usage error', async () => {
+    const unit = await configFile('{"profit_currency": "INR"}');
+    expect(() => rulesFromArgs({ config: unit })).toThrow(
+      /etl\.json profit_currency: must be "reporting" or "line", got "INR"/,
+    );
     const typo = await configFile('{"rules": {"duplicates": false}}');
     expect(() => rulesFromArgs({ config: typo })).toThrow(/etl\.json rules: unknown key "duplicates"/);
     const rate = await configFile('{"fx": {"USD": -1}}');

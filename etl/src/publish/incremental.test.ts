@@ -30,6 +30,8 @@ describe('stateKey()', () => {
     expect(stateKey({ ...DEFAULT_RULES, fxRates: { USD: 75, INR: 1 } }, false, ['a', 'b'])).toBe(key);
     expect(stateKey({ ...DEFAULT_RULES, fxRates: { INR: 1, USD: 80 } }, false, ['a', 'b'])).not.toBe(key);
     expect(stateKey({ ...DEFAULT_RULES, rejectDuplicates: false }, false, ['a', 'b'])).not.toBe(key);
+    expect(stateKey({ ...DEFAULT_RULES, rejectInconsistentProfit: false }, false, ['a', 'b'])).not.toBe(key);
+    expect(stateKey({ ...DEFAULT_RULES, profitCurrency: 'reporting' }, false, ['a', 'b'])).not.toBe(key);
     expect(stateKey(DEFAULT_RULES, true, ['a', 'b'])).not.toBe(key);
     expect(stateKey(DEFAULT_RULES, false, ['a', 'b', 'c'])).not.toBe(key);
   });

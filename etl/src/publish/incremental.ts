@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { CONTRACT_VERSION, MANIFEST_FILE, SNAPSHOTS_DIR } from '@atliq/sdk/contract';
 import type { CleaningRules } from '../config.ts';
 import type { MonthFingerprint } from '../source/source.ts';
+import type { ProfitReading } from '../transform/profit-reading.ts';
 
 /**
  * Incremental refresh by month partitions. `transactions` has no key and no change timestamp, so a changed row
@@ -38,6 +39,8 @@ export interface PartitionState {
   key: string;
   /** The source's fingerprint of every month at this snapshot. */
   months: MonthFingerprint[];
+  /** How this snapshot read the profit columns: the months a later run copies were published with it. */
+  profit?: ProfitReading;
 }
 
 /** The identity of a run's cleaning: a reused month was cleaned by a run with the same identity. */
@@ -48,6 +51,8 @@ export function stateKey(rules: CleaningRules, withProfit: boolean, columns: rea
     fx,
     nonPositive: rules.rejectNonPositiveAmounts,
     duplicates: rules.rejectDuplicates,
+    inconsistentProfit: rules.rejectInconsistentProfit,
+    profitCurrency: rules.profitCurrency ?? 'detect',
     withProfit,
     columns,
   });

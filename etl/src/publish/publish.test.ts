@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseManifest, TABLES } from '@atliq/sdk/contract';
-import { DuckDBInstance } from '@duckdb/node-api';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { DIRTY_TRANSACTIONS, queryExtract } from '../testing/fixtures.ts';
 import { memorySource } from '../testing/memory-source.ts';
 import { publish } from './publish.ts';
 
@@ -21,16 +21,7 @@ const markets = [
   ['Mark013', 'Bhopal', 'Central'],
   ['Mark999', 'Paris', ''],
 ];
-const transactions = [
-  ['Prod001', 'Cus001', 'Mark001', '2017-10-10', 100, 41241, 'INR\r'],
-  ['Prod001', 'Cus001', 'Mark001', '2017-10-10', 100, 41241, 'INR'], // twin of the line above
-  ['Prod001', 'Cus002', 'Mark007', '2018-05-08', 3, -1, 'INR\r'],
-  ['Prod002', 'Cus002', 'Mark007', '2018-05-09', 3, 0, 'INR\r'],
-  ['Prod404', 'Cus002', 'Mark013', '2018-04-06', 1, 500, 'USD\r'], // unknown product, USD
-  ['Prod002', 'Cus002', 'Mark013', '2018-04-07', 1, 875, 'EUR'],
-  ['Prod002', 'Cus002', 'Mark013', '0000-00-00', 1, 875, 'INR\r'],
-  ['Prod002', 'Cus002', 'Mark013', '2019-01-02', 2, 1000, ' inr '],
-];
+const transactions = DIRTY_TRANSACTIONS;
 
 let out: string;
 beforeEach(async () => {
@@ -40,17 +31,7 @@ afterEach(async () => {
   await rm(out, { recursive: true, force: true });
 });
 
-async function query(file: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const db = await instance.connect();
-  try {
-    await db.run(`ATTACH '${file}' AS x (READ_ONLY)`);
-    return (await db.runAndReadAll(sql)).getRowObjectsJS();
-  } finally {
-    db.closeSync();
-    instance.closeSync();
-  }
-}
+const query = queryExtract;
 
 describe('publish()', () => {
   it('quarantines every dirty row with its reason and publishes the rest in INR', async () => {

@@ -5,17 +5,24 @@ import {
   CONTRACT_VERSION,
   type Manifest,
   REPORTING_CURRENCY,
-  type RefreshInfo,
   SNAPSHOTS_DIR,
 } from '@atliq/sdk/contract';
 import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
 import { EtlError } from '../errors.ts';
 import { checkSchema } from '../source/schema-drift.ts';
-import { PROFIT_COLUMNS, SOURCE_TABLES, type SourceConnection, type SourceTableName } from '../source/source.ts';
+import {
+  PROFIT_COLUMNS,
+  SOURCE_TABLES,
+  type SourceConnection,
+  type SourceTableName,
+  type SourceTotal,
+} from '../source/source.ts';
 import { stageTable } from '../stage.ts';
 import { buildDimensions } from '../transform/dimensions.ts';
 import { buildFacts } from '../transform/facts.ts';
+import { profitCheck } from '../transform/profit-reading.ts';
 import { qualityReport } from '../transform/quality.ts';
+import { reconcile } from '../transform/reconcile.ts';
 import { copyMonths } from '../transform/reuse.ts';
 import { buildRollups } from '../transform/rollups.ts';
 import { removeDebris } from './debris.ts';
@@ -23,15 +30,16 @@ import { PARTITION_COLUMN, type RefreshOptions, writeState } from './incremental
 import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
 import { writeMonthMarket } from './month-market.ts';
-import { planRefresh, type RefreshPlan } from './refresh-plan.ts';
+import { planRefresh, refreshInfo } from './refresh-plan.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { newSnapshotId } from './snapshot-id.ts';
 import { DEFAULT_MEMORY_LIMIT_MB, openStagingDb, outOfMemoryError } from './staging-db.ts';
+import { storageError } from './storage-error.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
 export type RunEvent =
-  | { type: 'phase'; phase: 'extract' | 'transform' | 'write' | 'verify' | 'publish' }
+  | { type: 'phase'; phase: 'extract' | 'reconcile' | 'transform' | 'write' | 'verify' | 'publish' }
   | { type: 'rows'; table: SourceTableName; rows: number }
   | { type: 'warning'; message: string };
 
@@ -47,6 +55,8 @@ export interface PublishOptions {
   onEvent?: (event: RunEvent) => void;
   /** The staging database's memory limit in MB (default 96; see staging-db.ts). */
   memoryLimitMb?: number;
+  /** Check the run's totals against the source's own (default true; see transform/reconcile.ts). */
+  reconcile?: boolean;
 }
 
 export interface PublishResult {
@@ -56,29 +66,6 @@ export interface PublishResult {
 }
 
 const STAGED_TABLES: SourceTableName[] = ['transactions', 'customers', 'products', 'markets'];
-
-/** errno codes (and DuckDB's wording of them) that mean the extract folder cannot take the run's files. */
-const STORAGE_CODES = new Set(['ENOSPC', 'EDQUOT', 'EROFS', 'EACCES', 'EPERM', 'ENOTDIR', 'EISDIR']);
-// DuckDB reports a full spill folder (it lives in the extract folder) as "Out of Memory … failed to offload".
-const STORAGE_WORDS =
-  /No space left on device|failed to offload|Read-only file system|Permission denied|Not a directory/i;
-
-/** Turns "disk full" and "cannot write here" into a message that says where and what to do. */
-function storageError(err: unknown, out: string): unknown {
-  const code = (err as NodeJS.ErrnoException)?.code;
-  // DuckDB appends paragraphs of generic advice; its first line names the problem. Node writes the system's
-  // message in lower case ("ENOSPC: no space left on device, write"), DuckDB as the system does: one spelling.
-  const text = (err instanceof Error ? err.message : String(err))
-    .split('\n')[0]!
-    .replace(/^(E[A-Z]+): ([a-z])/, (_, errno: string, first: string) => `${errno}: ${first.toUpperCase()}`);
-  if (err instanceof EtlError || !(STORAGE_CODES.has(code ?? '') || STORAGE_WORDS.test(text))) return err;
-  const full = code === 'ENOSPC' || code === 'EDQUOT' || /No space left|failed to offload/i.test(text);
-  const what = full ? 'is full' : 'is not writable';
-  return new EtlError(
-    `the extract folder ${out} ${what} (${text}); ${full ? 'free some space' : 'fix its permissions'} or choose another --out`,
-    { cause: err, phase: 'storage' },
-  );
-}
 
 /**
  * One ETL run: read one consistent snapshot of the source, clean and shape it, write a complete new snapshot
@@ -108,19 +95,6 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   }
 }
 
-/** The manifest's account of what this run read and what it copied from the previous snapshot. */
-function refreshInfo(plan: RefreshPlan | null, rowsReused: number): RefreshInfo {
-  if (!plan?.from) return { mode: 'full', ...(plan?.reason ? { reason: plan.reason } : {}) };
-  const dated = plan.state.months.filter((m) => m.month !== null).length;
-  return {
-    mode: 'incremental',
-    from_snapshot: plan.from.snapshotId,
-    months_read: dated - plan.reuse.length,
-    months_reused: plan.reuse.length,
-    rows_reused: rowsReused,
-  };
-}
-
 /** The run itself, once the lock is held and earlier runs' debris is gone. */
 async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const { source, out } = options;
@@ -136,7 +110,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const db = await instance.connect();
   try {
     emit({ type: 'phase', phase: 'extract' });
-    const { snapshotAt, withProfit, plan } = await source.withSnapshot(async (snapshot) => {
+    const { snapshotAt, withProfit, plan, totals } = await source.withSnapshot(async (snapshot) => {
       const hasProfit = await checkSchema(db, snapshot, rules.schemaDrift);
       const columnsOf = (table: SourceTableName): string[] => [
         ...SOURCE_TABLES[table],
@@ -158,15 +132,29 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
           skip,
         );
       }
-      return { snapshotAt: snapshot.snapshotAt, withProfit: hasProfit, plan };
+      // Inside the snapshot: the source totals exactly the lines the run read (and those it copies).
+      let totals: SourceTotal[] | 'off' | 'unavailable' = 'off';
+      if (options.reconcile !== false) {
+        emit({ type: 'phase', phase: 'reconcile' });
+        totals = snapshot.totals ? await snapshot.totals(hasProfit) : 'unavailable';
+      }
+      return { snapshotAt: snapshot.snapshotAt, withProfit: hasProfit, plan, totals };
     });
 
     emit({ type: 'phase', phase: 'transform' });
-    await buildFacts(db, rules, withProfit);
-    const rowsReused = plan?.from ? await copyMonths(db, plan.from.dir, plan.reuse) : 0;
+    const from = plan?.from;
+    const reuse = plan?.reuse ?? [];
+    // Copied months were published with the previous snapshot's profit reading: this run must read profit alike.
+    const previousProfit =
+      from?.profit && reuse.length ? { snapshotId: from.snapshotId, reading: from.profit } : undefined;
+    const profit = await buildFacts(db, rules, withProfit, previousProfit);
+    const rowsReused = from ? await copyMonths(db, from.dir, reuse) : 0;
     await buildDimensions(db);
     await buildRollups(db);
     const quality = await qualityReport(db, rowsReused);
+    if (profit) quality.profit_check = await profitCheck(db, profit);
+    quality.reconciliation =
+      typeof totals === 'string' ? { status: totals } : await reconcile(db, totals, withProfit, profit);
     if (plan && quality.rows_read !== plan.sourceRows) {
       throw new EtlError(
         `the source counted ${plan.sourceRows} transactions at the snapshot but ${quality.rows_read} were read or reused`,
@@ -191,7 +179,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
 
     // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
     const monthMarket = await writeMonthMarket(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
-    if (plan) await writeState(tmpDir, plan.state);
+    if (plan) await writeState(tmpDir, { ...plan.state, ...(profit ? { profit } : {}) });
 
     emit({ type: 'phase', phase: 'publish' });
     await rename(tmpDir, finalDir);

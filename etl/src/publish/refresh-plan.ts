@@ -1,7 +1,9 @@
+import type { RefreshInfo } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import type { CleaningRules } from '../config.ts';
 import { EtlError } from '../errors.ts';
 import type { MonthFingerprint, SourceSnapshot } from '../source/source.ts';
+import type { ProfitReading } from '../transform/profit-reading.ts';
 import { monthRows } from '../transform/reuse.ts';
 import {
   DEFAULT_OVERLAP_MONTHS,
@@ -17,8 +19,8 @@ import {
 export interface RefreshPlan {
   /** The state this snapshot will carry for the next run. */
   state: PartitionState;
-  /** The snapshot months are copied from, or null when everything is read (`reason` says why). */
-  from: { dir: string; snapshotId: string } | null;
+  /** The snapshot months are copied from (and how it read profit), or null when everything is read (`reason`). */
+  from: { dir: string; snapshotId: string; profit?: ProfitReading } | null;
   reason?: string;
   /** Months copied from `from` instead of read. */
   reuse: string[];
@@ -60,5 +62,19 @@ export async function planRefresh(
   const held = await monthRows(db, previous.dir, candidates);
   const counted = new Map(months.map((m) => [m.month, m.rows]));
   const reuse = candidates.filter((m) => held.get(m) === counted.get(m));
-  return { state, from: { dir: previous.dir, snapshotId: previous.snapshotId }, reuse, sourceRows };
+  const from = { dir: previous.dir, snapshotId: previous.snapshotId, profit: previous.state.profit };
+  return { state, from, reuse, sourceRows };
+}
+
+/** The manifest's account of what this run read and what it copied from the previous snapshot. */
+export function refreshInfo(plan: RefreshPlan | null, rowsReused: number): RefreshInfo {
+  if (!plan?.from) return { mode: 'full', ...(plan?.reason ? { reason: plan.reason } : {}) };
+  const dated = plan.state.months.filter((m) => m.month !== null).length;
+  return {
+    mode: 'incremental',
+    from_snapshot: plan.from.snapshotId,
+    months_read: dated - plan.reuse.length,
+    months_reused: plan.reuse.length,
+    rows_reused: rowsReused,
+  };
 }

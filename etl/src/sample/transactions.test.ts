@@ -118,11 +118,13 @@ describe('transactionRows()', () => {
 describe('transactionRows({ withProfit: true })', () => {
   const rows = collect({ rows: 20_000, seed: 3, withProfit: true });
 
-  it('appends margin %, profit and cost price', () => {
+  it('appends margin %, profit and cost price, in INR like the Atliq dump version 2 (USD lines at 75)', () => {
     expect(transactionColumns(true).slice(7)).toEqual(['profit_margin_percentage', 'profit_margin', 'cost_price']);
     const cents = (x: number) => Math.abs(x * 100 - Math.round(x * 100)) < 1e-6;
+    expect(rows.filter((r) => r[6] === 'USD\r').length).toBeGreaterThan(0);
     const wrong = rows.filter((row) => {
-      const [amount, margin, profit, cost] = [row[5], row[7], row[8], row[9]] as number[];
+      const [line, margin, profit, cost] = [row[5], row[7], row[8], row[9]] as number[];
+      const amount = line * (row[6] === 'USD\r' ? 75 : 1);
       return (
         row.length !== 10 ||
         !(margin >= -0.35 && margin <= 0.4 && cents(margin)) ||

@@ -33,6 +33,8 @@ export const ZERO_AMOUNT_SHARE = 1609 / 150_283;
 const USD_SHARE = 2 / 150_002;
 const NEGATIVE_SHARE = 1 / 150_002;
 const USD_AMOUNTS = [250, 500];
+/** INR per USD: schema v2 stores profit and cost in INR on USD lines too, at the rate the reference used. */
+export const SAMPLE_USD_RATE = 75;
 
 /** Margins in schema v2 are two-decimal fractions from -0.35 to 0.40: nearly half the lines lose money. */
 const MARGIN_MIN = -0.35;
@@ -133,10 +135,13 @@ function scheduleRare(random: Random, rows: number, share: number): number[] {
   return Array.from({ length: count }, (_, k) => Math.floor(((k + random()) * rows) / count));
 }
 
-/** profit_margin = amount × margin, cost_price = amount − profit_margin, as schema v2 has them. */
+/**
+ * profit_margin = amount × margin, cost_price = amount − profit_margin, as schema v2 has them: in INR whatever the
+ * line's currency (`db_dump_version_2.sql`: 500 USD at margin 0.31 has profit 11625 and cost 25875).
+ */
 function setProfit(row: SourceValue[], random: Random): void {
   const margin = round2(MARGIN_MIN + random() * (MARGIN_MAX - MARGIN_MIN));
-  const amount = row[AMOUNT] as number;
+  const amount = (row[AMOUNT] as number) * (row[CURRENCY] === 'USD\r' ? SAMPLE_USD_RATE : 1);
   const profit = round2(amount * margin);
   row[PROFIT] = margin;
   row[PROFIT + 1] = profit;

@@ -3,6 +3,7 @@ import { EtlError } from '../errors.ts';
 import { BusyGuard, type BusyPolicy, DEFAULT_BUSY_POLICY } from './busy-guard.ts';
 import { connectError, describeError, queryError } from './mysql-errors.ts';
 import { serverFlavor, statementTimeoutSql, writeGrants } from './mysql-session.ts';
+import { totalsFromRows, totalsSql } from './mysql-totals.ts';
 import {
   columnKind,
   type MonthFingerprint,
@@ -125,6 +126,7 @@ export class MySqlSource implements SourceConnection {
         columns: (table) => this.columns(table),
         streamTable: (table, columns, onRows, skip) => this.stream(table, columns, onRows, skip),
         monthFingerprints: (table, column, columns) => this.fingerprints(table, column, columns),
+        totals: async (withProfit) => totalsFromRows(await this.run(totalsSql(withProfit)), withProfit),
       });
     } finally {
       await this.run('ROLLBACK').catch(() => {});

@@ -13,6 +13,7 @@ import {
   type SourceTableName,
   type SourceValue,
 } from './source.ts';
+import { totalsOf } from './totals.ts';
 
 export interface SampleSourceOptions {
   /** Transaction lines, duplicates included. Default 150 000. */
@@ -58,6 +59,13 @@ export function createSampleSource(options: SampleSourceOptions = {}): SourceCon
       }
       return count;
     },
+    // No server to ask: the generator runs again and its rows are summed as they come, apart from the run's read.
+    totals: async (withProfit) =>
+      totalsOf(
+        transactionRows({ rows, seed, withProfit, batchSize: BATCH_ROWS }),
+        transactionColumns(withProfit),
+        withProfit,
+      ),
   };
 
   return {

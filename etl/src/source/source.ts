@@ -100,6 +100,21 @@ export interface MonthSkip {
   months: readonly string[];
 }
 
+/**
+ * One cell of the source's own totals: lines of `transactions` with these raw values (bytes as stored, untrimmed)
+ * of market_code and currency, in month `YYYY-MM` of order_date (null without a date), summed where they live.
+ */
+export interface SourceTotal {
+  market: string | null;
+  month: string | null;
+  currency: string | null;
+  lines: number;
+  quantity: number;
+  amount: number;
+  /** Sum of profit_margin as stored; null when not asked for. */
+  profit: number | null;
+}
+
 /** One consistent, read-only view of the source. */
 export interface SourceSnapshot {
   /** When the snapshot was taken, by the source's clock. */
@@ -126,6 +141,12 @@ export interface SourceSnapshot {
    * generator) are always read in full; `skip` is only ever passed to sources that have it.
    */
   monthFingerprints?(table: SourceTableName, column: string, columns: readonly string[]): Promise<MonthFingerprint[]>;
+  /**
+   * `transactions` totalled by market, month and currency by the source itself (one aggregate scan, no rows sent),
+   * for the reconciliation of what a run published and quarantined (see transform/reconcile.ts). `withProfit` adds
+   * the sum of profit_margin. Sources without it are reported as not reconciled.
+   */
+  totals?(withProfit: boolean): Promise<SourceTotal[]>;
 }
 
 export interface SourceConnection {

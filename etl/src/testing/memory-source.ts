@@ -6,6 +6,7 @@ import {
   type SourceTableName,
   type SourceValue,
 } from '../source/source.ts';
+import { totalsOf } from '../source/totals.ts';
 
 export interface MemorySourceOptions {
   /** Column names of `transactions` (typed as in the original dumps), e.g. to add the profit columns. */
@@ -14,6 +15,8 @@ export interface MemorySourceOptions {
   schema?: Partial<Record<SourceTableName, SourceColumn[]>>;
   /** Streaming this table fails after its rows, like a server dying mid-read. */
   failOn?: SourceTableName;
+  /** Without totals, like a source that cannot compute them (the run is then not reconciled). */
+  noTotals?: boolean;
 }
 
 /**
@@ -42,6 +45,16 @@ export function memorySource(
           if (options.failOn === table) throw new Error(`connection lost while reading ${table}`);
           return rows.length;
         },
+        ...(options.noTotals
+          ? {}
+          : {
+              totals: async (withProfit: boolean) =>
+                totalsOf(
+                  [tables.transactions ?? []],
+                  options.transactionColumns ?? SOURCE_TABLES.transactions,
+                  withProfit,
+                ),
+            }),
       }),
     close: async () => {},
   };

@@ -47,6 +47,11 @@ export const INCREMENTAL = editedManifestSource(`${EXTRACT}?state=incremental`, 
   };
 });
 
+/** The test extract as if published with `--reconcile off`: not checked against the source's own totals. */
+export const UNRECONCILED = editedManifestSource(`${EXTRACT}?state=unreconciled`, (m) => {
+  m.quality.reconciliation = { status: 'off' };
+});
+
 /** A dark intranet page; the elements on it take `theme="dark"`, the palette the library ships. */
 export const DARK_PAGE = 'background: #151a23; padding: 16px;';
 

@@ -6,6 +6,8 @@
  * only together with {@link CONTRACT_VERSION}.
  */
 
+import type { QualityReport } from './contract-quality.ts';
+
 /** Bumped on any incompatible change to the tables, columns or manifest below. */
 export const CONTRACT_VERSION = 1;
 
@@ -132,6 +134,11 @@ export const TABLES = {
       sales_qty: col('VARCHAR', 'Original value.', true),
       sales_amount: col('VARCHAR', 'Original value.', true),
       currency: col('VARCHAR', 'Original value, control characters included.', true),
+      // Added within contract version 1 (columns appended at the end; readers select columns by name), so an
+      // `inconsistent_profit` reject keeps the values that made it one. NULL when the source has no profit columns.
+      profit_margin_percentage: col('VARCHAR', 'Original value; NULL without profit columns.', true),
+      profit_margin: col('VARCHAR', 'Original value; NULL without profit columns.', true),
+      cost_price: col('VARCHAR', 'Original value; NULL without profit columns.', true),
     },
   },
 } as const satisfies Record<string, { doc: string; columns: Record<string, ColumnSpec> }>;
@@ -147,6 +154,7 @@ export const REJECT_REASONS = {
   invalid_date: 'order_date is missing or not a date',
   invalid_quantity: 'sales_qty is missing or not a positive integer',
   duplicate: 'exact duplicate of another row after normalisation (e.g. currency "INR" vs "INR\\r")',
+  inconsistent_profit: 'profit_margin + cost_price differ from the amount by more than 0.01 in the profit reading used',
 } as const;
 export type RejectReason = keyof typeof REJECT_REASONS;
 
@@ -167,28 +175,6 @@ export interface ManifestFile {
   sha256: string;
   min_order_date: string | null;
   max_order_date: string | null;
-}
-
-export interface QualityReport {
-  rows_read: number;
-  rows_published: number;
-  rows_rejected: number;
-  rejected_by_reason: Partial<Record<RejectReason, number>>;
-  /** Codes referenced by facts that the dimension tables lack, with the revenue (INR) booked on them. */
-  unknown_members: { dimension: 'market' | 'customer' | 'product'; code: string; rows: number; revenue: number }[];
-  /*
-   * The fields below were added within contract version 1: manifests of older ETL versions lack them, so they
-   * are optional for readers (the validator checks them when present). The ETL always writes them.
-   */
-  /**
-   * Completeness by market × month: for each market with published rows, the months (`YYYY-MM`) between the
-   * snapshot's first and last order month in which it has none. Markets without a gap are left out.
-   */
-  missing_months?: { market_code: string; market_name: string; months: string[] }[];
-  /** Market names the source lists under more than one code; charts that group by name add them together. */
-  duplicate_market_names?: { name: string; codes: string[] }[];
-  /** What the run let through but people should know, e.g. `schema: unexpected new column …` (drift policy warn). */
-  warnings?: string[];
 }
 
 /** How a snapshot was built: every source row read (`full`), or only the changed months (`incremental`). */
@@ -250,4 +236,5 @@ export interface Manifest {
   month_market?: { path: string; rows: number; bytes: number; sha256: string };
 }
 
+export type { ProfitCheck, QualityReport, Reconciliation } from './contract-quality.ts';
 export { ManifestError, parseManifest } from './manifest-validate.ts';

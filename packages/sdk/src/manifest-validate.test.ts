@@ -71,6 +71,35 @@ describe('parseManifest() quality block', () => {
     expect(pathOfError(withQuality({ warnings: [42] }))).toBe('$.quality.warnings[0]');
   });
 
+  test('parseManifest() accepts a profit check and names what is wrong in one', () => {
+    const check = { reading: 'reporting', basis: 'detected', lines_checked: 3, lines_consistent: 2 };
+    const m = withQuality({ profit_check: check });
+    expect(parseManifest(m)).toEqual(m);
+    expect(pathOfError(withQuality({ profit_check: { ...check, reading: 'INR' } }))).toBe(
+      '$.quality.profit_check.reading',
+    );
+    expect(pathOfError(withQuality({ profit_check: { ...check, basis: 'guessed' } }))).toBe(
+      '$.quality.profit_check.basis',
+    );
+    expect(pathOfError(withQuality({ profit_check: { ...check, lines_consistent: 4 } }))).toBe(
+      '$.quality.profit_check.lines_consistent',
+    );
+  });
+
+  test('parseManifest() accepts a reconciliation with the source and names what is wrong in one', () => {
+    const matched = { status: 'matched', cells: 4, lines: 3, quantity: 9, amount: { INR: -1, USD: 2.5 }, profit: {} };
+    for (const r of [matched, { status: 'off' }, { status: 'unavailable' }]) {
+      expect(parseManifest(withQuality({ reconciliation: r }))).toEqual(withQuality({ reconciliation: r }));
+    }
+    expect(pathOfError(withQuality({ reconciliation: { status: 'failed' } }))).toBe('$.quality.reconciliation.status');
+    expect(pathOfError(withQuality({ reconciliation: { ...matched, lines: -1 } }))).toBe(
+      '$.quality.reconciliation.lines',
+    );
+    expect(pathOfError(withQuality({ reconciliation: { ...matched, amount: { INR: '1' } } }))).toBe(
+      '$.quality.reconciliation.amount.INR',
+    );
+  });
+
   test('parseManifest() still refuses counts that do not reconcile', () => {
     expect(pathOfError(withQuality({ rows_rejected: 0 }))).toBe('$.quality');
   });

@@ -65,6 +65,39 @@ function checkQualityExtras(q: Json): void {
     strings(dup.codes, `${p}.codes`);
   });
   if (q.warnings !== undefined) strings(q.warnings, '$.quality.warnings');
+  if (q.profit_check !== undefined) checkProfitCheck(obj(q.profit_check, '$.quality.profit_check'));
+  if (q.reconciliation !== undefined) checkReconciliation(obj(q.reconciliation, '$.quality.reconciliation'));
+}
+
+/** `quality.reconciliation`: a known status, counts ≥ 0, money by currency (sums may be negative). */
+function checkReconciliation(r: Json): void {
+  const at = '$.quality.reconciliation';
+  if (r.status !== 'matched' && r.status !== 'off' && r.status !== 'unavailable') {
+    throw new ManifestError('expected matched, off or unavailable', `${at}.status`);
+  }
+  for (const k of ['cells', 'lines', 'quantity']) if (r[k] !== undefined) num(r[k], `${at}.${k}`);
+  for (const k of ['amount', 'profit']) {
+    if (r[k] === undefined) continue;
+    for (const [code, v] of Object.entries(obj(r[k], `${at}.${k}`))) {
+      if (typeof v !== 'number' || !Number.isFinite(v))
+        throw new ManifestError('expected a number', `${at}.${k}.${code}`);
+    }
+  }
+}
+
+/** `quality.profit_check`: the unit profit was read in, and lines checked ≥ lines consistent. */
+function checkProfitCheck(p: Json): void {
+  const at = '$.quality.profit_check';
+  if (p.reading !== 'reporting' && p.reading !== 'line') {
+    throw new ManifestError('expected reporting or line', `${at}.reading`);
+  }
+  if (p.basis !== 'configured' && p.basis !== 'detected' && p.basis !== 'undetermined') {
+    throw new ManifestError('expected configured, detected or undetermined', `${at}.basis`);
+  }
+  const checked = num(p.lines_checked, `${at}.lines_checked`);
+  if (num(p.lines_consistent, `${at}.lines_consistent`) > checked) {
+    throw new ManifestError('more lines consistent than checked', `${at}.lines_consistent`);
+  }
 }
 
 /** `refresh`, added within contract version 1: optional, checked when present. */

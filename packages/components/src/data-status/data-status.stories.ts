@@ -3,7 +3,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_PAGE, EXTRACT, INCREMENTAL, LOADING, MISSING } from '../../test/story-sources.ts';
+import {
+  DARK_PAGE,
+  EXTRACT,
+  INCREMENTAL,
+  LOADING,
+  MISSING,
+  PROFIT_EXTRACT,
+  UNRECONCILED,
+} from '../../test/story-sources.ts';
 import { statusStory } from '../../test/story-states.ts';
 import type { AtliqDataStatus } from './data-status.ts';
 
@@ -38,12 +46,15 @@ const meta = {
 export default meta;
 type Story = StoryObj<Args>;
 
-/** A fresh extract: only the data-quality findings to bear in mind. */
+/** A fresh extract, reconciled with its source: only the data-quality findings to bear in mind. */
 export const Default: Story = {
   play: async ({ canvasElement, args }) => {
     const panel = panelIn(canvasElement);
     await pinNow(panel, args.hoursAfterSnapshot);
     await expect(panel.data![0]).toMatchObject({ level: 'ok', title: 'Current: snapshot taken 5 hours ago' });
+    await expect(panel.data!.find((f) => f.id === 'totals')?.title).toMatch(
+      /^Reconciled with the source: 20,000 lines/,
+    );
     await expect(panel.shadowRoot!.querySelectorAll('[part="finding"]').length).toBeGreaterThanOrEqual(4);
   },
 };
@@ -69,6 +80,32 @@ export const IncrementalRefresh: Story = {
     await expect(panel.data![1]).toMatchObject({
       id: 'refresh',
       title: 'Incremental refresh: 1 month read, 32 copied from the previous snapshot',
+    });
+  },
+};
+
+/** An extract with profit columns: the ETL checked cost + profit = revenue on every line, and says how it read them. */
+export const ProfitChecked: Story = {
+  args: { src: PROFIT_EXTRACT },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(panel.data!.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'ok',
+      title: 'Profit checked: cost + profit = revenue on every published line',
+    });
+  },
+};
+
+/** Published with `--reconcile off`: the totals were not checked against the source's own, and it says so. */
+export const NotReconciled: Story = {
+  args: { src: UNRECONCILED },
+  play: async ({ canvasElement, args }) => {
+    const panel = panelIn(canvasElement);
+    await pinNow(panel, args.hoursAfterSnapshot);
+    await expect(panel.data!.find((f) => f.id === 'totals')).toMatchObject({
+      level: 'warn',
+      title: 'Not reconciled with the source',
     });
   },
 };

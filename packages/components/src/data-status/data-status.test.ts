@@ -20,6 +20,10 @@ describe('<atliq-data-status>', () => {
     const finding = (id: string) => root.querySelector(`[data-id="${id}"]`)!.textContent!.replace(/\s+/g, ' ');
 
     expect(list[0]).toMatchObject({ id: 'freshness', level: 'ok', title: 'Current: snapshot taken 1 day ago' });
+    // The sample source totals its lines itself (the generator runs again): 20,000 lines, every one matched.
+    expect(finding('totals')).toMatch(
+      /Reconciled with the source: 20,000 lines, ₹[\d.]+(Cr|L) and [\d.]+L? units match to the paisa/,
+    );
     const published = quality.rows_published.toLocaleString('en-IN');
     expect(finding('reconcile')).toContain(`${published} published, ${quality.rows_rejected} quarantined`);
     for (const [, n] of Object.entries(quality.rejected_by_reason)) expect(finding('rejected')).toContain(`${n}: `);
@@ -51,6 +55,19 @@ describe('<atliq-data-status>', () => {
     expect(finding('reconcile')).toContain(`${quality.rows_published.toLocaleString('de-DE')} published`);
     el.locale = 'en-IN';
     await vi.waitFor(() => expect(finding('refresh')).toContain('19,500 transactions'));
+  });
+
+  test('says profit was checked on the extract with profit columns, and in which reading', async () => {
+    const el = mount('atliq-data-status', { src: '/extracts-profit/manifest.json' });
+    await until(() => el.data);
+    await el.updateComplete;
+    const text = el.shadowRoot!.querySelector('[data-id="profit"]')?.textContent?.replace(/\s+/g, ' ');
+    expect(text).toContain('Profit checked: cost + profit = revenue on every published line');
+    // The sample stores profit in INR, like the Atliq dump version 2; its USD line tells the readings apart.
+    expect(text).toContain('read in the reporting currency (INR) on every line, as the lines in other currencies show');
+    const plain = mount('atliq-data-status', { src: '/extracts/manifest.json' });
+    await until(() => plain.data);
+    expect(plain.data!.map((f) => f.id)).not.toContain('profit');
   });
 
   test('a hostile stale-after is explained and fires atliq-error', async () => {

@@ -86,6 +86,53 @@ describe('findings()', () => {
     expect(german.find((f) => f.id === 'rejected')?.title).toBe('40 rows (4,0%) left out of every figure');
   });
 
+  test('findings() says profit was checked, and in which reading, right after the row counts', () => {
+    expect(findings(input).map((f) => f.id)).not.toContain('profit');
+    const withCheck = (profit_check: object) =>
+      findings({ ...input, manifest: { ...manifest, quality: { ...manifest.quality, profit_check } } as Manifest });
+    const ok = withCheck({ reading: 'reporting', basis: 'detected', lines_checked: 952, lines_consistent: 950 });
+    expect(ok.map((f) => f.id).slice(2, 5)).toEqual(['reconcile', 'profit', 'rejected']);
+    expect(ok.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'ok',
+      title: 'Profit checked: cost + profit = revenue on every published line',
+      detail:
+        'Profit and cost are read in the reporting currency (INR) on every line, as the lines in other currencies show; 952 lines checked to the paisa.',
+    });
+    const off = withCheck({ reading: 'line', basis: 'configured', lines_checked: 950, lines_consistent: 949 });
+    expect(off.find((f) => f.id === 'profit')).toMatchObject({
+      level: 'warn',
+      title: 'Profit does not add up on 1 published line: cost + profit ≠ revenue',
+    });
+    expect(off.find((f) => f.id === 'profit')!.detail).toContain("in each line's own currency");
+  });
+
+  test('findings() says the extract was reconciled with the source, or that it was not', () => {
+    const withTotals = (reconciliation: object, locale = 'en-IN') =>
+      findings({
+        ...input,
+        locale,
+        manifest: { ...manifest, fx_rates: { INR: 1, USD: 75 }, quality: { ...manifest.quality, reconciliation } },
+      } as typeof input).find((f) => f.id === 'totals');
+    expect(findings(input).map((f) => f.id)).not.toContain('totals');
+    // 98,48,68,963 INR + 2 × 100 USD at 75 = 98,48,83,963; formatMoney is the test's plain one.
+    const matched = {
+      status: 'matched',
+      cells: 2437,
+      lines: 148_395,
+      quantity: 2_429_500,
+      amount: { INR: 984_868_963, USD: 200, EUR: 5 },
+    };
+    expect(withTotals(matched)).toMatchObject({
+      level: 'ok',
+      title: 'Reconciled with the source: 1,48,395 lines, ₹984883963 and 24.3L units match to the paisa',
+    });
+    expect(withTotals(matched)!.detail).toContain('in all 2,437 cells');
+    expect(withTotals(matched, 'de-DE')!.title).toContain('148.395 lines');
+    expect(withTotals({ status: 'off' })).toMatchObject({ level: 'warn', title: 'Not reconciled with the source' });
+    expect(withTotals({ status: 'off' })!.detail).toContain('--reconcile off');
+    expect(withTotals({ status: 'unavailable' })!.detail).toContain('cannot total its own lines');
+  });
+
   test('parseDuration() reads m, h, d and bare hours, and rejects anything else', () => {
     expect(['90m', '24h', '2d', '12'].map(parseDuration)).toEqual([90 * 6e4, 24 * 36e5, 2 * 864e5, 12 * 36e5]);
     expect(() => parseDuration('1w; alert(1)')).toThrow('stale-after must be a duration like 90m, 24h or 2d');

@@ -1,7 +1,9 @@
 import { AtliqError } from '@atliq/sdk';
 import { type Manifest, REJECT_REASONS } from '@atliq/sdk/contract';
 import { countFormats, percentFormat } from '../base/format.ts';
+import { profitFinding } from './profit-check.ts';
 import { refreshFinding } from './refresh.ts';
+import { sourceTotalsFinding } from './source-totals.ts';
 
 /** One finding of the status panel: ok (nothing to worry about), warn (read the numbers with this in mind). */
 export interface Finding {
@@ -10,6 +12,8 @@ export interface Finding {
     | 'latest'
     | 'refresh'
     | 'reconcile'
+    | 'totals'
+    | 'profit'
     | 'rejected'
     | 'unknown'
     | 'missing'
@@ -103,6 +107,14 @@ export function findings(input: StatusInput): Finding[] {
     }`,
     items: [],
   });
+  const totals = sourceTotalsFinding(manifest, {
+    count,
+    compactCount: countFormats(locale).compact,
+    money: formatMoney,
+  });
+  if (totals) out.push(totals);
+  const profit = profitFinding(manifest, count);
+  if (profit) out.push(profit);
   const reasons = Object.entries(q.rejected_by_reason)
     .filter(([, n]) => (n ?? 0) > 0)
     .sort(([, a], [, b]) => (b ?? 0) - (a ?? 0));
