@@ -60,6 +60,7 @@ export const Loading: Story = {
     const tiles = tilesOf(dashboard);
     await expect(tiles.map((el) => el.localName)).toEqual([
       'atliq-filter-bar',
+      'atliq-insights',
       ...Array(4).fill('atliq-kpi'),
       'atliq-revenue-chart',
       'atliq-revenue-chart',
@@ -70,7 +71,8 @@ export const Loading: Story = {
       'atliq-data-status',
     ]);
     await waitFor(() => expect(tiles.map(stateOf)).toEqual(tiles.map(() => 'loading')), { timeout: 10_000 });
-    await expect(statusText(tiles[1]!, 'status')).toBe('Loading revenue…');
+    await expect(statusText(tiles[1]!, 'status')).toBe('Looking for insights…');
+    await expect(statusText(tiles[2]!, 'status')).toBe('Loading revenue…');
   },
 };
 

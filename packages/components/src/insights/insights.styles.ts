@@ -105,7 +105,7 @@ export const insightsStyles = [
       white-space: pre-wrap;
       overflow-wrap: anywhere;
       background: var(--atliq-input-background, #ffffff);
-      border: 1px solid var(--atliq-tile-border, #e3e7ee);
+      border: var(--atliq-tile-border, 1px solid #e3e7ee);
       padding: 0.4rem;
       margin: 0.25rem 0;
       font-size: 0.9em;
@@ -122,7 +122,7 @@ export const insightsStyles = [
     .caveats {
       margin: 0.5rem 0 0;
       padding-inline-start: 1.1rem;
-      color: var(--atliq-warning-color, #9a5b00);
+      color: var(--atliq-warning-color, #b35c00);
       font-size: 0.9em;
     }
   `,

@@ -40,7 +40,7 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * @cssproperty --atliq-insights-headline-size - Font size of the headline. Default `1.35em`.
  * @cssproperty --atliq-positive-color - Good news. Default `#1b7f3b`.
  * @cssproperty --atliq-negative-color - Bad news. Default `#c0392b`.
- * @cssproperty --atliq-warning-color - Caveats. Default `#9a5b00`.
+ * @cssproperty --atliq-warning-color - Caveats. Default `#b35c00`.
  * @cssproperty --atliq-text-color - Text. Default `#1f2733`.
  * @cssproperty --atliq-muted-color - Basis, labels and neutral insights. Default `#5b6472`.
  * @cssproperty --atliq-chip-background - Confidence chip and the selected insight. Default `#e8effc`.

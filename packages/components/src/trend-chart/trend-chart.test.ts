@@ -204,6 +204,34 @@ describe('<atliq-trend-chart>', () => {
     }
   });
 
+  test('fiscal-year-start="4": years are April–March, named "FY 2019-20", compared like for like; a year drills into its months', async () => {
+    const months = inject('byMonth');
+    const { firstDay, lastDay, fiscalYtd } = inject('periods');
+    const fy = (m: string) => Number(m.slice(0, 4)) - (Number(m.slice(5)) < 4 ? 1 : 0);
+    const years = new Map<number, number>();
+    for (const m of months) years.set(fy(m.month), (years.get(fy(m.month)) ?? 0) + m.revenue);
+    const el = mount('atliq-trend-chart', { src: SRC, grain: 'year', 'fiscal-year-start': '4' });
+    const points = await compared(el);
+    expect(points.map((p) => Number(p.key))).toEqual([...years.keys()]);
+    for (const p of points) {
+      expect(p.value).toBeCloseTo(years.get(Number(p.key))!, 2);
+      const before = years.get(Number(p.key) - 1);
+      // The newest fiscal year runs to the newest order day; the first one starts with the first sale.
+      if (p.key === String(fy(lastDay.slice(0, 7)))) expect(p.previous).toBeCloseTo(fiscalYtd.baseline.revenue, 2);
+      else if (before === undefined || `${Number(p.key) - 1}-04-01` < firstDay) expect(p.previous).toBeNull();
+      else expect(p.previous).toBeCloseTo(before, 2);
+    }
+    expect(points.at(-1)!.to).toBe(lastDay);
+    const root = el.shadowRoot!;
+    expect([...root.querySelectorAll('.axis.x')].map((t) => t.textContent)).toEqual(
+      points.map((p) => `FY ${p.key}-${String((Number(p.key) + 1) % 100).padStart(2, '0')}`),
+    );
+    // Drilling into FY 2018-19 opens April 2018 to March 2019.
+    el.drillPath = [{ dimension: 'year', member: 2018, label: 'FY 2018-19' }];
+    await vi.waitFor(() => expect(el.data?.[0]?.key).toBe('2018-04'), { timeout: 25_000 });
+    expect(el.data!.map((p) => p.key)).toEqual(months.filter((m) => fy(m.month) === 2018).map((m) => m.month));
+  });
+
   test('an unknown grain is explained and fires atliq-error', async () => {
     const heard = nextEvent<AtliqErrorDetail>('atliq-error');
     const el = mount('atliq-trend-chart', { src: '/extracts/trend-unused/manifest.json', grain: 'week' });

@@ -15,7 +15,7 @@ import { trendKeyAction } from './trend-keys.ts';
 import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
 import { loadCutPrevious } from './trend-periods.ts';
 import { loadTrend, type Trend } from './trend-query.ts';
-import { periodClause, rangeIndexes } from './trend-selection.ts';
+import { periodClause, selectedIndexes } from './trend-selection.ts';
 import { trendView } from './trend-view.ts';
 
 /** Plot height in CSS pixels, from the documented custom property (240 when unset). */
@@ -217,7 +217,7 @@ export class AtliqTrendChart extends AtliqChart {
       this.emit('atliq-select', { dimension: grain, value: null, label: '' });
       return;
     }
-    const { clause, value } = periodClause(points, grain, ...range);
+    const { clause, value } = periodClause(points, grain, ...range, this.#task.value?.fiscalYearStart);
     this.select(clause);
     this.emit('atliq-select', { dimension: grain, value, label: clause.label });
   }
@@ -267,7 +267,7 @@ export class AtliqTrendChart extends AtliqChart {
   #selectedRange(points: readonly TrendPoint[]): [number, number] | null {
     const ends: [number, number] | null = this._drag
       ? [this._drag.from, this._drag.to]
-      : rangeIndexes(this.#ownClause()?.filters?.[this.#drill.level], points);
+      : selectedIndexes(this.#ownClause()?.filters, this.#drill.level, points, this.#task.value?.fiscalYearStart);
     return ends && [Math.min(...ends), Math.max(...ends)];
   }
 

@@ -1,4 +1,4 @@
-import type { Member } from '@atliq/sdk';
+import { fiscalYearLabel, type Member } from '@atliq/sdk';
 import type { DrillController } from '../base/drill-controller.ts';
 import { periodLabel } from '../base/period.ts';
 import type { Trend } from './trend-query.ts';
@@ -7,8 +7,9 @@ import type { Trend } from './trend-query.ts';
  * The member a period stands for in the drill path, and its text: a year as the number the model's `year` is
  * (2019), a month as its key read "Mar 2019", a day as its key.
  */
-export function periodMember(key: string, grain: string): { member: Member; label: string } {
-  return { member: grain === 'year' ? Number(key) : key, label: periodLabel(key) };
+export function periodMember(key: string, grain: string, fiscalYearStart = 1): { member: Member; label: string } {
+  if (grain !== 'year') return { member: key, label: periodLabel(key) };
+  return { member: Number(key), label: fiscalYearLabel(Number(key), fiscalYearStart) };
 }
 
 /**
@@ -17,7 +18,7 @@ export function periodMember(key: string, grain: string): { member: Member; labe
  */
 function periodAt(drill: DrillController, trend: Trend, index: number) {
   const point = trend.grain === drill.level ? trend.points[index] : undefined;
-  return point && periodMember(point.key, drill.level);
+  return point && periodMember(point.key, drill.level, trend.fiscalYearStart);
 }
 
 /** A click on period `index`: opens it in drill mode while there is a grain below. True when it drilled. */

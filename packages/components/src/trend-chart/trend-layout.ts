@@ -1,4 +1,4 @@
-import type { Row } from '@atliq/sdk';
+import { fiscalYearLabel, type Row } from '@atliq/sdk';
 import { area, line, scaleLinear, scaleUtc } from 'd3';
 import { yearEarlier } from '../base/period.ts';
 
@@ -39,9 +39,12 @@ export interface TrendLayout {
   readonly plot: { readonly left: number; readonly right: number; readonly top: number; readonly bottom: number };
 }
 
-/** The first instant of a period key, in UTC: `2020` → 1 Jan 2020, `2020-03` → 1 Mar 2020. */
-export function keyDate(key: string): Date {
-  const [y, m = '1', d = '1'] = key.split('-');
+/**
+ * The first instant of a period key, in UTC: `2020` → 1 Jan 2020 (1 Apr 2020 for a fiscal year starting in month
+ * 4), `2020-03` → 1 Mar 2020.
+ */
+export function keyDate(key: string, fiscalYearStart = 1): Date {
+  const [y, m = String(fiscalYearStart), d = '1'] = key.split('-');
   return new Date(Date.UTC(Number(y), Number(m) - 1, Number(d)));
 }
 
@@ -51,9 +54,16 @@ const MARGIN = { left: 56, right: 12, top: 8, bottom: 24 };
  * Lays out a time series with last year's values alongside: UTC time on x, a linear y from zero (or below, for
  * losses) with nice ticks. Pure: data and size in, SVG path strings and positions out.
  */
-export function trendLayout(data: readonly TrendPoint[], width: number, height: number): TrendLayout {
+export function trendLayout(
+  data: readonly TrendPoint[],
+  width: number,
+  height: number,
+  fiscalYearStart = 1,
+): TrendLayout {
   const plot = { left: MARGIN.left, right: width - MARGIN.right, top: MARGIN.top, bottom: height - MARGIN.bottom };
-  const dates = data.map((d) => keyDate(d.key));
+  const dates = data.map((d) => keyDate(d.key, fiscalYearStart));
+  // Fiscal years are ticked at their own first days, named as such: calendar ticks between them would mislead.
+  const fiscal = fiscalYearStart !== 1 && data.every((d) => /^\d{4}$/.test(d.key));
   const first = dates[0] ?? new Date(0);
   const last = dates.at(-1) ?? first;
   const x = scaleUtc()
@@ -90,8 +100,12 @@ export function trendLayout(data: readonly TrendPoint[], width: number, height: 
         .defined((d) => d.previous !== null)
         .x(xOf)
         .y((d) => y(d.previous ?? 0))(data as TrendPoint[]) ?? '',
-    xTicks: x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90))).map((t) => {
-      const label = t.getUTCMonth() === 0 && t.getUTCDate() === 1 ? String(t.getUTCFullYear()) : x.tickFormat()(t);
+    xTicks: (fiscal ? dates : x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90)))).map((t) => {
+      const label = fiscal
+        ? fiscalYearLabel(t.getUTCFullYear(), fiscalYearStart)
+        : t.getUTCMonth() === 0 && t.getUTCDate() === 1
+          ? String(t.getUTCFullYear())
+          : x.tickFormat()(t);
       // Half the label at ~7 px a character (a generous width for the 0.85em axis font).
       const half = label.length * 3.5;
       const anchor = x(t) + half > width ? 'end' : x(t) - half < 0 ? 'start' : 'middle';

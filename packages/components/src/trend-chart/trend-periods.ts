@@ -8,6 +8,7 @@ import {
   type Span,
 } from '@atliq/sdk';
 import { yearEarlier } from '../base/period.ts';
+import { withFiscalYear } from './fiscal-trend.ts';
 import type { TrendPoint } from './trend-layout.ts';
 
 type Grain = 'year' | 'month' | 'day';
@@ -29,10 +30,16 @@ export function clipToAsOf(filters: Filters, data: Span | null, asOf: string | u
  * - the last period, when it ends after the last day counted (`end`), gets `to`; its earlier value is the same
  *   days a year earlier, which {@link cutBaseline} describes and the chart loads next (null until then).
  */
-export function markCoverage(points: readonly TrendPoint[], grain: Grain, data: Span, end: string): TrendPoint[] {
+export function markCoverage(
+  points: readonly TrendPoint[],
+  grain: Grain,
+  data: Span,
+  end: string,
+  fiscalYearStart = 1,
+): TrendPoint[] {
   return points.map((p, i): TrendPoint => {
-    const span = keySpan(p.key, grain);
-    const earlier = keySpan(String(yearEarlier(grain === 'year' ? Number(p.key) : p.key)), grain);
+    const span = keySpan(p.key, grain, fiscalYearStart);
+    const earlier = keySpan(String(yearEarlier(grain === 'year' ? Number(p.key) : p.key)), grain, fiscalYearStart);
     const cut = i === points.length - 1 && grain !== 'day' && span.to > end;
     return {
       ...p,
@@ -47,11 +54,21 @@ export function markCoverage(points: readonly TrendPoint[], grain: Grain, data: 
  * The filters of the days a year before the last period's days, when that period is cut short by `end`; null when
  * it is not, or when those earlier days start before the first sale (part of them is missing).
  */
-export function cutBaseline(points: readonly TrendPoint[], grain: Grain, filters: Filters, data: Span): Filters | null {
+export function cutBaseline(
+  points: readonly TrendPoint[],
+  grain: Grain,
+  filters: Filters,
+  data: Span,
+  fiscalYearStart = 1,
+): Filters | null {
   const last = points.at(-1);
   if (!last?.to) return null;
   const member = grain === 'year' ? Number(last.key) : last.key;
-  const periods = comparePeriods({ ...filters, [grain]: [member] }, { asOf: last.to });
+  const period =
+    grain === 'year' && fiscalYearStart !== 1
+      ? withFiscalYear(filters, Number(last.key), fiscalYearStart)
+      : { ...filters, [grain]: [member] };
+  const periods = comparePeriods(period, { asOf: last.to, fiscalYearStart });
   return periods && periods.baseline.from >= data.from ? periods.filters.baseline : null;
 }
 

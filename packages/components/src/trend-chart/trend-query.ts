@@ -5,6 +5,7 @@ import { type DrillStep, drillFilters, drillLevel, TIME_HIERARCHY } from '../bas
 import { type Money, moneyFor, shown } from '../base/money.ts';
 import { previousPeriod } from '../base/period.ts';
 import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
+import { fiscalDrillFilters, fiscalYearRows } from './fiscal-trend.ts';
 import { type TrendPoint, withLastYear } from './trend-layout.ts';
 import { clipToAsOf, cutBaseline, markCoverage } from './trend-periods.ts';
 
@@ -22,6 +23,8 @@ export interface Trend {
   /** Locale and currency shown; money values are already converted to that currency. */
   readonly money: Money;
   readonly points: readonly TrendPoint[];
+  /** Month (1–12) the fiscal year starts in: a point of the year grain is then a fiscal year named by its first year. */
+  readonly fiscalYearStart: number;
   /**
    * The filters of the same days a year before the last period, when the as-of day cuts that period short: its
    * earlier value is loaded next, from them (it may need the engine, which the rest of the chart does not wait for).
@@ -49,24 +52,29 @@ export async function loadTrend(
   const grain = drillLevel(root, path, TIME_HIERARCHY) as Grain;
   const manifest = await source.manifestReady;
   const money = moneyFor(manifest, locale, currency);
-  const asOf = periodSettings(fromPeriodArgs(period), manifest)?.asOf;
+  const settings = periodSettings(fromPeriodArgs(period), manifest);
+  const asOf = settings?.asOf;
+  const start = settings?.fiscalYearStart ?? 1;
   const data = snapshotDays(manifest);
-  // The opened periods are members of the filter, bound as parameters like any cross-filter member.
-  const filters = clipToAsOf(drillFilters(crossFilter, path), data, asOf);
+  // The opened periods are members of the filter, bound as parameters like any cross-filter member; an opened
+  // fiscal year is its months.
+  const opened = start === 1 ? drillFilters(crossFilter, path) : fiscalDrillFilters(crossFilter, path, start);
+  const filters = clipToAsOf(opened, data, asOf);
   const spec = { measures: [measure], dimensions: [grain] };
-  const rows = await source.query({ ...spec, filters }, { signal });
+  const fiscal = grain === 'year' && start !== 1;
+  const load = (f: Filters) =>
+    fiscal ? fiscalYearRows(source, measure, f, start, signal) : source.query({ ...spec, filters: f }, { signal });
+  const rows = await load(filters);
   // Last year's periods may lie outside a period filter: ask for them with the filter shifted back a year.
-  const before = hasPeriod(filters)
-    ? await source.query({ ...spec, filters: previousPeriod(filters) }, { signal })
-    : rows;
+  const before = hasPeriod(filters) ? await load(previousPeriod(filters)) : rows;
   const series = withLastYear(rows, before, grain, measure);
   const end = data && asOf && asOf < data.to ? asOf : data?.to;
-  const marked = data && end ? markCoverage(series, grain, data, end) : series;
+  const marked = data && end ? markCoverage(series, grain, data, end, start) : series;
   const points = marked.map((p) => ({
     ...p,
     value: shown(money, measure, p.value),
     previous: shown(money, measure, p.previous),
   }));
-  const cut = data ? cutBaseline(marked, grain, filters, data) : null;
-  return { grain, path, measure, money, points, cutBaseline: cut };
+  const cut = data ? cutBaseline(marked, grain, filters, data, start) : null;
+  return { grain, path, measure, money, points, cutBaseline: cut, fiscalYearStart: start };
 }

@@ -1,4 +1,5 @@
-import type { FilterValue, SelectionClause } from '@atliq/sdk';
+import { type Filters, type FilterValue, fiscalYearLabel, type SelectionClause } from '@atliq/sdk';
+import { fiscalYearFilter } from './fiscal-trend.ts';
 import type { TrendPoint } from './trend-layout.ts';
 
 /** The cross-filter clause for the periods from index `a` to `b` (either order) at `grain`, and its value as text. */
@@ -7,9 +8,18 @@ export function periodClause(
   grain: string,
   a: number,
   b: number,
+  fiscalYearStart = 1,
 ): { clause: SelectionClause; value: string } {
   const [from, to] = [points[Math.min(a, b)]!.key, points[Math.max(a, b)]!.key];
   const value = from === to ? from : `${from} – ${to}`;
+  if (grain === 'year' && fiscalYearStart !== 1) {
+    // Fiscal years are their months: the model's year is the calendar year.
+    const first = fiscalYearFilter(Number(from), fiscalYearStart)['month'] as { from: string };
+    const last = fiscalYearFilter(Number(to), fiscalYearStart)['month'] as { to: string };
+    const name = (k: string) => fiscalYearLabel(Number(k), fiscalYearStart);
+    const label = `Year: ${from === to ? name(from) : `${name(from)} – ${name(to)}`}`;
+    return { clause: { filters: { month: { from: first.from, to: last.to } }, label }, value };
+  }
   const bound = (k: string) => (grain === 'year' ? Number(k) : k);
   const label = `${grain[0]!.toUpperCase()}${grain.slice(1)}: ${value}`;
   return { clause: { filters: { [grain]: { from: bound(from), to: bound(to) } }, label }, value };
@@ -21,5 +31,28 @@ export function rangeIndexes(filter: FilterValue | undefined, points: readonly T
   const { from, to } = filter as { from: string | number; to: string | number };
   const a = points.findIndex((p) => p.key === String(from));
   const b = points.findIndex((p) => p.key === String(to));
+  return a < 0 || b < 0 ? null : [a, b];
+}
+
+/**
+ * The first and last index of the periods a chart's own clause selects at `grain`; for fiscal years, the month range
+ * its clause holds read back as fiscal years. Null for none.
+ */
+export function selectedIndexes(
+  filters: Filters | undefined,
+  grain: string,
+  points: readonly TrendPoint[],
+  fiscalYearStart = 1,
+): [number, number] | null {
+  if (grain !== 'year' || fiscalYearStart === 1) return rangeIndexes(filters?.[grain], points);
+  const months = filters?.['month'];
+  if (!months || Array.isArray(months)) return null;
+  const { from, to } = months as { from: string; to: string };
+  const a = points.findIndex(
+    (p) => (fiscalYearFilter(Number(p.key), fiscalYearStart)['month'] as { from: string }).from === from,
+  );
+  const b = points.findIndex(
+    (p) => (fiscalYearFilter(Number(p.key), fiscalYearStart)['month'] as { to: string }).to === to,
+  );
   return a < 0 || b < 0 ? null : [a, b];
 }

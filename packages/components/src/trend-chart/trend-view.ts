@@ -1,4 +1,4 @@
-import { formatDay, MEASURES } from '@atliq/sdk';
+import { fiscalYearLabel, formatDay, MEASURES } from '@atliq/sdk';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import { measureFormats } from '../base/format.ts';
@@ -34,12 +34,13 @@ export const periodId = (index: number) => `period-${index}`;
  * is outlined while the chart has the keyboard focus.
  */
 export function trendView(
-  { grain, measure, money, points }: Trend,
+  { grain, measure, money, points, fiscalYearStart }: Trend,
   state: TrendViewState,
   on: TrendViewHandlers,
 ): TemplateResult {
   const { width, height, range } = state;
-  const layout = trendLayout(points, width, height);
+  const layout = trendLayout(points, width, height, fiscalYearStart);
+  const periodText = (p: TrendPoint) => pointText(p, fiscalYearStart);
   const format = measureFormats(MEASURES[measure].format, money);
   const label = MEASURES[measure].label;
   const active = points[state.active];
@@ -108,7 +109,8 @@ export function trendView(
 }
 
 /** A period as read in the tooltip and the table: its key, and the days counted when the data covers part of it. */
-export function periodText({ key, from, to }: TrendPoint): string {
-  if (to) return `${key} (to ${formatDay(to)})`;
-  return from ? `${key} (from ${formatDay(from)})` : key;
+export function pointText({ key, from, to }: TrendPoint, fiscalYearStart = 1): string {
+  const name = fiscalYearStart !== 1 && /^\d{4}$/.test(key) ? fiscalYearLabel(Number(key), fiscalYearStart) : key;
+  if (to) return `${name} (to ${formatDay(to)})`;
+  return from ? `${name} (from ${formatDay(from)})` : name;
 }

@@ -1,0 +1,77 @@
+import {
+  AtliqError,
+  type AtliqSource,
+  type Filters,
+  fiscalYear,
+  fiscalYearSpan,
+  intersect,
+  MEASURES,
+  type MeasureName,
+  type Row,
+} from '@atliq/sdk';
+import { type DrillStep, drillFilters } from '../base/drill.ts';
+
+/**
+ * Fiscal years at the trend's year grain. The model's `year` is the calendar year, so with `fiscal-year-start`
+ * other than 1 the chart asks for months and adds them up by fiscal year (named by the calendar year it starts in),
+ * and a fiscal year in a filter is the range of its twelve months.
+ */
+
+/** The months of fiscal year `year` as a filter. */
+export function fiscalYearFilter(year: number, start: number): Filters {
+  const { from, to } = fiscalYearSpan(year, start);
+  return { month: { from: from.slice(0, 7), to: to.slice(0, 7) } };
+}
+
+/** `filters` narrowed to fiscal year `year` (kept inside a month condition already there). */
+export function withFiscalYear(filters: Filters, year: number, start: number): Filters {
+  const months = fiscalYearFilter(year, start)['month']!;
+  return { ...filters, month: filters['month'] ? intersect(filters['month'], months) : months };
+}
+
+/** The chart's filters for a drill path: a fiscal year opened is its months, the other steps as members. */
+export function fiscalDrillFilters(filters: Filters, path: readonly DrillStep[], start: number): Filters {
+  const years = path.filter((s) => s.dimension === 'year');
+  const narrowed = drillFilters(
+    filters,
+    path.filter((s) => s.dimension !== 'year'),
+  );
+  return years.reduce((f, s) => withFiscalYear(f, Number(s.member), start), narrowed);
+}
+
+const COLUMN_MEASURES = { revenue: 'revenue', sales_qty: 'quantity', profit: 'profit' } as const;
+
+/** The measures whose monthly sums add up to `measure` by fiscal year, and how to combine them. */
+function parts(measure: MeasureName): { measures: string[]; combine: (sums: number[]) => number | null } {
+  const a = MEASURES[measure].aggregate;
+  if (a.kind === 'sum' || a.kind === 'count') return { measures: [measure], combine: ([s]) => s! };
+  if (a.kind === 'ratio') {
+    return {
+      measures: [COLUMN_MEASURES[a.numerator], COLUMN_MEASURES[a.denominator]],
+      combine: ([n, d]) => (d ? (100 * n!) / d : null),
+    };
+  }
+  throw new AtliqError(`${MEASURES[measure].label} cannot be shown by fiscal year: choose another measure or grain.`);
+}
+
+/** `measure` by fiscal year under `filters`, as rows `{ year, [measure] }` in year order. */
+export async function fiscalYearRows(
+  source: AtliqSource,
+  measure: MeasureName,
+  filters: Filters,
+  start: number,
+  signal: AbortSignal,
+): Promise<Row[]> {
+  const { measures, combine } = parts(measure);
+  const months = await source.query({ measures, dimensions: ['month'], filters }, { signal });
+  const years = new Map<number, number[]>();
+  for (const r of months) {
+    const year = fiscalYear(`${String(r['month'])}-01`, start);
+    const sums = years.get(year) ?? measures.map(() => 0);
+    measures.forEach((m, i) => {
+      sums[i]! += Number(r[m] ?? 0);
+    });
+    years.set(year, sums);
+  }
+  return [...years].sort(([a], [b]) => a - b).map(([year, sums]) => ({ year, [measure]: combine(sums) }));
+}
