@@ -1,10 +1,9 @@
-import type { QuerySpec } from './compile.ts';
 import { type Filters, type FilterValue, intersect } from './filter.ts';
 import { readHash, writeHash } from './selection-hash.ts';
 
 /** One client's contribution to the cross-filter. */
 export interface SelectionClause {
-  readonly filters: QuerySpec['filters'];
+  readonly filters: Filters;
   /** What the filter bar shows for the clause, e.g. "Market: Mumbai". */
   readonly label: string;
 }
@@ -32,7 +31,6 @@ export interface SelectionOptions {
 export class Selection extends EventTarget {
   readonly #clauses = new Map<string, SelectionClause>();
   readonly #hashKey: string | false;
-  #version = 0;
   /**
    * filtersFor() results until the next change: the same object for the same state, so a client that passes it
    * as a task argument (compared by identity) re-queries only when the selection really changed.
@@ -43,11 +41,6 @@ export class Selection extends EventTarget {
     super();
     this.#hashKey = options.hash ?? false;
     if (this.#hashKey) for (const [id, clause] of readHash(this.#hashKey)) this.#clauses.set(id, clause);
-  }
-
-  /** Increments on each change; components pass it as a task argument so a change re-runs their query. */
-  get version(): number {
-    return this.#version;
   }
 
   /** The current clauses by client id. */
@@ -94,7 +87,7 @@ export class Selection extends EventTarget {
    * The filters a client should query with: every clause but its own, merged. Two clauses on one dimension
    * intersect (a market picked in the filter bar and another clicked in a chart leave no market, not both).
    */
-  filtersFor(clientId?: string): NonNullable<QuerySpec['filters']> {
+  filtersFor(clientId?: string): Filters {
     let filters = this.#merged.get(clientId);
     if (!filters) {
       filters = Object.freeze(this.#merge(clientId));
@@ -117,7 +110,6 @@ export class Selection extends EventTarget {
   }
 
   #changed(): void {
-    this.#version++;
     this.#merged.clear();
     if (this.#hashKey) writeHash(this.#hashKey, this.#clauses);
     this.dispatchEvent(new Event('change'));

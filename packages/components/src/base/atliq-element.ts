@@ -1,10 +1,11 @@
 import {
   AtliqError,
   AtliqSource,
+  type Filters,
   isAbort,
   type Member,
+  messageOf,
   type QuerySpec,
-  type Selection,
   type SelectionClause,
   UnavailableMeasureError,
 } from '@atliq/sdk';
@@ -27,13 +28,11 @@ export interface StatusTexts {
   readonly unavailable?: string;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
-
 /** What every data task receives besides its own arguments. */
 export interface LoadContext {
   readonly source: AtliqSource;
   /** The cross-filter of the dashboard minus this component's own clause. */
-  readonly filters: ReturnType<Selection['filtersFor']>;
+  readonly filters: Filters;
   readonly signal: AbortSignal;
 }
 

@@ -1,4 +1,4 @@
-import { Selection, type SelectionActivation } from '@atliq/sdk';
+import { type Filters, Selection, type SelectionActivation } from '@atliq/sdk';
 import { ContextConsumer } from '@lit/context';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DashboardContext, dashboardContext } from './dashboard-context.ts';
@@ -83,7 +83,7 @@ export class SelectionController implements ReactiveController {
   }
 
   /** The cross-filter this component queries with: every clause but its own. */
-  filters(): ReturnType<Selection['filtersFor']> {
+  filters(): Filters {
     return this.selection.filtersFor(this.clientId);
   }
 
