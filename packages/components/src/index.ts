@@ -18,6 +18,7 @@ export type {
   AtliqEventMap,
   AtliqFilterChangeDetail,
   AtliqSelectDetail,
+  AtliqTargetChangeDetail,
 } from './base/events.ts';
 export {
   AtliqDashboard,

@@ -30,7 +30,7 @@ export interface SelectionOptions {
  */
 export class Selection extends EventTarget {
   readonly #clauses = new Map<string, SelectionClause>();
-  readonly #hashKey: string | false;
+  #hashKey: string | false;
   /**
    * filtersFor() results until the next change: the same object for the same state, so a client that passes it
    * as a task argument (compared by identity) re-queries only when the selection really changed.
@@ -41,6 +41,21 @@ export class Selection extends EventTarget {
     super();
     this.#hashKey = options.hash ?? false;
     if (this.#hashKey) for (const [id, clause] of readHash(this.#hashKey)) this.#clauses.set(id, clause);
+  }
+
+  /**
+   * The key the clauses are kept under in `location.hash`, or false (see {@link SelectionOptions.hash}). Setting it
+   * replaces the clauses with those stored under the new key (none for false), as constructing a selection with it
+   * would, and dispatches `change` when they differ: the selection stays the same object, so whoever listens to it
+   * keeps hearing.
+   */
+  get hash(): string | false {
+    return this.#hashKey;
+  }
+
+  set hash(key: string | false) {
+    this.#hashKey = key;
+    this.#replace(key ? readHash(key) : new Map());
   }
 
   /** The current clauses by client id. */
@@ -68,12 +83,7 @@ export class Selection extends EventTarget {
    * the host page navigating); dispatches `change` only when they differ. Does nothing without the `hash` option.
    */
   readFromHash(): void {
-    if (!this.#hashKey) return;
-    const stored = readHash(this.#hashKey);
-    if (JSON.stringify([...stored]) === JSON.stringify([...this.#clauses])) return;
-    this.#clauses.clear();
-    for (const [id, clause] of stored) this.#clauses.set(id, clause);
-    this.#changed();
+    if (this.#hashKey) this.#replace(readHash(this.#hashKey));
   }
 
   /** Removes every clause. */
@@ -107,6 +117,13 @@ export class Selection extends EventTarget {
       }
     }
     return Object.fromEntries(merged);
+  }
+
+  #replace(clauses: ReadonlyMap<string, SelectionClause>): void {
+    if (JSON.stringify([...clauses]) === JSON.stringify([...this.#clauses])) return;
+    this.#clauses.clear();
+    for (const [id, clause] of clauses) this.#clauses.set(id, clause);
+    this.#changed();
   }
 
   #changed(): void {
