@@ -32,8 +32,9 @@ export class Selection extends EventTarget {
   readonly #clauses = new Map<string, SelectionClause>();
   #hashKey: string | false;
   /**
-   * filtersFor() results until the next change: the same object for the same state, so a client that passes it
-   * as a task argument (compared by identity) re-queries only when the selection really changed.
+   * filtersFor() results until the next change: one click has each client ask several times (to decide whether to
+   * re-render, then for its task's arguments, then for its queries) and the merge runs once. Not a test of change:
+   * any change gives every client a new object, equal or not, so clients compare filters by value.
    */
   readonly #merged = new Map<string | undefined, Filters>();
 
@@ -96,6 +97,7 @@ export class Selection extends EventTarget {
   /**
    * The filters a client should query with: every clause but its own, merged. Two clauses on one dimension
    * intersect (a market picked in the filter bar and another clicked in a chart leave no market, not both).
+   * Frozen, and the same object until the selection next changes.
    */
   filtersFor(clientId?: string): Filters {
     let filters = this.#merged.get(clientId);

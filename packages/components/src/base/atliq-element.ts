@@ -10,6 +10,7 @@ import {
   UnavailableMeasureError,
 } from '@atliq/sdk';
 import { Task } from '@lit/task';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { DRILL_HIERARCHY, type Hierarchy } from './drill.ts';
 import { DrillController } from './drill-controller.ts';
@@ -27,6 +28,13 @@ export interface StatusTexts {
   /** Heading when the extract lacks what the component shows; "Not available in this source" by default. */
   readonly unavailable?: string;
 }
+
+/**
+ * Whether a data task's arguments are unchanged, so it need not run again: by value (`deepArrayEquals`), the one
+ * answer to "did my filters change?" — except the source (the second argument), by identity: its only public field
+ * is its URL, and a source registered for a URL in place of another must still re-run the task.
+ */
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a[1] === b[1] && deepArrayEquals(a, b);
 
 /** What every data task receives besides its own arguments. */
 export interface LoadContext {
@@ -194,12 +202,8 @@ export class AtliqElement extends LitElement {
   ): Task<readonly unknown[], R> {
     const key = {};
     return new Task<readonly unknown[], R>(this, {
-      args: () => [
-        this.src,
-        this.link.context?.source,
-        crossFiltered ? JSON.stringify(this.link.filters()) : '',
-        ...args(),
-      ],
+      args: () => [this.src, this.link.context?.source, crossFiltered ? this.link.filters() : undefined, ...args()],
+      argsEqual: sameArgs,
       task: async (all, { signal }) => {
         const filters = this.link.filters();
         if (!crossFiltered) return load(all.slice(3) as unknown as A, { source: this.source, filters, signal });

@@ -48,6 +48,23 @@ describe('<atliq-dashboard>', () => {
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(total, 2), { timeout: 10_000 });
   });
 
+  test("a change of the cross-filter queries only for the clients whose filters it changed, not the clicked chart's", async () => {
+    const { src, source } = recordingSource(`${SRC}?equal`, { preaggregates: true });
+    const { dashboard, kpi, chart } = smallDashboard(src);
+    await until(() => chart.data);
+    await vi.waitFor(() => expect(kpi.data?.comparison).toBeDefined(), { timeout: 25_000 });
+    await Promise.all([chart.updateComplete, kpi.updateComplete]);
+    const asked = vi.spyOn(source, 'query');
+    dashboard.selection.set('host', { filters: {}, label: 'Nothing' });
+    await Promise.all([chart.updateComplete, kpi.updateComplete]);
+    expect(asked).not.toHaveBeenCalled();
+    marks(chart)[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await chart.updateComplete;
+    // The chart drew its bar as selected (its own clause changed) without querying again: its filters did not.
+    expect(asked.mock.calls.flatMap(([spec]) => spec.dimensions ?? [])).not.toContain('market');
+  });
+
   test('a pointer entering a chart pre-aggregates the others for its dimension: its clicks then reach no engine', async () => {
     // Two dashboards on the same extract: one with the source's cubes, one whose every query reaches the engine.
     const cubes = recordingSource(`${SRC}?cubes`, { preaggregates: true });
