@@ -19,6 +19,7 @@ export type {
   AtliqEventMap,
   AtliqFilterChangeDetail,
   AtliqSelectDetail,
+  AtliqTargetChangeDetail,
 } from './base/events.ts';
 export type { Insight, InsightKind, InsightMath, Tone } from './insights/insights.ts';
 export {

@@ -1,5 +1,5 @@
 import { AtliqError, ModelError } from './errors.ts';
-import { checkFilter, type FilterValue, filterSql } from './filter.ts';
+import { checkFilter, type Filters, filterSql } from './filter.ts';
 import {
   aggregateSql,
   DIMENSIONS,
@@ -25,7 +25,7 @@ export interface QuerySpec {
    * Keep only rows whose dimension value is one of the listed values, or within an inclusive `{ from, to }` range.
    * An empty list matches nothing; leave a dimension out to not filter it.
    */
-  readonly filters?: Readonly<Record<string, FilterValue>>;
+  readonly filters?: Filters;
   /** Defaults to the dimensions, ascending. Ties are broken by the dimensions so results are deterministic. */
   readonly sort?: readonly SortKey[];
   readonly limit?: number;
@@ -39,11 +39,13 @@ export interface CompiledQuery {
 
 const quote = (name: string) => `"${name}"`;
 
-function measuresOf(names: readonly string[]): MeasureName[] {
-  return names.map((n) => {
-    if (!isMeasure(n)) throw new ModelError('measure', n, Object.keys(MEASURES));
-    return n;
-  });
+/**
+ * The compiler's check of a measure name, also for attributes checked before anything is queried.
+ * @throws {ModelError} naming the value and the known measures.
+ */
+export function checkMeasure(name: string): MeasureName {
+  if (!isMeasure(name)) throw new ModelError('measure', name, Object.keys(MEASURES));
+  return name;
 }
 
 /**
@@ -67,7 +69,7 @@ function dimensionsOf(names: readonly string[]): DimensionName[] {
  * @throws {AtliqError} for a malformed filter, sort key or limit.
  */
 export function compile(spec: QuerySpec): CompiledQuery {
-  const measures = measuresOf(spec.measures);
+  const measures = spec.measures.map(checkMeasure);
   const dimensions = dimensionsOf(spec.dimensions ?? []);
   const filters = Object.entries(spec.filters ?? {});
   const filtered = dimensionsOf(filters.map(([name]) => name));

@@ -4,6 +4,7 @@ import type { Connector } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
 import { answerFromCube, type Cube, cubeAnswers, type MonthMarketRow, monthMarketCube } from './cube-answer.ts';
 import { cubeSpec } from './cube-store.ts';
+import type { Filters } from './filter.ts';
 import { type DimensionName, MEASURES } from './model.ts';
 import { generatedRows } from './testing/generated-rows.ts';
 import { expectSameRows } from './testing/same-rows.ts';
@@ -78,7 +79,7 @@ async function engineCube(spec: QuerySpec, index: DimensionName[]) {
   return { ...plan.shape, rows: await db.query(sql, params) };
 }
 
-const top = (dimension: string, filters: QuerySpec['filters'] = {}): QuerySpec => ({
+const top = (dimension: string, filters: Filters = {}): QuerySpec => ({
   measures,
   dimensions: [dimension],
   filters,
@@ -86,7 +87,7 @@ const top = (dimension: string, filters: QuerySpec['filters'] = {}): QuerySpec =
   limit: 3,
 });
 
-const cubeCases: [string, QuerySpec, DimensionName[], QuerySpec['filters'][]][] = [
+const cubeCases: [string, QuerySpec, DimensionName[], Filters[]][] = [
   [
     'top customers by market',
     top('customer'),

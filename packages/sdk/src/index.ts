@@ -6,10 +6,10 @@
  * `@atliq/sdk/node` so it never enters a browser bundle; the DuckDB-WASM connector AtliqSource loads by itself is
  * `@atliq/sdk/wasm`, for a page that wraps it (e.g. to count or log what reaches the engine).
  */
-export { type CompiledQuery, checkDimension, compile, type QuerySpec, type SortKey } from './compile.ts';
+export { type CompiledQuery, checkDimension, checkMeasure, compile, type QuerySpec, type SortKey } from './compile.ts';
 export type { Connector, Row, Value } from './connector.ts';
 export type { Manifest } from './contract.ts';
-export { AtliqError, ModelError, QueryError, SourceError, UnavailableMeasureError } from './errors.ts';
+export { AtliqError, ModelError, messageOf, QueryError, SourceError, UnavailableMeasureError } from './errors.ts';
 export { type Filters, type FilterValue, intersect, isRange, type Member, type Range } from './filter.ts';
 export * from './insights/index.ts';
 export { isAbort, latest } from './latest.ts';

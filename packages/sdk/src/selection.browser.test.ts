@@ -59,3 +59,24 @@ test('Selection() leaves the hash alone unless asked', () => {
   new Selection().set('bars', mumbai);
   expect(location.hash).toBe('#f=%7B%7D');
 });
+
+test('setting hash switches the key on the same selection: its clauses become those stored under the new key', () => {
+  history.replaceState(null, '', `#f=${encodeURIComponent(JSON.stringify({ bars: mumbai }))}`);
+  const selection = new Selection();
+  selection.set('list', { filters: { zone: ['North'] }, label: 'Zone: North' });
+  let changes = 0;
+  selection.addEventListener('change', () => changes++);
+  selection.hash = 'f';
+  expect([selection.hash, [...selection.clauses().keys()], changes]).toEqual(['f', ['bars'], 1]);
+  selection.hash = 'f';
+  expect(changes).toBe(1);
+  selection.set('bars', null);
+  expect(location.hash).toBe('');
+  selection.set('bars', mumbai);
+  selection.hash = false;
+  expect([selection.clauses().size, changes]).toEqual([0, 4]);
+  // Off the hash, a change is no longer kept there.
+  selection.set('list', mumbai);
+  expect(new Selection({ hash: 'f' }).clauses().get('bars')).toEqual(mumbai);
+  expect(new Selection({ hash: 'f' }).clauses().has('list')).toBe(false);
+});

@@ -1,10 +1,9 @@
-import type { QuerySpec } from './compile.ts';
 import { type Filters, type FilterValue, intersect } from './filter.ts';
 import { readHash, writeHash } from './selection-hash.ts';
 
 /** One client's contribution to the cross-filter. */
 export interface SelectionClause {
-  readonly filters: QuerySpec['filters'];
+  readonly filters: Filters;
   /** What the filter bar shows for the clause, e.g. "Market: Mumbai". */
   readonly label: string;
 }
@@ -31,11 +30,11 @@ export interface SelectionOptions {
  */
 export class Selection extends EventTarget {
   readonly #clauses = new Map<string, SelectionClause>();
-  readonly #hashKey: string | false;
-  #version = 0;
+  #hashKey: string | false;
   /**
-   * filtersFor() results until the next change: the same object for the same state, so a client that passes it
-   * as a task argument (compared by identity) re-queries only when the selection really changed.
+   * filtersFor() results until the next change: one click has each client ask several times (to decide whether to
+   * re-render, then for its task's arguments, then for its queries) and the merge runs once. Not a test of change:
+   * any change gives every client a new object, equal or not, so clients compare filters by value.
    */
   readonly #merged = new Map<string | undefined, Filters>();
 
@@ -45,9 +44,19 @@ export class Selection extends EventTarget {
     if (this.#hashKey) for (const [id, clause] of readHash(this.#hashKey)) this.#clauses.set(id, clause);
   }
 
-  /** Increments on each change; components pass it as a task argument so a change re-runs their query. */
-  get version(): number {
-    return this.#version;
+  /**
+   * The key the clauses are kept under in `location.hash`, or false (see {@link SelectionOptions.hash}). Setting it
+   * replaces the clauses with those stored under the new key (none for false), as constructing a selection with it
+   * would, and dispatches `change` when they differ: the selection stays the same object, so whoever listens to it
+   * keeps hearing.
+   */
+  get hash(): string | false {
+    return this.#hashKey;
+  }
+
+  set hash(key: string | false) {
+    this.#hashKey = key;
+    this.#replace(key ? readHash(key) : new Map());
   }
 
   /** The current clauses by client id. */
@@ -75,12 +84,7 @@ export class Selection extends EventTarget {
    * the host page navigating); dispatches `change` only when they differ. Does nothing without the `hash` option.
    */
   readFromHash(): void {
-    if (!this.#hashKey) return;
-    const stored = readHash(this.#hashKey);
-    if (JSON.stringify([...stored]) === JSON.stringify([...this.#clauses])) return;
-    this.#clauses.clear();
-    for (const [id, clause] of stored) this.#clauses.set(id, clause);
-    this.#changed();
+    if (this.#hashKey) this.#replace(readHash(this.#hashKey));
   }
 
   /** Removes every clause. */
@@ -93,8 +97,9 @@ export class Selection extends EventTarget {
   /**
    * The filters a client should query with: every clause but its own, merged. Two clauses on one dimension
    * intersect (a market picked in the filter bar and another clicked in a chart leave no market, not both).
+   * Frozen, and the same object until the selection next changes.
    */
-  filtersFor(clientId?: string): NonNullable<QuerySpec['filters']> {
+  filtersFor(clientId?: string): Filters {
     let filters = this.#merged.get(clientId);
     if (!filters) {
       filters = Object.freeze(this.#merge(clientId));
@@ -116,8 +121,14 @@ export class Selection extends EventTarget {
     return Object.fromEntries(merged);
   }
 
+  #replace(clauses: ReadonlyMap<string, SelectionClause>): void {
+    if (JSON.stringify([...clauses]) === JSON.stringify([...this.#clauses])) return;
+    this.#clauses.clear();
+    for (const [id, clause] of clauses) this.#clauses.set(id, clause);
+    this.#changed();
+  }
+
   #changed(): void {
-    this.#version++;
     this.#merged.clear();
     if (this.#hashKey) writeHash(this.#hashKey, this.#clauses);
     this.dispatchEvent(new Event('change'));

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { compile, type QuerySpec } from './compile.ts';
 import type { Connector } from './connector.ts';
 import { connectNode } from './connectors/node.ts';
+import type { Filters } from './filter.ts';
 import { AtliqSource, type SourceOptions } from './source.ts';
 import { generatedRows } from './testing/generated-rows.ts';
 import { sampleManifest } from './testing/manifest.ts';
@@ -37,7 +38,7 @@ const truth = (spec: QuerySpec) => {
   return db.query(sql, params);
 };
 
-const topCustomers = (filters: QuerySpec['filters'] = {}): QuerySpec => ({
+const topCustomers = (filters: Filters = {}): QuerySpec => ({
   measures: ['revenue', 'revenue_share', 'margin', 'orders'],
   dimensions: ['customer'],
   filters,

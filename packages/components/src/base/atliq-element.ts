@@ -1,14 +1,16 @@
 import {
   AtliqError,
   AtliqSource,
+  type Filters,
   isAbort,
   type Member,
+  messageOf,
   type QuerySpec,
-  type Selection,
   type SelectionClause,
   UnavailableMeasureError,
 } from '@atliq/sdk';
 import { Task } from '@lit/task';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { DRILL_HIERARCHY, type Hierarchy } from './drill.ts';
 import { DrillController } from './drill-controller.ts';
@@ -27,13 +29,18 @@ export interface StatusTexts {
   readonly unavailable?: string;
 }
 
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
+/**
+ * Whether a data task's arguments are unchanged, so it need not run again: by value (`deepArrayEquals`), the one
+ * answer to "did my filters change?" — except the source (the second argument), by identity: its only public field
+ * is its URL, and a source registered for a URL in place of another must still re-run the task.
+ */
+const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a[1] === b[1] && deepArrayEquals(a, b);
 
 /** What every data task receives besides its own arguments. */
 export interface LoadContext {
   readonly source: AtliqSource;
   /** The cross-filter of the dashboard minus this component's own clause. */
-  readonly filters: ReturnType<Selection['filtersFor']>;
+  readonly filters: Filters;
   readonly signal: AbortSignal;
 }
 
@@ -195,12 +202,8 @@ export class AtliqElement extends LitElement {
   ): Task<readonly unknown[], R> {
     const key = {};
     return new Task<readonly unknown[], R>(this, {
-      args: () => [
-        this.src,
-        this.link.context?.source,
-        crossFiltered ? JSON.stringify(this.link.filters()) : '',
-        ...args(),
-      ],
+      args: () => [this.src, this.link.context?.source, crossFiltered ? this.link.filters() : undefined, ...args()],
+      argsEqual: sameArgs,
       task: async (all, { signal }) => {
         const filters = this.link.filters();
         if (!crossFiltered) return load(all.slice(3) as unknown as A, { source: this.source, filters, signal });

@@ -1,15 +1,4 @@
-import { AtliqError, isMeasure, MEASURES, type MeasureName } from '@atliq/sdk';
-
-/**
- * Checks a `measure` attribute against the semantic model before anything is queried.
- * @throws {AtliqError} naming the value and the known measures.
- */
-export function checkMeasure(name: string): MeasureName {
-  if (!isMeasure(name)) {
-    throw new AtliqError(`Unknown measure "${name}". Known measures: ${Object.keys(MEASURES).join(', ')}.`);
-  }
-  return name;
-}
+import { AtliqError } from '@atliq/sdk';
 
 /**
  * Parses a `top`/`n` attribute: empty means no limit; otherwise a whole number from 1 to 1000.

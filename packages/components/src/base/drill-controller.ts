@@ -1,6 +1,6 @@
-import type { Filters, Member } from '@atliq/sdk';
+import type { Member } from '@atliq/sdk';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { canDrill, type DrillStep, drillFilters, drillLevel, drillLevels, type Hierarchy, validPath } from './drill.ts';
+import { canDrill, type DrillStep, drillLevel, drillLevels, type Hierarchy, validPath } from './drill.ts';
 import type { AtliqDrillDetail } from './events.ts';
 
 export interface DrillOptions {
@@ -15,7 +15,7 @@ export interface DrillOptions {
 /**
  * A chart's drill-down state (market → customer → product, or the hierarchy it is given): the path opened so far,
  * and whether drill mode is on, in which click or Enter on a mark opens it instead of selecting it. The path narrows
- * only the host's own query ({@link filters}); it resets when the host's `by` changes.
+ * only the host's own query (see `drillFilters`); it resets when the host's `by` changes.
  */
 export class DrillController implements ReactiveController {
   /** Drill mode: click or Enter on a mark drills into it rather than selecting it. */
@@ -60,11 +60,6 @@ export class DrillController implements ReactiveController {
   /** The drill keys a mark answers, for its `aria-keyshortcuts`; empty when the chart does not drill. */
   get shortcuts(): string {
     return this.canDrill || this.#path.length > 0 ? 'Shift+Enter Backspace' : '';
-  }
-
-  /** The chart's query filters: the cross-filter `filters` narrowed to the opened members. */
-  filters(filters: Filters): Filters {
-    return drillFilters(filters, this.#path);
   }
 
   /** Opens `member` of the level shown; false (and nothing happens) at the bottom level. */

@@ -35,26 +35,26 @@ export interface AtliqDrillDetail {
   readonly dimension: string;
 }
 
-/** Every event an `<atliq-*>` element fires, by type, with its detail. */
+/** Every event an `<atliq-*>` element fires, by type, with its detail. All bubble out of shadow roots. */
 export interface AtliqEventMap {
+  /** A component could not load or show its data. */
   'atliq-error': AtliqErrorDetail;
+  /** A person selected (or cleared) a member in a chart; it now filters the dashboard's other charts. */
   'atliq-select': AtliqSelectDetail;
+  /** A person changed the filter bar. */
   'atliq-filter-change': AtliqFilterChangeDetail;
+  /**
+   * A person changed the profit target in the filter bar; `<atliq-dashboard>` takes it as its `target`, which its
+   * context hands to the profit charts inside.
+   */
   'atliq-target-change': AtliqTargetChangeDetail;
+  /** A person drilled a chart down into a member or back up its breadcrumb; only that chart's query changed. */
   'atliq-drill': AtliqDrillDetail;
 }
 
+/** The events as the DOM types them, so `addEventListener('atliq-select', …)` knows its detail. */
+type AtliqEvents = { readonly [K in keyof AtliqEventMap]: CustomEvent<AtliqEventMap[K]> };
+
 declare global {
-  interface HTMLElementEventMap {
-    /** A component could not load or show its data. Bubbles out of shadow roots. */
-    'atliq-error': CustomEvent<AtliqErrorDetail>;
-    /** A person selected (or cleared) a member in a chart; it now filters the dashboard's other charts. */
-    'atliq-select': CustomEvent<AtliqSelectDetail>;
-    /** A person changed the filter bar. */
-    'atliq-filter-change': CustomEvent<AtliqFilterChangeDetail>;
-    /** A person changed the profit target in the filter bar; `<atliq-dashboard>` passes it to its profit charts. */
-    'atliq-target-change': CustomEvent<AtliqTargetChangeDetail>;
-    /** A person drilled a chart down into a member or back up its breadcrumb; only that chart's query changed. */
-    'atliq-drill': CustomEvent<AtliqDrillDetail>;
-  }
+  interface HTMLElementEventMap extends AtliqEvents {}
 }

@@ -1,5 +1,6 @@
-import { Selection, type SelectionActivation } from '@atliq/sdk';
+import { type Filters, Selection, type SelectionActivation } from '@atliq/sdk';
 import { ContextConsumer } from '@lit/context';
+import { deepArrayEquals } from '@lit/task/deep-equals.js';
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { type DashboardContext, dashboardContext } from './dashboard-context.ts';
 
@@ -31,13 +32,14 @@ export class SelectionController implements ReactiveController {
   readonly #onActivated: SelectionLinkOptions['onActivate'];
   #watched: Selection | undefined;
   /** What the host last saw of the selection, for `relevant` updates. */
-  #seen = '';
+  #seen: readonly unknown[] = [];
   readonly #onChange = () => {
     if (this.#updates === 'none') return;
     if (this.#updates === 'relevant') {
-      // A click re-rendered every component of the dashboard, each a few ms; most had nothing new to show.
+      // A click re-rendered every component of the dashboard, each a few ms; most had nothing new to show. Compared
+      // as the data task compares its arguments, so both agree on whether the filters changed.
       const seen = this.#relevant();
-      if (seen === this.#seen) return;
+      if (deepArrayEquals(seen, this.#seen)) return;
       this.#seen = seen;
     }
     this.#host.requestUpdate();
@@ -83,7 +85,7 @@ export class SelectionController implements ReactiveController {
   }
 
   /** The cross-filter this component queries with: every clause but its own. */
-  filters(): ReturnType<Selection['filtersFor']> {
+  filters(): Filters {
     return this.selection.filtersFor(this.clientId);
   }
 
@@ -110,7 +112,8 @@ export class SelectionController implements ReactiveController {
     this.#seen = this.#relevant();
   }
 
-  #relevant(): string {
-    return JSON.stringify([this.filters(), this.selection.clauses().get(this.clientId) ?? null]);
+  /** The filters the host queries with and its own clause (which it draws as selected). */
+  #relevant(): readonly unknown[] {
+    return [this.filters(), this.selection.clauses().get(this.clientId) ?? null];
   }
 }

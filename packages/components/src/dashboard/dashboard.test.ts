@@ -1,8 +1,9 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
-import { mount, nextEvent, until } from '../../test/dom.ts';
+import { mount, nextEvent, texts, until } from '../../test/dom.ts';
 import { recordingSource } from '../../test/recording-source.ts';
 import type { AtliqSelectDetail } from '../base/events.ts';
+import { formatPoints } from '../base/format.ts';
 
 const SRC = '/extracts/manifest.json';
 
@@ -45,6 +46,23 @@ describe('<atliq-dashboard>', () => {
 
     marks(chart)[1]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(total, 2), { timeout: 10_000 });
+  });
+
+  test("a change of the cross-filter queries only for the clients whose filters it changed, not the clicked chart's", async () => {
+    const { src, source } = recordingSource(`${SRC}?equal`, { preaggregates: true });
+    const { dashboard, kpi, chart } = smallDashboard(src);
+    await until(() => chart.data);
+    await vi.waitFor(() => expect(kpi.data?.comparison).toBeDefined(), { timeout: 25_000 });
+    await Promise.all([chart.updateComplete, kpi.updateComplete]);
+    const asked = vi.spyOn(source, 'query');
+    dashboard.selection.set('host', { filters: {}, label: 'Nothing' });
+    await Promise.all([chart.updateComplete, kpi.updateComplete]);
+    expect(asked).not.toHaveBeenCalled();
+    marks(chart)[0]!.dispatchEvent(new MouseEvent('click', { bubbles: true }));
+    await vi.waitFor(() => expect(asked).toHaveBeenCalled());
+    await chart.updateComplete;
+    // The chart drew its bar as selected (its own clause changed) without querying again: its filters did not.
+    expect(asked.mock.calls.flatMap(([spec]) => spec.dimensions ?? [])).not.toContain('market');
   });
 
   test('a pointer entering a chart pre-aggregates the others for its dimension: its clicks then reach no engine', async () => {
@@ -197,6 +215,52 @@ describe('<atliq-dashboard>', () => {
     await dashboard.updateComplete;
     expect(dashboard.target).toBe('3.5');
     expect(dashboard.shadowRoot!.querySelector('atliq-profit-chart')!.target).toBe('3.5');
+  });
+
+  test("every profit chart inside follows the dashboard's target unless it has its own", async () => {
+    const { markets } = inject('profit');
+    const dashboard = mount('atliq-dashboard', { src: '/extracts-profit/manifest.json', target: '2' });
+    const follows = mount('atliq-profit-chart', {}, dashboard);
+    const own = mount('atliq-profit-chart', { target: '5' }, dashboard);
+    await until(() => follows.data);
+    await follows.updateComplete;
+    const gaps = (target: number) =>
+      markets.filter((m) => m.margin < target).map((m) => `${m.name} ${formatPoints(m.margin - target)}`);
+    expect([follows.target, own.target]).toEqual(['2', '5']);
+    expect(texts(follows.shadowRoot!, '.gap')).toEqual(gaps(2));
+
+    // What the filter bar's control does: the dashboard hears atliq-target-change from inside.
+    follows.dispatchEvent(new CustomEvent('atliq-target-change', { detail: { target: 3.5 }, bubbles: true }));
+    await dashboard.updateComplete;
+    await follows.updateComplete;
+    expect([follows.target, own.target]).toEqual(['3.5', '5']);
+    expect(texts(follows.shadowRoot!, '.gap')).toEqual(gaps(3.5));
+
+    own.removeAttribute('target');
+    await own.updateComplete;
+    expect(own.target).toBe('3.5');
+  });
+
+  test('setting hash keeps dashboard.selection the same object: a host listening to it keeps hearing', async () => {
+    const clause = { label: 'Market: x', filters: { market: ['x'] } };
+    history.replaceState(null, '', `#f=${encodeURIComponent(JSON.stringify({ bars: clause }))}`);
+    try {
+      const dashboard = mount('atliq-dashboard', { src: SRC });
+      mount('div', {}, dashboard);
+      await dashboard.updateComplete;
+      const selection = dashboard.selection;
+      let heard = 0;
+      selection.addEventListener('change', () => heard++);
+      dashboard.hash = 'f';
+      await dashboard.updateComplete;
+      expect(dashboard.selection).toBe(selection);
+      expect([heard, selection.clauses().get('bars')]).toEqual([1, clause]);
+      selection.set('bars', null);
+      expect(heard).toBe(2);
+      expect(location.hash).toBe('');
+    } finally {
+      history.replaceState(null, '', location.pathname + location.search);
+    }
   });
 
   test('no profit target control for an extract without profit', async () => {

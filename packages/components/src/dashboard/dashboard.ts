@@ -2,6 +2,7 @@ import { AtliqSource, Selection } from '@atliq/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { dashboardContext } from '../base/dashboard-context.ts';
+import type { AtliqTargetChangeDetail } from '../base/events.ts';
 import { samePeriodAttributes } from '../base/period-settings.ts';
 import { errorView } from '../base/status.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
@@ -40,7 +41,10 @@ export class AtliqDashboard extends LitElement {
     src: { type: String },
     /** Opt-in: keep the cross-filter in the URL hash under this key, so a link reproduces the view. */
     hash: { type: String },
-    /** Profit target (margin %) of the default layout's profit chart: the report's what-if parameter. */
+    /**
+     * Profit target (margin %), the report's what-if parameter: of every profit chart inside without a `target` of
+     * its own, and the filter bar's control of the default layout, which changes it.
+     */
     target: { type: String },
     /** `dark`, `light` or `auto` (the reader's colour scheme): the colours of the dashboard and everything inside. */
     theme: { type: String, reflect: true },
@@ -65,7 +69,7 @@ export class AtliqDashboard extends LitElement {
   declare comparison: string;
   declare _slotted: boolean;
 
-  #selection = new Selection();
+  readonly #selection = new Selection();
   readonly #provider = new ContextProvider(this, { context: dashboardContext });
 
   constructor() {
@@ -79,7 +83,10 @@ export class AtliqDashboard extends LitElement {
     this._slotted = false;
   }
 
-  /** The dashboard's cross-filter: set clauses from host code, or listen to its `change` event. */
+  /**
+   * The dashboard's cross-filter: set clauses from host code, or listen to its `change` event. Always the same
+   * object, whatever `hash` becomes.
+   */
   get selection(): Selection {
     return this.#selection;
   }
@@ -102,28 +109,27 @@ export class AtliqDashboard extends LitElement {
   /** With `hash` set, a link pasted into the same tab (or the host navigating) changes the cross-filter too. */
   readonly #onHashChange = () => this.#selection.readFromHash();
 
-  /** The filter bar's what-if control drives every profit chart of this dashboard, slotted or default. */
-  readonly #onTarget = (event: CustomEvent<{ target: number }>) => {
+  /** The filter bar's what-if control sets the target, which the context hands to the profit charts inside. */
+  readonly #onTarget = (event: CustomEvent<AtliqTargetChangeDetail>) => {
     this.target = String(event.detail.target);
-    for (const chart of this.querySelectorAll('atliq-profit-chart')) chart.target = this.target;
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    // Only an opt-in (or a change of key) replaces the selection: clauses set before the first render survive.
-    if (changed.has('hash') && (this.hash || changed.get('hash'))) {
-      this.#selection = new Selection({ hash: this.hash || false });
-    }
-    if ((['src', 'hash', 'asOf', 'fiscalYearStart', 'comparison'] as const).some((p) => changed.has(p))) {
+    // Only an opt-in (or a change of key) replaces the clauses: those set before the first render survive.
+    if (changed.has('hash') && (this.hash || changed.get('hash'))) this.#selection.hash = this.hash || false;
+    if ((['src', 'asOf', 'fiscalYearStart', 'comparison', 'target'] as const).some((p) => changed.has(p))) {
       this.#provide();
     }
   }
 
   #provide(): void {
     const period = { asOf: this.asOf, fiscalYearStart: this.fiscalYearStart, comparison: this.comparison };
-    const value = this.src ? { source: AtliqSource.for(this.src), selection: this.#selection, period } : undefined;
+    const value = this.src
+      ? { source: AtliqSource.for(this.src), selection: this.#selection, period, target: this.target }
+      : undefined;
     const current = this.#provider.value;
     const samePeriod = samePeriodAttributes(current?.period, value?.period);
-    if (current?.source !== value?.source || current?.selection !== value?.selection || !samePeriod) {
+    if (current?.source !== value?.source || current?.target !== value?.target || !samePeriod) {
       this.#provider.setValue(value);
     }
   }

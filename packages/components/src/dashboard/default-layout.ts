@@ -4,7 +4,8 @@ import { html, type TemplateResult } from 'lit';
  * The full Sales Insights dashboard: filters, then the story — what changed and why, the headline first — then, as
  * the original Power BI report arranged them, the KPIs, revenue and
  * quantity by market, the trend, the top five customers and products, profit against its target, and whether the
- * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again.
+ * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again. The
+ * filter bar's control starts at `target`; the profit chart follows the dashboard's target through its context.
  */
 export function defaultLayout(target: string): TemplateResult {
   return html`
@@ -26,7 +27,7 @@ export function defaultLayout(target: string): TemplateResult {
     <section class="tile" data-span="half"><h2>Top 5 products</h2>
       <atliq-top-list id="top-products" by="product" n="5"></atliq-top-list></section>
     <section class="tile" data-span="full"><h2>Profit margin by market</h2>
-      <atliq-profit-chart id="profit" target=${target}></atliq-profit-chart></section>
+      <atliq-profit-chart id="profit"></atliq-profit-chart></section>
     <atliq-data-status class="tile" data-span="full"></atliq-data-status>
   `;
 }

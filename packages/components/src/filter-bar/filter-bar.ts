@@ -1,4 +1,4 @@
-import { DIMENSIONS, type Filters, type FilterValue, type Member } from '@atliq/sdk';
+import { DIMENSIONS, type Filters, type Member } from '@atliq/sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
 import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
@@ -124,11 +124,14 @@ export class AtliqFilterBar extends AtliqElement {
    * calendar year it starts in) filters its months.
    */
   choose(field: Field, member: Member | null): void {
-    const next: Record<string, FilterValue> = { ...this.filters };
     const fiscal = field === 'year' && this.#start !== 1;
-    delete next[fiscal ? 'month' : field];
-    if (member !== null)
-      Object.assign(next, fiscal ? fiscalYearChoice(Number(member), this.#start) : { [field]: [member] });
+    const replaced = fiscal ? 'month' : field;
+    const chosenFilter =
+      member === null ? {} : fiscal ? fiscalYearChoice(Number(member), this.#start) : { [field]: [member] };
+    const next: Filters = {
+      ...Object.fromEntries(Object.entries(this.filters).filter(([dimension]) => dimension !== replaced)),
+      ...chosenFilter,
+    };
     const chosen = FILTER_FIELDS.flatMap((f) => {
       const m = this.#chosen(f, next);
       return m === undefined ? [] : [`${FIELD_LABELS[f]}: ${display(f, m, this.#start)}`];

@@ -1,4 +1,4 @@
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { toCsv } from '../base/csv.ts';
@@ -68,14 +68,17 @@ import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts'
 export class AtliqProfitChart extends AtliqChart {
   static override styles = profitChartStyles;
   static override properties = {
-    /** The profit target: a margin in percent (the report's what-if parameter). Default 0. */
+    /** The profit target: a margin in percent (the report's what-if parameter). Default: the dashboard's, else 0. */
     target: { type: String },
     _active: { state: true },
   };
 
-  declare target: string;
   /** Index of the bar that has the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
   declare _active: number;
+  /** The target set on this chart; null (never set, or the attribute removed) follows the dashboard's. */
+  #ownTarget: string | null = null;
+  /** The target last checked, as written; `#target` or `#targetError` is what it was found to be. */
+  #checked: string | undefined;
   #target = 0;
   #targetError: Error | undefined;
 
@@ -96,18 +99,31 @@ export class AtliqProfitChart extends AtliqChart {
 
   constructor() {
     super();
-    this.target = '0';
     this._active = -1;
   }
 
   /**
-   * Checks the target when it is set, before the data task reads it: an invalid one fails the task, which fires
-   * `atliq-error` and queries nothing, and is shown instead of the chart.
+   * The profit target, a margin in percent: the one set here, else the enclosing dashboard's (which its filter bar's
+   * control changes), else 0 — reading it gives the target drawn.
    */
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!changed.has('target')) return;
+  get target(): string {
+    return this.#ownTarget ?? this.link.context?.target ?? '0';
+  }
+
+  set target(value: string | null) {
+    this.#ownTarget = value;
+  }
+
+  /**
+   * Checks the target when it changes (its own or the dashboard's), before the data task reads it: an invalid one
+   * fails the task, which fires `atliq-error` and queries nothing, and is shown instead of the chart.
+   */
+  protected override willUpdate(): void {
+    const target = this.target;
+    if (target === this.#checked) return;
+    this.#checked = target;
     try {
-      this.#target = parseTarget(this.target);
+      this.#target = parseTarget(target);
       this.#targetError = undefined;
     } catch (error) {
       this.#targetError = error as Error;

@@ -1,6 +1,6 @@
-import { checkDimension, MEASURES } from '@atliq/sdk';
+import { checkDimension, checkMeasure, MEASURES } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
-import { checkMeasure, parseTop } from '../base/attributes.ts';
+import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { moneyFor, shown } from '../base/money.ts';
 import { barsWithShares } from './revenue-bars.ts';

@@ -1,4 +1,5 @@
 import { MEASURES } from '@atliq/sdk';
+import { deepEquals } from '@lit/task/deep-equals.js';
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
@@ -142,7 +143,8 @@ export class AtliqTrendChart extends AtliqChart {
     const cut = this.#cutPrevious.value;
     if (this.#merged.from === from && this.#merged.cut === cut) return this.#merged.trend;
     let trend = from;
-    if (from && cut && cut.trend === from) {
+    // By value: the cut task, like every data task, does not re-run for a new trend equal to the one it loaded for.
+    if (from && cut && deepEquals(cut.trend, from)) {
       trend = { ...from, points: [...from.points.slice(0, -1), { ...from.points.at(-1)!, previous: cut.previous }] };
     }
     this.#merged = { from, cut, trend };

@@ -1,6 +1,5 @@
-import { AtliqError, type Filters, hasPeriod, type MEASURES, snapshotDays } from '@atliq/sdk';
+import { AtliqError, checkMeasure, type Filters, hasPeriod, type MEASURES, snapshotDays } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
-import { checkMeasure } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel, TIME_HIERARCHY } from '../base/drill.ts';
 import { type Money, moneyFor, shown } from '../base/money.ts';
 import { previousPeriod } from '../base/period.ts';
