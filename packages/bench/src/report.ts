@@ -46,6 +46,7 @@ export function resultTable(results: readonly SizeResult[]): string {
 }
 
 const rendered = (run: PageRun) => run.clicks.map((c) => c.rendered);
+const insightsTimes = (run: PageRun) => run.clicks.map((c) => c.insights).filter(Number.isFinite);
 
 /** Where a click's time goes: the queries it causes until the last one resolved, then rendering. */
 export function clickTable(results: readonly SizeResult[]): string {
@@ -56,6 +57,7 @@ export function clickTable(results: readonly SizeResult[]): string {
     'data ready p95',
     'rendered p50',
     'rendered p95',
+    'insights p95',
   );
   const median = (clicks: Click[], of: (c: Click) => number) =>
     clicks.length > 0 ? String(percentile(clicks.map(of), 50)) : '—';
@@ -69,6 +71,7 @@ export function clickTable(results: readonly SizeResult[]): string {
       times.push(percentile(rendered(run), 95));
       // The baseline has no cubes: its prepare() returns at once, and there is nothing to wait for.
       const activation = run.variant === 'ours' ? ms(run.activation) : '— (no cubes)';
+      times.push(percentile(insightsTimes(run), 95));
       return [rowsLabel(rows), run.variant, activation, median(run.clicks, (c) => c.queries), engine, ...times.map(ms)];
     }),
   );
@@ -109,5 +112,19 @@ export function targetLines(results: readonly SizeResult[]): string[] {
     check('cross-filter p95 ≤ 16 ms at 1M', at(1_000_000), (r) => percentile(rendered(r), 95), 16, 'ms'),
     check('cross-filter p95 ≤ 33 ms at 10M', at(10_000_000), (r) => percentile(rendered(r), 95), 33, 'ms'),
     check('WASM memory ≤ 1 GB at 10M', at(10_000_000), (r) => r.memory.wasm, 2 ** 30, 'MB'),
+    check(
+      'insights shown ≤ 300 ms after the engine is ready at 10M (issue 12)',
+      at(10_000_000),
+      (r) => (r.marks['insights'] ?? Number.NaN) - r.marks.engineReady,
+      300,
+      'ms',
+    ),
+    check(
+      'insights recomputed p95 ≤ 50 ms at 10M (issue 12)',
+      at(10_000_000),
+      (r) => percentile(insightsTimes(r), 95),
+      50,
+      'ms',
+    ),
   ];
 }

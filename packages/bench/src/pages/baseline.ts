@@ -20,4 +20,4 @@ const options: SourceOptions & { preaggregates: boolean } = {
 };
 const source = new AtliqSource(src, options);
 AtliqSource.register(source);
-mountDashboard(src, source);
+mountDashboard(src, source, { timeInsights: false });

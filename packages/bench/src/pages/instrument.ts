@@ -33,6 +33,11 @@ export interface Click {
   queries: number;
   /** Of those, the ones that reached the engine (cache misses). */
   engineQueries: number;
+  /**
+   * `<atliq-insights>` re-rendered with the click's insights: timed on its own, since the charts do not wait for it
+   * (NaN when the page has none).
+   */
+  insights: number;
 }
 
 declare global {
@@ -56,14 +61,31 @@ function settled(el: DataElement): boolean {
   return true;
 }
 
-const TAGS = ['kpi', 'revenue-chart', 'trend-chart', 'top-list', 'profit-chart', 'filter-bar', 'data-status'];
+/** The insights panel: timed apart from the tiles (`marks.insights`, `Click.insights`). */
+const INSIGHTS = 'atliq-insights';
+
+const TAGS = [
+  'insights',
+  'kpi',
+  'revenue-chart',
+  'trend-chart',
+  'top-list',
+  'profit-chart',
+  'filter-bar',
+  'data-status',
+];
 const CHARTS = new Set(['atliq-revenue-chart', 'atliq-trend-chart', 'atliq-top-list', 'atliq-profit-chart']);
 // Declared `crossFiltered: false` in the components: a selection never changes their data.
 const UNFILTERED = new Set(['atliq-filter-bar', 'atliq-data-status']);
 const CLICK_TIMEOUT_MS = 120_000;
 
 /** Creates the page's full default `<atliq-dashboard>` for `src` and exposes the probes as `window.__bench`. */
-export function mountDashboard(src: string, source: AtliqSource): void {
+/**
+ * Mounts the default dashboard on `source` and installs `window.__bench`. With `timeInsights`, each click also waits
+ * for `<atliq-insights>` and times it (`Click.insights`); without, the panel still computes (the same dashboard) but
+ * nothing waits for it — the baseline's insights, every query a full scan, would outlast the click timeout.
+ */
+export function mountDashboard(src: string, source: AtliqSource, { timeInsights = true } = {}): void {
   const marks: Record<string, number> = {};
   const errors: string[] = [];
   let onRender: ((el: DataElement) => void) | undefined;
@@ -83,7 +105,8 @@ export function mountDashboard(src: string, source: AtliqSource): void {
       if (this.data !== undefined) {
         const now = performance.now();
         if (CHARTS.has(this.localName)) marks['firstChart'] ??= now;
-        if (marks['allTiles'] === undefined && tiles().every(settled)) {
+        if (this.localName === INSIGHTS) marks['insights'] ??= now;
+        if (marks['allTiles'] === undefined && tiles().every((t) => t.localName === INSIGHTS || settled(t))) {
           Object.assign(marks, { allTiles: now, firstQueryStart: engineStats.firstStart });
           Object.assign(marks, { firstQueryEnd: engineStats.firstEnd, loadQueries: engineStats.queries });
         }
@@ -117,24 +140,31 @@ export function mountDashboard(src: string, source: AtliqSource): void {
       if (!bar) return Promise.reject(new Error(`no bar ${index} in the revenue chart`));
       const before = new Map(
         tiles()
-          .filter((t) => t !== chart && !UNFILTERED.has(t.localName))
+          .filter((t) => t !== chart && !UNFILTERED.has(t.localName) && t.localName !== INSIGHTS)
           .map((t) => [t, t.data]),
       );
       let chartRendered = false;
+      const insights = tiles().find((t) => t.localName === INSIGHTS);
+      const insightsBefore = insights?.data;
+      let insightsAt = insights && timeInsights ? Number.NaN : 0;
+      let chartsAt: number | undefined;
       const done = new Promise<number>((resolve, reject) => {
         const timer = setTimeout(() => {
-          const left = [...before.keys()].map((t) => t.id || t.localName).join(', ');
+          const left = [...before.keys(), ...(Number.isNaN(insightsAt) ? [insights!] : [])]
+            .map((t) => t.id || t.localName)
+            .join(', ');
           reject(new Error(`not re-rendered after ${CLICK_TIMEOUT_MS} ms: ${left}; errors: ${errors.join('; ')}`));
         }, CLICK_TIMEOUT_MS);
         onRender = (el) => {
           if (el === chart) chartRendered = true;
+          if (el === insights && el.data !== insightsBefore && Number.isNaN(insightsAt)) insightsAt = performance.now();
           // Rendered with a new result, not the previous one kept on screen while the query runs.
           else if (before.has(el) && el.data !== before.get(el) && settled(el)) before.delete(el);
-          if (chartRendered && before.size === 0) {
-            const now = performance.now();
+          if (chartRendered && before.size === 0) chartsAt ??= performance.now();
+          if (chartsAt !== undefined && !Number.isNaN(insightsAt)) {
             clearTimeout(timer);
             onRender = undefined;
-            resolve(now);
+            resolve(chartsAt);
           }
         };
       });
@@ -148,6 +178,7 @@ export function mountDashboard(src: string, source: AtliqSource): void {
         data: queries.lastEnd - start,
         queries: queries.count,
         engineQueries: engineStats.queries - engineBefore,
+        insights: insights && timeInsights ? insightsAt - start : Number.NaN,
       }));
     },
   };
