@@ -34,6 +34,8 @@ declare module 'vitest' {
     manifest: Manifest;
     /** Margins and shares of the extract published with profit columns (served under `/extracts-profit/`). */
     profit: ProfitTruth;
+    /** Product type by product code, from dim_product (unknown codes have the type "Unknown"). */
+    productTypes: Record<string, string>;
     /** Like-for-like periods of the test extract, and of the one with profit columns. */
     periods: PeriodTruth;
     profitPeriods: PeriodTruth;
@@ -119,6 +121,11 @@ export default async function setup(project: TestProject): Promise<void> {
       zones.map((r) => (r.zone === null ? null : String(r.zone))),
     );
     project.provide('manifest', manifest);
+    const types = await db.query(`SELECT product_code, product_type FROM read_parquet(${parquet('dim_product')})`, []);
+    project.provide(
+      'productTypes',
+      Object.fromEntries(types.map((r) => [String(r.product_code), String(r.product_type)])),
+    );
     project.provide(
       'periods',
       await periodTruth(db, `read_parquet(${f})`, {

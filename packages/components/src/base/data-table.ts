@@ -21,9 +21,10 @@ export function dataTable(
   columns: readonly string[],
   rows: readonly (readonly string[])[],
 ): TemplateResult {
-  return html`<table part="table" class="visually-hidden">
+  // The wrapper is what is hidden: a table ignores `width: 1px` and, wider than a phone, made the page scroll sideways.
+  return html`<div class="visually-hidden"><table part="table">
     <caption>${caption}</caption>
     <thead><tr>${columns.map((c) => html`<th scope="col">${c}</th>`)}</tr></thead>
     <tbody>${rows.map(([head, ...cells]) => html`<tr><th scope="row">${head}</th>${cells.map((c) => html`<td>${c}</td>`)}</tr>`)}</tbody>
-  </table>`;
+  </table></div>`;
 }

@@ -56,7 +56,7 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
           @click=${() => on.press(r)} @focus=${(e: FocusEvent) => on.activate(i, e.currentTarget as HTMLElement)}
           @pointerenter=${(e: PointerEvent) => on.activate(i, e.currentTarget as HTMLElement)}>
           <span class="rank">${r.rank}</span>
-          <span class="name">${r.label}</span>
+          <span class="name">${r.label}${r.note ? html`<span part="note" class="note"> · ${r.note}</span>` : nothing}</span>
           <span class="value">${format.compact(r.value)}</span>
           <span class="share">${formatPercent(r.share)}</span>
           <span class="track"><span part="bar" class="bar" style="width: ${(r.extent * 100).toFixed(2)}%"></span></span>

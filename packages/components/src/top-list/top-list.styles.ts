@@ -54,6 +54,10 @@ export const topListStyles = [
       text-overflow: ellipsis;
       white-space: nowrap;
     }
+    .note {
+      color: var(--atliq-muted-color, #5b6472);
+      font-size: 0.9em;
+    }
     .value {
       font-variant-numeric: tabular-nums;
     }

@@ -27,7 +27,12 @@ describe('<atliq-top-list>', () => {
       expect(r.share).toBeCloseTo((100 * truth[i]!.revenue) / total, 6);
     });
     const root = el.shadowRoot!;
-    expect(texts(root, '.name')).toEqual(truth.slice(0, 5).map((t) => t.name));
+    // A product code has its type beside it, from dim_product; a code the product list lacks says so.
+    const types = inject('productTypes');
+    const note = (code: string) => (types[code] === 'Unknown' ? 'unknown product' : types[code]);
+    expect(texts(root, '.name')).toEqual(
+      truth.slice(0, 5).map((t) => (by === 'product' ? `${t.name} · ${note(t.name)}` : t.name)),
+    );
     expect(texts(root, '.value')).toEqual(truth.slice(0, 5).map((t) => inr.compact(t.revenue)));
     expect(texts(root, '.share')).toEqual(truth.slice(0, 5).map((t) => formatPercent((100 * t.revenue) / total)));
     expect(el.toCSV().split('\r\n')[1]).toBe(`1,${rows[0]!.label},${rows[0]!.value},${rows[0]!.share}`);

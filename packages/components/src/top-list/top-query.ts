@@ -1,4 +1,4 @@
-import { AtliqError, DIMENSIONS, MEASURES } from '@atliq/sdk';
+import { AtliqError, DIMENSIONS, MEASURES, type Row } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
@@ -21,6 +21,12 @@ export interface TopList {
   readonly rows: readonly Ranked[];
 }
 
+/** A product's type, or that the product list lacks the code. */
+const productNote = (row: Row) => {
+  const type = row['product_type'];
+  return type === 'Unknown' ? 'unknown product' : type === null || type === undefined ? undefined : String(type);
+};
+
 /** "Top 5 products by revenue for Nova Stores": what the list shows, for its label and its export file names. */
 export const titleOf = ({ by, measure, path, rows }: TopList) =>
   `Top ${rows.length} ${DIMENSIONS[by].label.toLowerCase()}s by ${MEASURES[measure].label.toLowerCase()}${
@@ -40,8 +46,11 @@ export async function loadTopList(
   if (!oneOf(TOP_MEASURES, measure)) throw new AtliqError(`measure must be revenue or quantity, got "${measure}".`);
   const money = moneyFor(await source.manifestReady, locale, currency);
   const level = drillLevel(by, path) as (typeof BY)[number];
-  const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
+  // A product code says little on its own: its type goes beside it (one per code, so the grouping is the same).
+  const dimensions = level === 'product' ? [level, 'product_type'] : [level];
+  const spec = { measures: [measure], dimensions, filters: drillFilters(filters, path) };
   const rows = await source.query(spec, { signal });
   const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
-  return { by: level, path, measure, money, rows: rank(converted, level, measure, limit) };
+  const note = level === 'product' ? productNote : undefined;
+  return { by: level, path, measure, money, rows: rank(converted, level, measure, limit, note) };
 }

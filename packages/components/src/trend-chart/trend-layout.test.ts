@@ -47,4 +47,22 @@ describe('trendLayout()', () => {
       expect(t.x + to! * t.label.length * 7).toBeLessThanOrEqual(900);
     }
   });
+
+  test('trendLayout() names the year on the first tick when it is not a new year ("October 2017")', () => {
+    const months = Array.from({ length: 9 }, (_, i) => ({
+      key: i < 3 ? `2017-${10 + i}` : `2018-0${i - 2}`,
+      value: 1,
+      previous: null,
+    }));
+    const { xTicks } = trendLayout(months, 900, 200);
+    expect(xTicks[0]!.label).toBe('October 2017');
+    expect(xTicks.map((t) => t.label)).toContain('2018');
+  });
+
+  test('trendLayout() ticks fiscal years at their first day, named "FY 2019-20"', () => {
+    const years = ['2018', '2019', '2020'].map((key) => ({ key, value: 1, previous: null }));
+    const layout = trendLayout(years, 600, 200, 4);
+    expect(layout.xTicks.map((t) => t.label)).toEqual(['FY 2018-19', 'FY 2019-20', 'FY 2020-21']);
+    expect(keyDate('2019', 4).toISOString()).toBe('2019-04-01T00:00:00.000Z');
+  });
 });

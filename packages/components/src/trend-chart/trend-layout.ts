@@ -100,12 +100,14 @@ export function trendLayout(
         .defined((d) => d.previous !== null)
         .x(xOf)
         .y((d) => y(d.previous ?? 0))(data as TrendPoint[]) ?? '',
-    xTicks: (fiscal ? dates : x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90)))).map((t) => {
-      const label = fiscal
+    xTicks: (fiscal ? dates : x.ticks(Math.max(2, Math.floor((plot.right - plot.left) / 90)))).map((t, i) => {
+      let label = fiscal
         ? fiscalYearLabel(t.getUTCFullYear(), fiscalYearStart)
         : t.getUTCMonth() === 0 && t.getUTCDate() === 1
           ? String(t.getUTCFullYear())
           : x.tickFormat()(t);
+      // The first tick says which year the axis starts in ("October 2017", not "October").
+      if (i === 0 && !/\d{4}/.test(label)) label = `${label} ${t.getUTCFullYear()}`;
       // Half the label at ~7 px a character (a generous width for the 0.85em axis font).
       const half = label.length * 3.5;
       const anchor = x(t) + half > width ? 'end' : x(t) - half < 0 ? 'start' : 'middle';
