@@ -1,7 +1,7 @@
 import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
-import { answerFromCube, type Cube, monthMarketCube } from './cube-answer.ts';
+import { answerFromCube, CUBE_MEASURES, type Cube, monthMarketCube } from './cube-answer.ts';
 import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
 import { explainDatabaseProbe, probe, UNREADABLE_FILE } from './diagnose.ts';
 import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
@@ -9,6 +9,7 @@ import { loadManifest } from './manifest-load.ts';
 import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
 import { loadMonthMarket } from './month-market-load.ts';
 import { daysAsMonths, snapshotDays } from './period/snapshot-days.ts';
+import { splitDays } from './period/split-days.ts';
 import { abortable, QueryCache } from './query-cache.ts';
 
 /** Opens the engine on a database URL; swapped in tests, or for a server-side engine when data outgrows the page. */
@@ -147,12 +148,33 @@ export class AtliqSource {
       }
       const fromCube = await this.#cubes.answer(spec);
       if (fromCube) return fromCube;
+      const halves = spec.filters?.['day'] ? this.#split(spec, manifest) : null;
+      if (halves) return halves;
       const { connector, dbUrl } = await this.#open();
       try {
         return await connector.query(compiled.sql, compiled.params);
       } catch (cause) {
         throw await this.#queryError(compiled, dbUrl, cause);
       }
+    });
+  }
+
+  /**
+   * A day range that cuts its last month short (1 Jan–26 Jun 2019, a like-for-like baseline) asked as its whole months
+   * (rollups, cubes, month_market.json) and the cut month's days (a few weeks of the date-sorted facts), each as the
+   * sums every model measure is made of, added up and measured like a cube. Null when it does not split.
+   */
+  #split(spec: QuerySpec, manifest: Manifest): Promise<Row[]> | null {
+    const days = snapshotDays(manifest);
+    const halves = days && splitDays(spec, days);
+    if (!halves) return null;
+    const measures = CUBE_MEASURES.filter((m) => manifest.measures.profit || m !== 'profit');
+    const dimensions = spec.dimensions ?? [];
+    return Promise.all(
+      [halves.months, halves.days].map((filters) => this.query({ measures: [...measures], dimensions, filters })),
+    ).then(([months, cut]) => {
+      const cube: Cube = { dimensions: new Set(dimensions as DimensionName[]), fixed: {}, rows: [...months!, ...cut!] };
+      return answerFromCube({ ...spec, filters: {} }, cube)!;
     });
   }
 
