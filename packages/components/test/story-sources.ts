@@ -23,15 +23,17 @@ AtliqSource.register(new AtliqSource(PROFIT_EMPTY, { connect: async () => noRows
 export const SOUTH_MARKETS: readonly string[] = ['Chennai', 'Bengaluru', 'Kochi', 'Hyderabad', 'Bhubaneshwar'];
 
 /**
- * A KPI's year to date after a loss: data in Jan 2019 and Jan 2020; a total about 2019 is -₹1,00,000, any other
- * ₹1,93,000, so the change is from a negative base.
+ * A KPI's year to date after a loss: this year ₹1,93,000; last year's same days -₹1,00,000, so the change is from a
+ * negative base. The baseline (1 Jan–26 Jun 2019) is asked as January–May (nothing here) plus 1–26 June (the loss).
  */
 export const LOSS_LAST_YEAR = `${EXTRACT}?state=loss-last-year`;
 const afterLoss: Connector = {
-  query: async (sql, params) =>
-    sql.startsWith('SELECT DISTINCT')
-      ? [{ month: '2019-01' }, { month: '2020-01' }]
-      : [{ revenue: params.some((p) => String(p).startsWith('2019')) ? -100_000 : 193_000 }],
+  query: async (sql, params) => {
+    if (sql.startsWith('SELECT DISTINCT')) return [{ month: '2019-01' }, { month: '2020-01' }];
+    const days = params.map(String);
+    if (days.some((p) => p.startsWith('2019-06'))) return [{ revenue: -100_000 }];
+    return [{ revenue: days.some((p) => p.startsWith('2019')) ? 0 : 193_000 }];
+  },
   close: async () => {},
 };
 AtliqSource.register(new AtliqSource(LOSS_LAST_YEAR, { connect: async () => afterLoss, preaggregates: false }));
