@@ -31,8 +31,9 @@ export const listOf = (names: readonly string[]) =>
 const shortLabel = (p: { from: string; to: string; label: string }) =>
   p.from.slice(0, 4) === p.to.slice(0, 4) ? p.from.slice(0, 4) : p.label;
 
+// A word joiner keeps the sign on the amount's line: a phone broke "(−" from "₹1.4Cr)".
 const signedMoney = (fmt: Formats, v: number) =>
-  `${v > 0 ? '+' : v < 0 ? '−' : ''}${fmt.money.compact(Math.abs(fmt.shown(v)))}`;
+  `${v > 0 ? '+\u2060' : v < 0 ? '−\u2060' : ''}${fmt.money.compact(Math.abs(fmt.shown(v)))}`;
 
 /** The queries of one side of the bridge, by `dimension`. */
 const bridgeSpecs = (periods: PeriodComparison, dimension: string): QuerySpec[] =>
