@@ -1,10 +1,10 @@
-import { DIMENSIONS, type Filters, type Member } from '@atliq/sdk';
+import { DIMENSIONS, type Filters, fiscalYearMonths, type Member } from '@atliq/sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
 import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
 import { parseTarget } from '../profit-chart/profit-target.ts';
 import { filterBarStyles } from './filter-bar.styles.ts';
-import { fiscalYearChoice, fiscalYearOf, fiscalYears, yearText } from './fiscal-slicer.ts';
+import { fiscalYearOf, fiscalYears, yearText } from './fiscal-slicer.ts';
 import { targetField } from './target-field.ts';
 
 /** The slicers, in the order of the original report. */
@@ -127,7 +127,7 @@ export class AtliqFilterBar extends AtliqElement {
     const fiscal = field === 'year' && this.#start !== 1;
     const replaced = fiscal ? 'month' : field;
     const chosenFilter =
-      member === null ? {} : fiscal ? fiscalYearChoice(Number(member), this.#start) : { [field]: [member] };
+      member === null ? {} : fiscal ? { month: fiscalYearMonths(Number(member), this.#start) } : { [field]: [member] };
     const next: Filters = {
       ...Object.fromEntries(Object.entries(this.filters).filter(([dimension]) => dimension !== replaced)),
       ...chosenFilter,

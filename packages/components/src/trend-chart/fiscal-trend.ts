@@ -3,7 +3,7 @@ import {
   type AtliqSource,
   type Filters,
   fiscalYear,
-  fiscalYearSpan,
+  fiscalYearMonths,
   intersect,
   MEASURES,
   type MeasureName,
@@ -17,15 +17,9 @@ import { type DrillStep, drillFilters } from '../base/drill.ts';
  * and a fiscal year in a filter is the range of its twelve months.
  */
 
-/** The months of fiscal year `year` as a filter. */
-export function fiscalYearFilter(year: number, start: number): Filters {
-  const { from, to } = fiscalYearSpan(year, start);
-  return { month: { from: from.slice(0, 7), to: to.slice(0, 7) } };
-}
-
 /** `filters` narrowed to fiscal year `year` (kept inside a month condition already there). */
 export function withFiscalYear(filters: Filters, year: number, start: number): Filters {
-  const months = fiscalYearFilter(year, start)['month']!;
+  const months = fiscalYearMonths(year, start);
   return { ...filters, month: filters['month'] ? intersect(filters['month'], months) : months };
 }
 

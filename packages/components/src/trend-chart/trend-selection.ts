@@ -1,5 +1,4 @@
-import { type Filters, type FilterValue, fiscalYearLabel, type SelectionClause } from '@atliq/sdk';
-import { fiscalYearFilter } from './fiscal-trend.ts';
+import { type Filters, type FilterValue, fiscalYearLabel, fiscalYearMonths, type SelectionClause } from '@atliq/sdk';
 import type { TrendPoint } from './trend-layout.ts';
 
 /** The cross-filter clause for the periods from index `a` to `b` (either order) at `grain`, and its value as text. */
@@ -14,8 +13,8 @@ export function periodClause(
   const value = from === to ? from : `${from} – ${to}`;
   if (grain === 'year' && fiscalYearStart !== 1) {
     // Fiscal years are their months: the model's year is the calendar year.
-    const first = fiscalYearFilter(Number(from), fiscalYearStart)['month'] as { from: string };
-    const last = fiscalYearFilter(Number(to), fiscalYearStart)['month'] as { to: string };
+    const first = fiscalYearMonths(Number(from), fiscalYearStart);
+    const last = fiscalYearMonths(Number(to), fiscalYearStart);
     const name = (k: string) => fiscalYearLabel(Number(k), fiscalYearStart);
     const label = `Year: ${from === to ? name(from) : `${name(from)} – ${name(to)}`}`;
     return { clause: { filters: { month: { from: first.from, to: last.to } }, label }, value };
@@ -48,11 +47,7 @@ export function selectedIndexes(
   const months = filters?.['month'];
   if (!months || Array.isArray(months)) return null;
   const { from, to } = months as { from: string; to: string };
-  const a = points.findIndex(
-    (p) => (fiscalYearFilter(Number(p.key), fiscalYearStart)['month'] as { from: string }).from === from,
-  );
-  const b = points.findIndex(
-    (p) => (fiscalYearFilter(Number(p.key), fiscalYearStart)['month'] as { to: string }).to === to,
-  );
+  const a = points.findIndex((p) => fiscalYearMonths(Number(p.key), fiscalYearStart).from === from);
+  const b = points.findIndex((p) => fiscalYearMonths(Number(p.key), fiscalYearStart).to === to);
   return a < 0 || b < 0 ? null : [a, b];
 }

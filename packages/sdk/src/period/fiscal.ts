@@ -17,6 +17,12 @@ export function fiscalYearSpan(year: number, start = 1): Span {
   return { from: makeDay(year, start, 1), to: monthEnd(makeDay(year, start + 11, 1)) };
 }
 
+/** The months of fiscal year `year` as an inclusive `YYYY-MM` range: how a filter names a fiscal year. */
+export function fiscalYearMonths(year: number, start = 1): { from: string; to: string } {
+  const { from, to } = fiscalYearSpan(year, start);
+  return { from: from.slice(0, 7), to: to.slice(0, 7) };
+}
+
 /** "2019" for a calendar year; "FY 2019-20" for a fiscal year that starts in another month. */
 export function fiscalYearLabel(year: number, start = 1): string {
   return start === 1 ? String(year) : `FY ${year}-${String((year + 1) % 100).padStart(2, '0')}`;

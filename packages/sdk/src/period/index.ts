@@ -8,7 +8,7 @@ export {
   isMonthEnd,
   monthEnd,
 } from './days.ts';
-export { fiscalYear, fiscalYearLabel, fiscalYearSpan, isFiscalYearStart } from './fiscal.ts';
+export { fiscalYear, fiscalYearLabel, fiscalYearMonths, fiscalYearSpan, isFiscalYearStart } from './fiscal.ts';
 export { daysLabel, spanLabel } from './label.ts';
 export {
   type ComparisonKind,

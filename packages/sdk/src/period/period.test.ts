@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addMonths, dayCount, daysInMonth, isDay } from './days.ts';
-import { fiscalYear, fiscalYearLabel, fiscalYearSpan } from './fiscal.ts';
+import { fiscalYear, fiscalYearLabel, fiscalYearMonths, fiscalYearSpan } from './fiscal.ts';
 import { spanLabel } from './label.ts';
 import { comparePeriods, periodSpan, shiftBack } from './period.ts';
 
@@ -40,6 +40,8 @@ describe('fiscal years', () => {
     expect(fiscalYearSpan(2019, 4)).toEqual({ from: '2019-04-01', to: '2020-03-31' });
     expect(fiscalYearSpan(2019, 1)).toEqual({ from: '2019-01-01', to: '2019-12-31' });
     expect(fiscalYearSpan(2019, 3)).toEqual({ from: '2019-03-01', to: '2020-02-29' });
+    expect(fiscalYearMonths(2019, 4)).toEqual({ from: '2019-04', to: '2020-03' });
+    expect(fiscalYearMonths(2019, 1)).toEqual({ from: '2019-01', to: '2019-12' });
     expect(fiscalYearLabel(2019, 4)).toBe('FY 2019-20');
     expect(fiscalYearLabel(2099, 4)).toBe('FY 2099-00');
     expect(fiscalYearLabel(2019, 1)).toBe('2019');
