@@ -1,6 +1,5 @@
 import type { QuerySpec } from '../compile.ts';
 import type { Row } from '../connector.ts';
-import type { Filters } from '../filter.ts';
 import type { PeriodComparison } from '../period/period.ts';
 import { type Bridge, bridge, type Walk, walk } from './bridge.ts';
 import { type MarginBridge, marginBridge } from './margin-bridge.ts';
@@ -112,9 +111,4 @@ export function leadDimension(bridges: Readonly<Record<BridgeDimension, Bridge>>
     return b.drivers.length === 0 ? Number.POSITIVE_INFINITY : few + b.drivers.length - Math.min(explained, 1);
   };
   return [...BRIDGE_DIMENSIONS].sort((a, b) => rank(a) - rank(b))[0]!;
-}
-
-/** The filters with every period condition removed: a trend looks at the whole history under the other filters. */
-export function withoutPeriods(filters: Filters): Filters {
-  return Object.fromEntries(Object.entries(filters).filter(([d]) => !['year', 'month', 'day'].includes(d)));
 }

@@ -9,7 +9,6 @@ export {
   MIN_LEAD_MEMBERS,
   type PeriodValue,
   type QueryFn,
-  withoutPeriods,
 } from './findings.ts';
 export { type MarginBridge, type MarginRow, marginBridge } from './margin-bridge.ts';
 export {

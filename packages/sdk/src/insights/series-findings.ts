@@ -1,5 +1,6 @@
 import type { Filters } from '../filter.ts';
-import { type QueryFn, withoutPeriods } from './findings.ts';
+import { withoutPeriods } from '../period/period.ts';
+import type { QueryFn } from './findings.ts';
 import { benjaminiHochberg } from './robust.ts';
 import { checkMonths, type MonthCheck, type MonthSeries, type SeriesTrend, seriesTrend } from './series.ts';
 

@@ -22,5 +22,6 @@ export {
   periodSpan,
   type Span,
   shiftBack,
+  withoutPeriods,
 } from './period.ts';
 export { asOfDay, daysAsMonths, snapshotDays } from './snapshot-days.ts';

@@ -124,8 +124,13 @@ export function shiftBack(span: Span, shift: Shift): Span {
   return { from: addMonths(span.from, -shift.months), to: isMonthEnd(span.to) ? monthEnd(to) : to };
 }
 
+/** The filters with every period condition (year, month, day) removed; the others kept. */
+export function withoutPeriods(filters: Filters): Filters {
+  return Object.fromEntries(Object.entries(filters).filter(([d]) => !isPeriodDimension(d)));
+}
+
 const withDays = (filters: Filters, span: Span): Filters => ({
-  ...Object.fromEntries(Object.entries(filters).filter(([d]) => !isPeriodDimension(d))),
+  ...withoutPeriods(filters),
   day: { from: span.from, to: span.to },
 });
 
