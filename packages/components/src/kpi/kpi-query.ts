@@ -54,7 +54,10 @@ async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters,
   return value === null || value === undefined ? null : Number(value);
 }
 
-/** Checks the attributes, then plans the tile: its money formats and the periods compared (null: periods with gaps). */
+/** A tile's plan: its measure, money formats, the periods compared (null: periods with gaps) and the data's days. */
+export type KpiPlan = Awaited<ReturnType<typeof planKpi>>;
+
+/** Checks the attributes, then plans the tile. */
 export async function planKpi([name, locale, currency, ...period]: KpiArgs, { source, filters }: LoadContext) {
   if (!isKpiMeasure(name)) {
     throw new AtliqError(`Unknown KPI measure "${name}". Use one of: ${KPI_MEASURES.join(', ')}.`);
@@ -75,11 +78,13 @@ export async function loadKpiValue(args: KpiArgs, context: LoadContext): Promise
 }
 
 /**
- * The baseline: the same days a year earlier (or the period before). Null when the filters pin periods with gaps
+ * The baseline of a planned tile: the same days a year earlier (or the period before). Null when the filters pin periods with gaps
  * or the baseline ends before the extract's first sale; not comparable (no change) when it starts before it.
  */
-export async function loadKpiComparison(args: KpiArgs, context: LoadContext): Promise<KpiComparison | null> {
-  const { measure, money, periods, data } = await planKpi(args, context);
+export async function loadKpiComparison(
+  { measure, money, periods, data }: KpiPlan,
+  context: LoadContext,
+): Promise<KpiComparison | null> {
   if (!periods || !data || periods.baseline.to < data.from) return null;
   const sum = async (f: Filters) => shown(money, measure, await total(context.source, measure, f, context.signal));
   const [current, previous] = await Promise.all([sum(periods.filters.current), sum(periods.filters.baseline)]);

@@ -62,7 +62,7 @@ export class AtliqKpi extends AtliqChart {
   // A bad attribute is reported once, by the figure's task; the comparison then has nothing to say.
   readonly #comparison = this.dataTask(this.#args, (args, context) =>
     planKpi(args, context).then(
-      () => loadKpiComparison(args, context),
+      (plan) => loadKpiComparison(plan, context),
       () => null,
     ),
   );

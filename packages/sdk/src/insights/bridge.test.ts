@@ -1,17 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../testing/generated-rows.ts';
 import { bridge, walk } from './bridge.ts';
 import { marginBridge } from './margin-bridge.ts';
-
-/** A deterministic pseudo-random stream (mulberry32), so the property runs are reproducible. */
-function random(seed: number) {
-  let a = seed;
-  return () => {
-    a = (a + 0x6d2b79f5) | 0;
-    let t = Math.imul(a ^ (a >>> 15), 1 | a);
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Money in paise, as the published revenue is: two decimals, some members absent from a period. */
 const money = (r: () => number) => (r() < 0.15 ? 0 : Math.round(r() * 1e9) / 100);

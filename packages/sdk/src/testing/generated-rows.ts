@@ -1,7 +1,7 @@
 import type { SampleRows } from './sample-db.ts';
 
 /** A small deterministic PRNG (mulberry32), so a failing comparison reproduces exactly. */
-function random(seed: number): () => number {
+export function random(seed: number): () => number {
   let a = seed;
   return () => {
     a = (a + 0x6d2b79f5) | 0;
