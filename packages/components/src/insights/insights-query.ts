@@ -1,5 +1,6 @@
 import {
   AtliqError,
+  addMonths,
   changeFinding,
   comparePeriods,
   concentrationFinding,
@@ -69,11 +70,7 @@ export function parseMax(value: string): number {
 }
 
 /** The month before the as-of day's, unless the as-of day ends its month: the last complete month. */
-const lastCompleteMonth = (asOf: string) => {
-  if (isMonthEnd(asOf)) return asOf.slice(0, 7);
-  const [y, m] = [Number(asOf.slice(0, 4)), Number(asOf.slice(5, 7))];
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-};
+const lastCompleteMonth = (asOf: string) => (isMonthEnd(asOf) ? asOf : addMonths(asOf, -1)).slice(0, 7);
 
 /**
  * Computes every finding for the current filters and turns it into sentences: the change and its drivers, margin,

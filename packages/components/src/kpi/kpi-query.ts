@@ -78,8 +78,9 @@ export async function loadKpiValue(args: KpiArgs, context: LoadContext): Promise
 }
 
 /**
- * The baseline of a planned tile: the same days a year earlier (or the period before). Null when the filters pin periods with gaps
- * or the baseline ends before the extract's first sale; not comparable (no change) when it starts before it.
+ * The baseline of a planned tile: the same days a year earlier (or the period before). Null when the filters pin
+ * periods with gaps or the baseline ends before the extract's first sale; not comparable (no change) when it starts
+ * before it.
  */
 export async function loadKpiComparison(
   { measure, money, periods, data }: KpiPlan,
