@@ -6,6 +6,7 @@ import {
   type Member,
   messageOf,
   type QuerySpec,
+  type Row,
   type SelectionClause,
   UnavailableMeasureError,
 } from '@atliq/sdk';
@@ -15,7 +16,7 @@ import { LitElement, type PropertyDeclarations, type TemplateResult } from 'lit'
 import { DRILL_HIERARCHY, type Hierarchy } from './drill.ts';
 import { DrillController } from './drill-controller.ts';
 import type { AtliqEventMap } from './events.ts';
-import { recordQueries } from './record-queries.ts';
+import type { Planner } from './query-plan.ts';
 import { SelectionController, type SelectionUpdates } from './selection-controller.ts';
 import { emptyView, errorView, loadingView, unavailableView } from './status.ts';
 
@@ -36,12 +37,14 @@ export interface StatusTexts {
  */
 const sameArgs = (a: readonly unknown[], b: readonly unknown[]) => a[1] === b[1] && deepArrayEquals(a, b);
 
-/** What every data task receives besides its own arguments. */
+/** What a staged data task ({@link AtliqElement.dataTask}) receives besides its own arguments. */
 export interface LoadContext {
   readonly source: AtliqSource;
   /** The cross-filter of the dashboard minus this component's own clause. */
   readonly filters: Filters;
   readonly signal: AbortSignal;
+  /** Runs a query through the source, as part of this task's queries (what the source prepares cubes for). */
+  readonly query: (spec: QuerySpec) => Promise<Row[]>;
 }
 
 /**
@@ -192,8 +195,33 @@ export class AtliqElement extends LitElement {
   }
 
   /**
-   * The component's data task: re-runs when `args`, the source or (unless `crossFiltered` is false) this
-   * component's cross-filter change; a failure is announced with `atliq-error` and then shown by {@link renderData}.
+   * The component's data task, declared in two steps: `query` checks `args` (throwing for an invalid attribute,
+   * before anything is loaded) and returns the planner, which declares the queries from the manifest and the
+   * cross-filter; the element runs them and hands their rows to the plan's `result`. It
+   * re-runs when `args`, the source or (unless `crossFiltered` is false) this component's cross-filter change; a
+   * failure is announced with `atliq-error` and then shown by {@link renderData}.
+   */
+  protected queryTask<const A extends readonly unknown[], R>(
+    args: () => A,
+    query: (args: A) => Planner<R>,
+    options: { crossFiltered?: boolean } = {},
+  ): Task<readonly unknown[], R> {
+    return this.dataTask(
+      args,
+      async (values, context) => {
+        const planner = query(values);
+        const plan = planner({ manifest: await context.source.manifestReady, filters: context.filters });
+        const names = Object.keys(plan.queries);
+        const rows = await Promise.all(names.map((name) => context.query(plan.queries[name]!)));
+        return plan.result(Object.fromEntries(names.map((name, i) => [name, rows[i]!])));
+      },
+      options,
+    );
+  }
+
+  /**
+   * A data task whose later queries depend on the answers to earlier ones (the insights): `load` runs them with
+   * `context.query`. Prefer {@link queryTask}, whose queries are declared up front.
    */
   protected dataTask<const A extends readonly unknown[], R>(
     args: () => A,
@@ -205,15 +233,16 @@ export class AtliqElement extends LitElement {
       args: () => [this.src, this.link.context?.source, crossFiltered ? this.link.filters() : undefined, ...args()],
       argsEqual: sameArgs,
       task: async (all, { signal }) => {
-        const filters = this.link.filters();
-        if (!crossFiltered) return load(all.slice(3) as unknown as A, { source: this.source, filters, signal });
+        const source = this.source;
+        const filters = crossFiltered ? this.link.filters() : {};
         const specs: QuerySpec[] = [];
-        const value = await load(all.slice(3) as unknown as A, {
-          source: recordQueries(this.source, specs),
-          filters,
-          signal,
-        });
-        this.#specs.set(key, specs);
+        const query = (spec: QuerySpec) => {
+          specs.push(spec);
+          return source.query(spec, { signal });
+        };
+        const value = await load(all.slice(3) as unknown as A, { source, filters, signal, query });
+        // Only a cross-filtered task's queries change when another chart filters this one.
+        if (crossFiltered) this.#specs.set(key, specs);
         return value;
       },
       onError: (error) => {

@@ -1,9 +1,9 @@
 import type { Manifest } from '@atliq/sdk/contract';
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
-import type { LoadContext } from '../base/atliq-element.ts';
 import { cached, currencyFormats } from '../base/format.ts';
 import { type Money, moneyFor } from '../base/money.ts';
+import { plan, total } from '../base/query-plan.ts';
 import { dataStatusStyles } from './data-status.styles.ts';
 import { type Finding, findings, parseDuration } from './quality.ts';
 
@@ -75,9 +75,20 @@ export class AtliqDataStatus extends AtliqChart {
   declare staleAfter: string;
   declare now: Date | undefined;
 
-  readonly #task = this.dataTask(
+  // The numbers describe the whole extract, so they ignore the dashboard's filters.
+  readonly #task = this.queryTask(
     () => [this.staleAfter, this.locale, this.currency] as const,
-    ([staleAfter, locale, currency], context) => this.#load(staleAfter, locale, currency, context),
+    ([staleAfter, locale, currency]) => {
+      parseDuration(staleAfter);
+      return ({ manifest }) => {
+        const money = moneyFor(manifest, locale, currency);
+        return plan({ total: { measures: ['revenue'] } }, (rows) => ({
+          manifest,
+          totalRevenue: total(rows.total, 'revenue') ?? 0,
+          money,
+        }));
+      };
+    },
     { crossFiltered: false },
   );
 
@@ -91,15 +102,6 @@ export class AtliqDataStatus extends AtliqChart {
   get data(): readonly Finding[] | undefined {
     const loaded = this.#task.value;
     return loaded ? this.#findings(loaded) : undefined;
-  }
-
-  /** The numbers describe the whole extract, so they ignore the dashboard's filters. */
-  async #load(staleAfter: string, locale: string, currency: string, { source, signal }: LoadContext): Promise<Loaded> {
-    parseDuration(staleAfter);
-    const manifest = await source.manifestReady;
-    const money = moneyFor(manifest, locale, currency);
-    const [row] = await source.query({ measures: ['revenue'] }, { signal });
-    return { manifest, totalRevenue: Number(row?.['revenue'] ?? 0), money };
   }
 
   #findings({ manifest, totalRevenue, money }: Loaded): Finding[] {

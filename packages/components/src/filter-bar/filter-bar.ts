@@ -1,7 +1,8 @@
 import { DIMENSIONS, type Filters, fiscalYearMonths, type Member } from '@atliq/sdk';
 import { html, type PropertyValues, type TemplateResult } from 'lit';
-import { AtliqElement, type LoadContext } from '../base/atliq-element.ts';
+import { AtliqElement } from '../base/atliq-element.ts';
 import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
+import { plan, type QueryPlan } from '../base/query-plan.ts';
 import { parseTarget } from '../profit-chart/profit-target.ts';
 import { filterBarStyles } from './filter-bar.styles.ts';
 import { fiscalYearOf, fiscalYears, yearText } from './fiscal-slicer.ts';
@@ -95,17 +96,16 @@ export class AtliqFilterBar extends AtliqElement {
     this.fiscalYearStart = '';
   }
 
-  readonly #task = this.dataTask(
+  readonly #task = this.queryTask(
     () => [this.#fiscalAttribute()] as const,
-    async ([fiscal], context) => {
-      const manifest = await context.source.manifestReady;
-      const start = periodSettings({ asOf: '', fiscalYearStart: fiscal, comparison: '' }, manifest)?.fiscalYearStart;
-      this.#start = start ?? 1;
-      const options = await this.#load(context, this.#start);
-      // A profit target means nothing for an extract without profit: the control is then left out.
-      this.#profit = (await context.source.manifestReady).measures.profit;
-      return options;
-    },
+    ([fiscal]) =>
+      ({ manifest }) => {
+        const start = periodSettings({ asOf: '', fiscalYearStart: fiscal, comparison: '' }, manifest)?.fiscalYearStart;
+        this.#start = start ?? 1;
+        // A profit target means nothing for an extract without profit: the control is then left out.
+        this.#profit = manifest.measures.profit;
+        return optionsQuery(this.#start);
+      },
     { crossFiltered: false },
   );
 
@@ -193,22 +193,6 @@ export class AtliqFilterBar extends AtliqElement {
     this.emit('atliq-filter-change', { filters: {} });
   }
 
-  /** The choices do not depend on the cross-filter: a slicer never hides the member someone wants to pick. */
-  async #load({ source, signal }: LoadContext, start: number): Promise<FilterOptions> {
-    // Fiscal years are listed from the months with sales: a year's sales can lie in two of them.
-    const fields = FILTER_FIELDS.map((d) => (d === 'year' && start !== 1 ? 'month' : d));
-    const lists = await Promise.all(
-      fields.map((d) => source.query({ measures: [], dimensions: [d], sort: [{ field: d }] }, { signal })),
-    );
-    const entries = FILTER_FIELDS.map((d, i) => {
-      const members = lists[i]!.map((row) => row[fields[i]!]).filter(
-        (v): v is Member => typeof v === 'string' || typeof v === 'number',
-      );
-      return [d, fields[i] === d ? members : fiscalYears(members.map(String), start)];
-    });
-    return Object.fromEntries(entries) as FilterOptions;
-  }
-
   override render(): TemplateResult {
     return this.renderData(
       this.#task,
@@ -261,4 +245,24 @@ declare global {
   interface HTMLElementTagNameMap {
     'atliq-filter-bar': AtliqFilterBar;
   }
+}
+
+/**
+ * The members each slicer offers. They do not depend on the cross-filter: a slicer never hides the member someone
+ * wants to pick. Fiscal years are listed from the months with sales: a year's sales can lie in two of them.
+ */
+function optionsQuery(start: number): QueryPlan<FilterOptions> {
+  const fields = FILTER_FIELDS.map((d) => (d === 'year' && start !== 1 ? 'month' : d));
+  const queries = Object.fromEntries(
+    FILTER_FIELDS.map((d, i) => [d, { measures: [], dimensions: [fields[i]!], sort: [{ field: fields[i]! }] }]),
+  );
+  return plan(queries, (lists) => {
+    const entries = FILTER_FIELDS.map((d, i) => {
+      const members = lists[d]!.map((row) => row[fields[i]!]).filter(
+        (v): v is Member => typeof v === 'string' || typeof v === 'number',
+      );
+      return [d, fields[i] === d ? members : fiscalYears(members.map(String), start)];
+    });
+    return Object.fromEntries(entries) as FilterOptions;
+  });
 }

@@ -6,7 +6,6 @@ import {
   concentrationFinding,
   isMonthEnd,
   leakFindings,
-  type QuerySpec,
   seriesFindings,
 } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
@@ -79,7 +78,7 @@ const lastCompleteMonth = (asOf: string) => (isMonthEnd(asOf) ? asOf : addMonths
  */
 export async function loadInsights(
   [maxText, kindsText, targetText, locale, currency, ...period]: InsightsArgs,
-  { source, filters, signal }: LoadContext,
+  { source, filters, signal, query }: LoadContext,
 ): Promise<Insights> {
   const max = parseMax(maxText);
   const kinds = parseKinds(kindsText);
@@ -96,7 +95,6 @@ export async function loadInsights(
     throw new AtliqError('Insights need one unbroken period: choose a single year, month or range of them.');
   }
   const fmt: Formats = { money: measureFormats('currency', money), locale: money.locale, shown: (v) => v / money.rate };
-  const query = (spec: QuerySpec) => source.query(spec, { signal });
   const profit = manifest.measures.profit;
   const [change, concentration, series] = await Promise.all([
     changeFinding(query, periods, profit),

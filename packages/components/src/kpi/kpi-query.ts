@@ -1,16 +1,7 @@
-import {
-  AtliqError,
-  type AtliqSource,
-  comparePeriods,
-  type Filters,
-  formatDay,
-  MEASURES,
-  type PeriodComparison,
-  snapshotDays,
-} from '@atliq/sdk';
-import type { LoadContext } from '../base/atliq-element.ts';
+import { AtliqError, comparePeriods, formatDay, MEASURES, type PeriodComparison, snapshotDays } from '@atliq/sdk';
 import { type Money, moneyFor, shown } from '../base/money.ts';
 import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
+import { answered, type PlanContext, type Planner, plan, type QueryPlan, total } from '../base/query-plan.ts';
 import { type Change, change } from './kpi-change.ts';
 
 /** Measures a KPI tile can show. */
@@ -48,33 +39,39 @@ export interface KpiData {
 
 export type KpiArgs = readonly [measure: string, locale: string, currency: string, ...PeriodArgs];
 
-async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters, signal: AbortSignal) {
-  const [row] = await source.query({ measures: [measure], filters }, { signal });
-  const value = row?.[measure];
-  return value === null || value === undefined ? null : Number(value);
-}
-
 /** A tile's plan: its measure, money formats, the periods compared (null: periods with gaps) and the data's days. */
-export type KpiPlan = Awaited<ReturnType<typeof planKpi>>;
+export type KpiPlan = ReturnType<typeof planKpi>;
 
-/** Checks the attributes, then plans the tile. */
-export async function planKpi([name, locale, currency, ...period]: KpiArgs, { source, filters }: LoadContext) {
+function checkKpiMeasure(name: string): KpiMeasure {
   if (!isKpiMeasure(name)) {
     throw new AtliqError(`Unknown KPI measure "${name}". Use one of: ${KPI_MEASURES.join(', ')}.`);
   }
-  const manifest = await source.manifestReady;
+  return name;
+}
+
+/** Plans the tile from its attributes, the manifest and the cross-filter; throws for an invalid attribute. */
+export function planKpi([name, locale, currency, ...period]: KpiArgs, { manifest, filters }: PlanContext) {
+  const measure = checkKpiMeasure(name);
   const money = moneyFor(manifest, locale, currency);
   const settings = periodSettings(fromPeriodArgs(period), manifest);
   const periods = settings && comparePeriods(filters, settings);
-  return { measure: name, money, periods, data: snapshotDays(manifest) };
+  return { measure, money, periods, data: snapshotDays(manifest) };
 }
 
 /** The tile's figure: the measure over the current period, which the month rollups answer for a whole month. */
-export async function loadKpiValue(args: KpiArgs, context: LoadContext): Promise<KpiData> {
-  const { measure, money, periods } = await planKpi(args, context);
-  const filters = periods ? periods.filters.current : context.filters;
-  const value = shown(money, measure, await total(context.source, measure, filters, context.signal));
-  return { measure, money, value, period: periods?.current.label ?? null, comparison: undefined };
+export function kpiValueQuery(args: KpiArgs): Planner<KpiData> {
+  checkKpiMeasure(args[0]);
+  return (context) => {
+    const { measure, money, periods } = planKpi(args, context);
+    const filters = periods ? periods.filters.current : context.filters;
+    return plan({ value: { measures: [measure], filters } }, ({ value }) => ({
+      measure,
+      money,
+      value: shown(money, measure, total(value, measure)),
+      period: periods?.current.label ?? null,
+      comparison: undefined,
+    }));
+  };
 }
 
 /**
@@ -82,22 +79,25 @@ export async function loadKpiValue(args: KpiArgs, context: LoadContext): Promise
  * periods with gaps or the baseline ends before the extract's first sale; not comparable (no change) when it starts
  * before it.
  */
-export async function loadKpiComparison(
-  { measure, money, periods, data }: KpiPlan,
-  context: LoadContext,
-): Promise<KpiComparison | null> {
-  if (!periods || !data || periods.baseline.to < data.from) return null;
-  const sum = async (f: Filters) => shown(money, measure, await total(context.source, measure, f, context.signal));
-  const [current, previous] = await Promise.all([sum(periods.filters.current), sum(periods.filters.baseline)]);
-  const note = incomplete(periods, data.from);
-  return {
-    label: periods.label,
-    baseline: periods.baseline.label,
-    current,
-    previous,
-    change: note ? null : change(MEASURES[measure].format, current, previous),
-    ...(note ? { note } : {}),
+export function kpiComparisonQuery({ measure, money, periods, data }: KpiPlan): QueryPlan<KpiComparison | null> {
+  if (!periods || !data || periods.baseline.to < data.from) return answered(null);
+  const queries = {
+    current: { measures: [measure], filters: periods.filters.current },
+    previous: { measures: [measure], filters: periods.filters.baseline },
   };
+  return plan(queries, (rows) => {
+    const current = shown(money, measure, total(rows.current, measure));
+    const previous = shown(money, measure, total(rows.previous, measure));
+    const note = incomplete(periods, data.from);
+    return {
+      label: periods.label,
+      baseline: periods.baseline.label,
+      current,
+      previous,
+      change: note ? null : change(MEASURES[measure].format, current, previous),
+      ...(note ? { note } : {}),
+    };
+  });
 }
 
 /** Why the baseline cannot be compared: it starts before the extract's first sale, so part of it is missing. */

@@ -5,14 +5,15 @@ import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { type CurrencyFormats, measureFormats } from '../base/format.ts';
 import { periodArgs } from '../base/period-settings.ts';
+import { answered } from '../base/query-plan.ts';
 import { kpiStyles } from './kpi.styles.ts';
 import { describeChange } from './kpi-change.ts';
 import {
   isKpiMeasure,
   type KpiComparison,
   type KpiData,
-  loadKpiComparison,
-  loadKpiValue,
+  kpiComparisonQuery,
+  kpiValueQuery,
   planKpi,
 } from './kpi-query.ts';
 
@@ -58,13 +59,18 @@ export class AtliqKpi extends AtliqChart {
   declare measure: string;
 
   readonly #args = () => [this.measure, this.locale, this.currency, ...periodArgs(this.period)] as const;
-  readonly #value = this.dataTask(this.#args, loadKpiValue);
+  readonly #value = this.queryTask(this.#args, kpiValueQuery);
   // A bad attribute is reported once, by the figure's task; the comparison then has nothing to say.
-  readonly #comparison = this.dataTask(this.#args, (args, context) =>
-    planKpi(args, context).then(
-      (plan) => loadKpiComparison(plan, context),
-      () => null,
-    ),
+  readonly #comparison = this.queryTask(this.#args, (args) =>
+    isKpiMeasure(args[0])
+      ? (context) => {
+          try {
+            return kpiComparisonQuery(planKpi(args, context));
+          } catch {
+            return answered(null);
+          }
+        }
+      : () => answered(null),
   );
 
   constructor() {

@@ -1,18 +1,17 @@
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
-import type { LoadContext } from '../base/atliq-element.ts';
 import { toCsv } from '../base/csv.ts';
-import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
+import type { DrillStep } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
 import { focusMark } from '../base/focus-mark.ts';
 import { onMarkKey } from '../base/mark-keys.ts';
-import { moneyFor } from '../base/money.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
 import { profitChartStyles } from './profit-chart.styles.ts';
-import { byMargin, type MarginDatum } from './profit-layout.ts';
+import type { MarginDatum } from './profit-layout.ts';
+import { marginsQuery } from './profit-query.ts';
 import { parseTarget } from './profit-target.ts';
 import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts';
 
@@ -84,7 +83,6 @@ export class AtliqProfitChart extends AtliqChart {
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
-  // Before the task, which reads its path.
   readonly #drill = this.drillController(
     () => 'market',
     () => {
@@ -92,9 +90,9 @@ export class AtliqProfitChart extends AtliqChart {
     },
   );
   // The target is applied when drawing, so changing it queries nothing; but while it is invalid nothing is queried.
-  readonly #task = this.dataTask(
+  readonly #task = this.queryTask(
     () => [this.#drill.path, this.locale, this.currency, this.#targetError] as const,
-    ([path, locale, currency, targetError], context) => this.#load(path, locale, currency, targetError, context),
+    marginsQuery,
   );
 
   constructor() {
@@ -159,37 +157,6 @@ export class AtliqProfitChart extends AtliqChart {
   /** The chart as shown — drill path, bars, target line and the list of members below target — as a PNG image. */
   toPNG(): Promise<Blob> {
     return chartPng(this, ['[part="below-list"]']);
-  }
-
-  /** The margins of the level shown; every attribute is checked before anything is queried. */
-  async #load(
-    path: readonly DrillStep[],
-    locale: string,
-    currency: string,
-    targetError: Error | undefined,
-    { source, filters, signal }: LoadContext,
-  ): Promise<Margins> {
-    if (targetError) throw targetError;
-    // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
-    const { locale: checked } = moneyFor(await source.manifestReady, locale, currency);
-    const level = drillLevel('market', path);
-    const measures = ['margin', 'revenue_share', 'profit_share'];
-    const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
-    const rows = await source.query(spec, { signal });
-    return {
-      level,
-      locale: checked,
-      path,
-      rows: rows
-        .filter((r) => r['margin'] !== null && r[level] !== null)
-        .map((r) => ({
-          label: String(r[level]),
-          margin: Number(r['margin']),
-          revenueShare: Number(r['revenue_share'] ?? 0),
-          profitShare: Number(r['profit_share'] ?? 0),
-        }))
-        .sort(byMargin),
-    };
   }
 
   override render(): TemplateResult {

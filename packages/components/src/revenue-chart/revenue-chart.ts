@@ -11,7 +11,7 @@ import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
 import type { RevenueDatum } from './revenue-bars.ts';
 import { revenueChartStyles } from './revenue-chart.styles.ts';
-import { loadRevenue } from './revenue-query.ts';
+import { revenueQuery } from './revenue-query.ts';
 import { labelOf, revenueView, titleOf } from './revenue-view.ts';
 
 export type { RevenueDatum };
@@ -80,16 +80,15 @@ export class AtliqRevenueChart extends AtliqChart {
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
-  // Before the task: a change of `by` must reset the path before the task reads it.
   readonly #drill = this.drillController(
     () => this.by,
     () => {
       this._active = -1;
     },
   );
-  readonly #task = this.dataTask(
+  readonly #task = this.queryTask(
     () => [this.by, this.measure, this.top, this.#drill.path, this.locale, this.currency] as const,
-    loadRevenue,
+    revenueQuery,
   );
 
   constructor() {

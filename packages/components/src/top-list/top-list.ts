@@ -10,7 +10,7 @@ import { toolbar } from '../base/toolbar.ts';
 import type { Ranked } from './ranking.ts';
 import { topListStyles } from './top-list.styles.ts';
 import { type RowAnchor, topListView } from './top-list-view.ts';
-import { loadTopList, type TopList, titleOf } from './top-query.ts';
+import { type TopList, titleOf, topListQuery } from './top-query.ts';
 
 /**
  * @summary The top customers or products as a ranked list with bars, values and each one's share of the total.
@@ -72,16 +72,15 @@ export class AtliqTopList extends AtliqChart {
   /** Where that row was when it became active: rows do not move while the pointer or the focus stays on one. */
   #anchor: RowAnchor | undefined;
 
-  // Before the task, which reads its path.
   readonly #drill = this.drillController(
     () => this.by,
     () => {
       this._active = -1;
     },
   );
-  readonly #task = this.dataTask(
+  readonly #task = this.queryTask(
     () => [this.by, this.n, this.measure, this.#drill.path, this.locale, this.currency] as const,
-    loadTopList,
+    topListQuery,
   );
 
   constructor() {

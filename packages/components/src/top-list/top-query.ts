@@ -1,8 +1,8 @@
 import { AtliqError, DIMENSIONS, MEASURES, type Row } from '@atliq/sdk';
-import type { LoadContext } from '../base/atliq-element.ts';
 import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { type Money, moneyFor, shown } from '../base/money.ts';
+import { type Planner, plan } from '../base/query-plan.ts';
 import { type Ranked, rank } from './ranking.ts';
 
 const BY = ['customer', 'product'] as const;
@@ -37,20 +37,26 @@ export const titleOf = ({ by, measure, path, rows }: TopList) =>
  * The list's query: the top `n` members of the level `path` drills `by` down to, under the cross-filter narrowed to
  * the opened members. Attributes are checked before anything is queried.
  */
-export async function loadTopList(
-  [by, n, measure, path, locale, currency]: readonly [string, string, string, readonly DrillStep[], string, string],
-  { source, filters, signal }: LoadContext,
-): Promise<TopList> {
+export function topListQuery([by, n, measure, path, locale, currency]: readonly [
+  string,
+  string,
+  string,
+  readonly DrillStep[],
+  string,
+  string,
+]): Planner<TopList> {
   const limit = parseTop(n, 'n') ?? 5;
   if (!oneOf(BY, by)) throw new AtliqError(`by must be customer or product, got "${by}".`);
   if (!oneOf(TOP_MEASURES, measure)) throw new AtliqError(`measure must be revenue or quantity, got "${measure}".`);
-  const money = moneyFor(await source.manifestReady, locale, currency);
   const level = drillLevel(by, path) as (typeof BY)[number];
   // A product code says little on its own: its type goes beside it (one per code, so the grouping is the same).
   const dimensions = level === 'product' ? [level, 'product_type'] : [level];
-  const spec = { measures: [measure], dimensions, filters: drillFilters(filters, path) };
-  const rows = await source.query(spec, { signal });
-  const converted = rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
   const note = level === 'product' ? productNote : undefined;
-  return { by: level, path, measure, money, rows: rank(converted, level, measure, limit, note) };
+  return ({ manifest, filters }) => {
+    const money = moneyFor(manifest, locale, currency);
+    return plan({ top: { measures: [measure], dimensions, filters: drillFilters(filters, path) } }, ({ top }) => {
+      const converted = top.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
+      return { by: level, path, measure, money, rows: rank(converted, level, measure, limit, note) };
+    });
+  };
 }

@@ -1,12 +1,12 @@
 import {
   AtliqError,
-  type AtliqSource,
   type Filters,
   fiscalYear,
   fiscalYearMonths,
   intersect,
   MEASURES,
   type MeasureName,
+  type QuerySpec,
   type Row,
 } from '@atliq/sdk';
 import { type DrillStep, drillFilters } from '../base/drill.ts';
@@ -48,16 +48,14 @@ function parts(measure: MeasureName): { measures: string[]; combine: (sums: numb
   throw new AtliqError(`${MEASURES[measure].label} cannot be shown by fiscal year: choose another measure or grain.`);
 }
 
-/** `measure` by fiscal year under `filters`, as rows `{ year, [measure] }` in year order. */
-export async function fiscalYearRows(
-  source: AtliqSource,
-  measure: MeasureName,
-  filters: Filters,
-  start: number,
-  signal: AbortSignal,
-): Promise<Row[]> {
+/** The query whose monthly rows {@link fiscalYearRows} adds up by fiscal year: `measure`'s parts by month. */
+export function fiscalYearSpec(measure: MeasureName, filters: Filters): QuerySpec {
+  return { measures: parts(measure).measures, dimensions: ['month'], filters };
+}
+
+/** `measure` by fiscal year from the monthly rows of {@link fiscalYearSpec}, as rows `{ year, [measure] }` in year order. */
+export function fiscalYearRows(months: readonly Row[], measure: MeasureName, start: number): Row[] {
   const { measures, combine } = parts(measure);
-  const months = await source.query({ measures, dimensions: ['month'], filters }, { signal });
   const years = new Map<number, number[]>();
   for (const r of months) {
     const year = fiscalYear(`${String(r['month'])}-01`, start);

@@ -7,6 +7,7 @@ import { type DrillStep, TIME_HIERARCHY } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
 import { shown } from '../base/money.ts';
 import { periodArgs } from '../base/period-settings.ts';
+import { answered, plan, total } from '../base/query-plan.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
@@ -14,8 +15,7 @@ import { trendChartStyles } from './trend-chart.styles.ts';
 import { drillClick, drillKey } from './trend-drill.ts';
 import { trendKeyAction } from './trend-keys.ts';
 import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
-import { loadCutPrevious } from './trend-periods.ts';
-import { loadTrend, type Trend } from './trend-query.ts';
+import { type Trend, trendQuery } from './trend-query.ts';
 import { periodClause, selectedIndexes } from './trend-selection.ts';
 import { trendView } from './trend-view.ts';
 
@@ -95,7 +95,6 @@ export class AtliqTrendChart extends AtliqChart {
 
   readonly #size = new ResizeController(this, [CHART_HEIGHT]);
   readonly #view = new ViewMemo<TemplateResult>();
-  // Before the task: a change of `grain` must reset the path before the task reads it.
   readonly #drill = this.drillController(
     () => this.grain,
     () => {
@@ -103,20 +102,24 @@ export class AtliqTrendChart extends AtliqChart {
     },
     TIME_HIERARCHY,
   );
-  readonly #task = this.dataTask(
+  readonly #task = this.queryTask(
     () => [this.grain, this.measure, this.locale, this.currency, this.#drill.path, ...periodArgs(this.period)] as const,
-    loadTrend,
+    trendQuery,
   );
 
   // The last period's earlier value when the as-of day cuts it short: the same days a year earlier, which may need
   // the engine. The chart is drawn without it meanwhile (the month × market file draws the rest).
-  readonly #cutPrevious = this.dataTask(
+  readonly #cutPrevious = this.queryTask(
     () => [this.#task.value] as const,
-    async ([trend], { source, signal }) => {
-      if (!trend?.cutBaseline) return null;
-      const value = await loadCutPrevious(source, trend.measure, trend.cutBaseline, signal);
-      return { trend, previous: shown(trend.money, trend.measure, value) };
-    },
+    ([trend]) =>
+      () => {
+        if (!trend?.cutBaseline) return answered(null);
+        const { measure, money } = trend;
+        return plan({ previous: { measures: [measure], filters: trend.cutBaseline } }, ({ previous }) => ({
+          trend,
+          previous: shown(money, measure, total(previous, measure)),
+        }));
+      },
   );
   #merged: { from: Trend | undefined; cut: unknown; trend: Trend | undefined } = {
     from: undefined,

@@ -1,12 +1,4 @@
-import {
-  type AtliqSource,
-  comparePeriods,
-  type Filters,
-  intersect,
-  keySpan,
-  type MeasureName,
-  type Span,
-} from '@atliq/sdk';
+import { comparePeriods, type Filters, intersect, keySpan, type Span } from '@atliq/sdk';
 import { yearEarlier } from '../base/period.ts';
 import { withFiscalYear } from './fiscal-trend.ts';
 import type { TrendPoint } from './trend-layout.ts';
@@ -70,16 +62,4 @@ export function cutBaseline(
       : { ...filters, [grain]: [member] };
   const periods = comparePeriods(period, { asOf: last.to, fiscalYearStart });
   return periods && periods.baseline.from >= data.from ? periods.filters.baseline : null;
-}
-
-/** The measure over `filters` (a cut period's earlier days); null when nothing was sold. */
-export async function loadCutPrevious(
-  source: AtliqSource,
-  measure: MeasureName,
-  filters: Filters,
-  signal: AbortSignal,
-): Promise<number | null> {
-  const [row] = await source.query({ measures: [measure], filters }, { signal });
-  const value = row?.[measure];
-  return value === null || value === undefined ? null : Number(value);
 }
