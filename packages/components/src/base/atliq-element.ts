@@ -144,22 +144,25 @@ export class AtliqElement extends LitElement {
   protected toggleMember(dimension: string, dimensionLabel: string, member: Member | null, text = ''): void {
     const current = this.selectedMember(dimension);
     if (member === null || current === member) {
-      if (current === undefined) return;
-      this.select(null);
-      this.emit('atliq-select', { dimension, value: null, label: '' });
+      if (current !== undefined) this.setClause(dimension, null);
       return;
     }
-    const label = `${dimensionLabel}: ${text}`;
-    this.select({ filters: { [dimension]: [member] }, label });
-    this.emit('atliq-select', { dimension, value: member, label });
+    this.setClause(dimension, { filters: { [dimension]: [member] }, label: `${dimensionLabel}: ${text}` }, member);
+  }
+
+  /**
+   * Sets this component's clause (null clears it) and tells the host page with `atliq-select`: what every selecting
+   * gesture (a click on a mark, a brushed range, a key) ends in. `value` is the member named in the event.
+   */
+  protected setClause(dimension: string, clause: SelectionClause | null, value: Member | null = null): void {
+    this.select(clause);
+    this.emit('atliq-select', { dimension, value: clause ? value : null, label: clause?.label ?? '' });
   }
 
   /** Clears this component's clause of the cross-filter, whatever dimension it is on, and tells the host page. */
   protected clearSelection(): void {
     const clause = this.link.selection.clauses().get(this.clientId);
-    if (!clause) return;
-    this.select(null);
-    this.emit('atliq-select', { dimension: Object.keys(clause.filters ?? {})[0] ?? '', value: null, label: '' });
+    if (clause) this.setClause(Object.keys(clause.filters ?? {})[0] ?? '', null);
   }
 
   /**

@@ -1,6 +1,6 @@
-import { DIMENSIONS, isDimension } from '@atliq/sdk';
 import { css, html, nothing, type TemplateResult } from 'lit';
 import type { DrillController } from './drill-controller.ts';
+import { dimensionLabel } from './labels.ts';
 
 /** The chart header: the drill breadcrumb on the left, the drill toggle and export buttons on the right. */
 export const toolbarStyles = css`
@@ -84,7 +84,7 @@ export interface ToolbarOptions {
   readonly exports?: { readonly csv: () => void; readonly png: () => void };
 }
 
-const plural = (root: string) => `All ${(isDimension(root) ? DIMENSIONS[root].label : root).toLowerCase()}s`;
+const plural = (root: string) => `All ${dimensionLabel(root).toLowerCase()}s`;
 
 /**
  * The breadcrumb of a drillable chart: the top level and every opened member but the last are buttons that go

@@ -4,6 +4,7 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { type CurrencyFormats, measureFormats } from '../base/format.ts';
+import { currencySuffix } from '../base/labels.ts';
 import { periodArgs } from '../base/period-settings.ts';
 import { answered } from '../base/query-plan.ts';
 import { kpiStyles } from './kpi.styles.ts';
@@ -99,7 +100,7 @@ export class AtliqKpi extends AtliqChart {
     const d = this.data;
     if (!d) return '';
     const c = d.comparison;
-    const unit = MEASURES[d.measure].format === 'currency' ? ` (${d.money.currency})` : '';
+    const unit = currencySuffix(d.measure, d.money);
     return toCsv(
       ['Measure', 'Period', `Value${unit}`, 'Comparison', `Current${unit}`, `Previous${unit}`, 'Change', 'Change unit'],
       [

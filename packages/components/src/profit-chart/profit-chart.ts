@@ -1,10 +1,8 @@
 import { html, type TemplateResult } from 'lit';
-import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import type { DrillStep } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
-import { focusMark } from '../base/focus-mark.ts';
-import { onMarkKey } from '../base/mark-keys.ts';
+import { dimensionLabel } from '../base/labels.ts';
+import { AtliqMarkChart } from '../base/mark-chart.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
 import { toolbar } from '../base/toolbar.ts';
@@ -13,7 +11,7 @@ import { profitChartStyles } from './profit-chart.styles.ts';
 import type { MarginDatum } from './profit-layout.ts';
 import { marginsQuery } from './profit-query.ts';
 import { parseTarget } from './profit-target.ts';
-import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts';
+import { type Margins, profitView, titleOf } from './profit-view.ts';
 
 /**
  * @summary Profit margin % by market, diverging around zero, against a what-if profit target: markets below the
@@ -64,16 +62,13 @@ import { levelLabel, type Margins, profitView, titleOf } from './profit-view.ts'
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
-export class AtliqProfitChart extends AtliqChart {
+export class AtliqProfitChart extends AtliqMarkChart {
   static override styles = profitChartStyles;
   static override properties = {
     /** The profit target: a margin in percent (the report's what-if parameter). Default: the dashboard's, else 0. */
     target: { type: String },
-    _active: { state: true },
   };
 
-  /** Index of the bar that has the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
-  declare _active: number;
   /** The target set on this chart; null (never set, or the attribute removed) follows the dashboard's. */
   #ownTarget: string | null = null;
   /** The target last checked, as written; `#target` or `#targetError` is what it was found to be. */
@@ -83,21 +78,14 @@ export class AtliqProfitChart extends AtliqChart {
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
-  readonly #drill = this.drillController(
-    () => 'market',
-    () => {
-      this._active = -1;
-    },
-  );
   // The target is applied when drawing, so changing it queries nothing; but while it is invalid nothing is queried.
   readonly #task = this.queryTask(
-    () => [this.#drill.path, this.locale, this.currency, this.#targetError] as const,
+    () => [this.drill.path, this.locale, this.currency, this.#targetError] as const,
     marginsQuery,
   );
 
-  constructor() {
-    super();
-    this._active = -1;
+  protected override loaded(): Promise<unknown> {
+    return this.#task.taskComplete;
   }
 
   /**
@@ -136,20 +124,11 @@ export class AtliqProfitChart extends AtliqChart {
     return this.#task.value?.rows;
   }
 
-  /** The members drilled into, top level first; empty at the market level. Settable; no event fires. */
-  get drillPath(): readonly DrillStep[] {
-    return this.#drill.path;
-  }
-
-  set drillPath(path: readonly DrillStep[]) {
-    this.#drill.path = path;
-  }
-
   /** Exactly what is shown, as CSV. */
   toCSV(): string {
     const target = this.#target;
     return toCsv(
-      [levelLabel(this.#drill.level), 'Margin (%)', 'Gap to target (pp)', 'Revenue share (%)', 'Profit share (%)'],
+      [dimensionLabel(this.drill.level), 'Margin (%)', 'Gap to target (pp)', 'Revenue share (%)', 'Profit share (%)'],
       (this.data ?? []).map((d) => [d.label, d.margin, d.margin - target, d.revenueShare, d.profitShare]),
     );
   }
@@ -170,48 +149,22 @@ export class AtliqProfitChart extends AtliqChart {
         target: this.#target,
         selected: this.selectedMember(margins.level),
         active: this._active,
-        shortcuts: this.#drill.shortcuts,
+        shortcuts: this.drill.shortcuts,
       };
       return this.#view.get([margins, ...Object.values(state)], () =>
-        profitView(margins, state, {
-          key: (e) => this.#onKey(e, margins.rows),
-          activate: (i) => {
-            this._active = i;
-          },
-          leave: () => {
-            this._active = -1;
-          },
-          press: (d) => this.#press(d),
-        }),
+        profitView(
+          margins,
+          state,
+          this.markHandlers(margins.rows, (d) => ({ member: d.label, label: d.label })),
+        ),
       );
     };
-    return html`${toolbar({ drill: { controller: this.#drill, root: 'market' }, exports })}${this.renderData(
+    return html`${toolbar({ drill: { controller: this.drill, root: 'market' }, exports })}${this.renderData(
       this.#task,
       { loading: 'Loading profit…', empty: 'No sales for the current filters.', error: 'Profit chart unavailable' },
       (margins) => margins.rows.length === 0,
       view,
     )}`;
-  }
-
-  /** Click: opens the member in drill mode (while there is a level below), else selects it. */
-  #press(d: MarginDatum): void {
-    if (this.#drill.mode && this.#drill.down(d.label, d.label)) return;
-    const level = this.#drill.level;
-    this.toggleMember(level, levelLabel(level), d.label, d.label);
-  }
-
-  #onKey(event: KeyboardEvent, marks: readonly MarginDatum[]): void {
-    onMarkKey(event, marks, {
-      drill: this.#drill,
-      active: this._active,
-      member: (d) => ({ member: d.label, label: d.label }),
-      press: (mark) => this.#press(mark),
-      clear: () => this.clearSelection(),
-      move: (index, drilled) => {
-        this._active = index;
-        focusMark(this, index, drilled ? () => this.#task.taskComplete : undefined);
-      },
-    });
   }
 }
 

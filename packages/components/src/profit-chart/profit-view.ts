@@ -1,8 +1,9 @@
-import { DIMENSIONS, isDimension } from '@atliq/sdk';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
+import { dimensionLabel } from '../base/labels.ts';
+import type { MarkHandlers } from '../base/mark-chart.ts';
 import { textWidth, tooltipLeft } from '../base/text-width.ts';
 import { type MarginBar, type MarginDatum, marginBars } from './profit-layout.ts';
 
@@ -15,13 +16,10 @@ export interface Margins {
   readonly locale: string;
 }
 
-/** The level's name, e.g. `Market`. */
-export const levelLabel = (level: string) => (isDimension(level) ? DIMENSIONS[level].label : level);
-
 /** "Profit margin by customer in Mumbai". */
 export function titleOf({ level, path }: Pick<Margins, 'level' | 'path'>): string {
   const scope = path.length > 0 ? ` in ${path.map((s) => s.label).join(' › ')}` : '';
-  return `Profit margin by ${levelLabel(level).toLowerCase()}${scope}`;
+  return `Profit margin by ${dimensionLabel(level).toLowerCase()}${scope}`;
 }
 
 export interface ProfitViewState {
@@ -35,18 +33,11 @@ export interface ProfitViewState {
   readonly shortcuts: string;
 }
 
-export interface ProfitViewHandlers {
-  readonly key: (event: KeyboardEvent) => void;
-  readonly activate: (index: number) => void;
-  readonly leave: () => void;
-  readonly press: (d: MarginDatum) => void;
-}
-
 /**
  * The diverging margin bars with the target line, the tooltip of the active bar, the members below target with
  * their gap, and the table. Bars come in `margins.rows` order (highest margin first), which is also their index.
  */
-export function profitView(margins: Margins, state: ProfitViewState, on: ProfitViewHandlers): TemplateResult {
+export function profitView(margins: Margins, state: ProfitViewState, on: MarkHandlers<MarginDatum>): TemplateResult {
   const { rows: data, level, locale } = margins;
   const formatPercent = percentFormat(locale);
   const points = (v: number) => formatPoints(v, locale);
@@ -57,7 +48,7 @@ export function profitView(margins: Margins, state: ProfitViewState, on: ProfitV
     target,
   });
   const below = layout.bars.filter((b) => b.below);
-  const name = levelLabel(level);
+  const name = dimensionLabel(level);
   const title = `${titleOf(margins)} against a ${formatPercent(target)} target`;
   const focusIndex = state.active >= 0 && state.active < layout.bars.length ? state.active : 0;
   const active = layout.bars[state.active];

@@ -1,18 +1,16 @@
-import { DIMENSIONS, isMeasure, MEASURES, type Member } from '@atliq/sdk';
+import { isMeasure } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
-import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import type { DrillStep } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
-import { focusMark } from '../base/focus-mark.ts';
-import { onMarkKey } from '../base/mark-keys.ts';
+import { dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
+import { AtliqMarkChart } from '../base/mark-chart.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
 import type { RevenueDatum } from './revenue-bars.ts';
 import { revenueChartStyles } from './revenue-chart.styles.ts';
 import { revenueQuery } from './revenue-query.ts';
-import { labelOf, revenueView, titleOf } from './revenue-view.ts';
+import { revenueView, titleOf } from './revenue-view.ts';
 
 export type { RevenueDatum };
 
@@ -60,7 +58,7 @@ export type { RevenueDatum };
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
-export class AtliqRevenueChart extends AtliqChart {
+export class AtliqRevenueChart extends AtliqMarkChart {
   static override styles = revenueChartStyles;
   static override properties = {
     /** Dimension the bars are grouped by: market (default), zone, customer, product, customer_type… */
@@ -69,25 +67,16 @@ export class AtliqRevenueChart extends AtliqChart {
     measure: { type: String },
     /** Show only the largest N members (shares stay of the total); empty shows all. */
     top: { type: String },
-    _active: { state: true },
   };
 
   declare by: string;
   declare measure: string;
   declare top: string;
-  /** Index of the bar that has the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
-  declare _active: number;
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
-  readonly #drill = this.drillController(
-    () => this.by,
-    () => {
-      this._active = -1;
-    },
-  );
   readonly #task = this.queryTask(
-    () => [this.by, this.measure, this.top, this.#drill.path, this.locale, this.currency] as const,
+    () => [this.by, this.measure, this.top, this.drill.path, this.locale, this.currency] as const,
     revenueQuery,
   );
 
@@ -96,7 +85,14 @@ export class AtliqRevenueChart extends AtliqChart {
     this.by = 'market';
     this.measure = 'revenue';
     this.top = '';
-    this._active = -1;
+  }
+
+  protected override drillRoot(): string {
+    return this.by;
+  }
+
+  protected override loaded(): Promise<unknown> {
+    return this.#task.taskComplete;
   }
 
   /** The bars shown, largest first, once loaded. */
@@ -104,30 +100,11 @@ export class AtliqRevenueChart extends AtliqChart {
     return this.#task.value?.bars;
   }
 
-  /** The member this chart has selected (its clause of the cross-filter), if any. */
-  get selected(): Member | undefined {
-    return this.selectedMember(this.#drill.level);
-  }
-
-  /**
-   * The members drilled into, top level first, e.g. `[{ dimension: 'market', member: 'Mumbai', label: 'Mumbai' }]`;
-   * empty at the top. Settable (no event fires); steps that do not follow the hierarchy below `by` are dropped.
-   */
-  get drillPath(): readonly DrillStep[] {
-    return this.#drill.path;
-  }
-
-  set drillPath(path: readonly DrillStep[]) {
-    this.#drill.path = path;
-  }
-
   /** Exactly what is shown, as CSV: member, raw value (money in the currency shown, named), share in percent. */
   toCSV(): string {
     const { by = this.by, measure = this.measure, money, bars = [] } = this.#task.value ?? {};
-    const unit = money && isMeasure(measure) && MEASURES[measure].format === 'currency' ? ` (${money.currency})` : '';
-    const header = [labelOf(by, DIMENSIONS), `${labelOf(measure, MEASURES)}${unit}`, 'Share of total (%)'];
     return toCsv(
-      header,
+      [dimensionLabel(by), valueHeading(measure, money), 'Share of total (%)'],
       bars.map((b) => [b.label, b.value, b.share]),
     );
   }
@@ -138,11 +115,11 @@ export class AtliqRevenueChart extends AtliqChart {
   }
 
   override render(): TemplateResult {
-    const name = isMeasure(this.measure) ? MEASURES[this.measure].label.toLowerCase() : 'data';
-    const filtered = Object.keys(this.link.filters()).length > 0 || this.#drill.path.length > 0;
+    const name = isMeasure(this.measure) ? measureLabel(this.measure).toLowerCase() : 'data';
+    const filtered = Object.keys(this.link.filters()).length > 0 || this.drill.path.length > 0;
     const shown = this.#task.value;
     return html`${toolbar({
-      drill: { controller: this.#drill, root: this.by },
+      drill: { controller: this.drill, root: this.by },
       exports: shown?.bars.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined,
     })}${this.renderData(
       this.#task,
@@ -158,43 +135,17 @@ export class AtliqRevenueChart extends AtliqChart {
           font: this.#size.font,
           selected: this.selected,
           active: this._active,
-          shortcuts: this.#drill.shortcuts,
+          shortcuts: this.drill.shortcuts,
         };
         return this.#view.get([revenue, ...Object.values(state)], () =>
-          revenueView(revenue, state, {
-            key: (e) => this.#onKey(e, revenue.bars),
-            activate: (i) => {
-              this._active = i;
-            },
-            leave: () => {
-              this._active = -1;
-            },
-            press: (bar) => this.#press(bar),
-          }),
+          revenueView(
+            revenue,
+            state,
+            this.markHandlers(revenue.bars, (bar) => bar),
+          ),
         );
       },
     )}`;
-  }
-
-  /** Click: drills in drill mode (while there is a level below), else selects. */
-  #press(bar: RevenueDatum): void {
-    if (bar.member === null) return;
-    if (this.#drill.mode && this.#drill.down(bar.member, bar.label)) return;
-    this.toggleMember(this.#drill.level, labelOf(this.#drill.level, DIMENSIONS), bar.member, bar.label);
-  }
-
-  #onKey(event: KeyboardEvent, marks: readonly RevenueDatum[]): void {
-    onMarkKey(event, marks, {
-      drill: this.#drill,
-      active: this._active,
-      member: (bar) => bar,
-      press: (mark) => this.#press(mark),
-      clear: () => this.clearSelection(),
-      move: (index, drilled) => {
-        this._active = index;
-        focusMark(this, index, drilled ? () => this.#task.taskComplete : undefined);
-      },
-    });
   }
 }
 

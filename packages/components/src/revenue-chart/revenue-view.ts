@@ -1,8 +1,10 @@
-import { DIMENSIONS, isMeasure, MEASURES, type Member } from '@atliq/sdk';
+import { isMeasure, MEASURES, type Member } from '@atliq/sdk';
 import { html, nothing, svg, type TemplateResult } from 'lit';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { measureFormats, percentFormat } from '../base/format.ts';
+import { dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
+import type { MarkHandlers } from '../base/mark-chart.ts';
 import type { Money } from '../base/money.ts';
 import { textWidth, tooltipLeft } from '../base/text-width.ts';
 import { type RevenueDatum, revenueBars } from './revenue-bars.ts';
@@ -17,13 +19,10 @@ export interface Revenue {
   readonly bars: readonly RevenueDatum[];
 }
 
-export const labelOf = (name: string, table: Record<string, { label: string }>) =>
-  Object.hasOwn(table, name) ? table[name]!.label : name;
-
 /** "Revenue by customer in Mumbai": the measure, the level and the opened members. */
 export function titleOf({ by, measure, path }: Pick<Revenue, 'by' | 'measure' | 'path'>): string {
   const scope = path.length > 0 ? ` in ${path.map((s) => s.label).join(' › ')}` : '';
-  return `${labelOf(measure, MEASURES)} by ${labelOf(by, DIMENSIONS).toLowerCase()}${scope}`;
+  return `${measureLabel(measure)} by ${dimensionLabel(by).toLowerCase()}${scope}`;
 }
 
 export interface RevenueViewState {
@@ -36,22 +35,14 @@ export interface RevenueViewState {
   readonly shortcuts: string;
 }
 
-export interface RevenueViewHandlers {
-  readonly key: (event: KeyboardEvent) => void;
-  readonly activate: (index: number) => void;
-  readonly leave: () => void;
-  readonly press: (bar: RevenueDatum) => void;
-}
-
 /** The bars, the tooltip of the active bar and the screen-reader table. */
-export function revenueView(revenue: Revenue, state: RevenueViewState, on: RevenueViewHandlers): TemplateResult {
+export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkHandlers<RevenueDatum>): TemplateResult {
   const { by, measure, money, bars } = revenue;
   const formatPercent = percentFormat(money.locale);
   const labelWidth = Math.max(0, ...bars.map((bar) => textWidth(bar.label, state.font)));
   const layout = revenueBars(bars, { width: Math.max(state.width, 240), labelWidth });
   const format = measureFormats(isMeasure(measure) ? MEASURES[measure].format : 'number', money);
-  const dimension = labelOf(by, DIMENSIONS);
-  const measureLabel = labelOf(measure, MEASURES);
+  const dimension = dimensionLabel(by);
   const { selected } = state;
   const focusIndex = state.active >= 0 && state.active < bars.length ? state.active : 0;
   const active = layout.bars[state.active];
@@ -85,11 +76,7 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: Reven
     }</div>
     ${dataTable(
       `${title}, largest first`,
-      [
-        dimension,
-        `${measureLabel}${format === measureFormats('currency', money) ? ` (${money.currency})` : ''}`,
-        'Share of total',
-      ],
+      [dimension, valueHeading(measure, money), 'Share of total'],
       bars.map((bar) => [bar.label, format.full(bar.value), bar.share === null ? '' : formatPercent(bar.share)]),
     )}
   `;

@@ -1,6 +1,7 @@
 import { MEASURES, type Member } from '@atliq/sdk';
 import { html, nothing, type TemplateResult } from 'lit';
 import { measureFormats, percentFormat } from '../base/format.ts';
+import type { MarkHandlers } from '../base/mark-chart.ts';
 import { tooltipLeft } from '../base/text-width.ts';
 import type { Ranked } from './ranking.ts';
 import { type TopList, titleOf } from './top-query.ts';
@@ -26,12 +27,9 @@ export interface TopListViewState {
   readonly anchor: RowAnchor | undefined;
 }
 
-export interface TopListViewHandlers {
-  readonly key: (event: KeyboardEvent) => void;
+export interface TopListViewHandlers extends Omit<MarkHandlers<Ranked>, 'activate'> {
   /** The pointer entered, or the focus reached, the row at `index` (the element `item`). */
   readonly activate: (index: number, item: HTMLElement) => void;
-  readonly leave: () => void;
-  readonly press: (row: Ranked) => void;
 }
 
 /** The ranked rows and, for the active row, a tooltip with its full value and share, like the bar charts'. */
@@ -40,6 +38,7 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
   const format = measureFormats(MEASURES[measure].format, money);
   const formatPercent = percentFormat(money.locale);
   const { selected, anchor } = state;
+  const focusIndex = state.active >= 0 && state.active < rows.length ? state.active : 0;
   const active = anchor ? rows[state.active] : undefined;
   const tip = active && `${active.label}: ${format.full(active.value)}, ${formatPercent(active.share)} of total`;
   // Focus moving to another row keeps the tooltip (the new row takes it); leaving the list hides it.
@@ -50,7 +49,7 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
     <ol part="list" class="list" aria-label=${titleOf(list)} @keydown=${on.key} @pointerleave=${on.leave}
       @focusout=${blur}>
       ${rows.map(
-        (r, i) => html`<li part="item" class="item" role="button" tabindex=${i === 0 ? 0 : -1}
+        (r, i) => html`<li part="item" class="item" role="button" data-index=${i} tabindex=${i === focusIndex ? 0 : -1}
           aria-pressed=${r.member === selected ? 'true' : 'false'} data-dimmed=${selected !== undefined && r.member !== selected}
           aria-keyshortcuts=${state.shortcuts || nothing} aria-describedby=${r === active ? 'tooltip' : nothing}
           @click=${() => on.press(r)} @focus=${(e: FocusEvent) => on.activate(i, e.currentTarget as HTMLElement)}

@@ -1,11 +1,9 @@
-import { DIMENSIONS, MEASURES, type Member } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
-import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
-import type { DrillStep } from '../base/drill.ts';
 import { exportActions } from '../base/export.ts';
-import { barKeyAction } from '../base/keys.ts';
+import { dimensionLabel, valueHeading } from '../base/labels.ts';
 import { listPng } from '../base/list-png.ts';
+import { AtliqMarkChart } from '../base/mark-chart.ts';
 import { toolbar } from '../base/toolbar.ts';
 import type { Ranked } from './ranking.ts';
 import { topListStyles } from './top-list.styles.ts';
@@ -52,7 +50,7 @@ import { type TopList, titleOf, topListQuery } from './top-query.ts';
  * @cssproperty --atliq-font - Font shorthand. Default `13px / 1.4 system-ui, sans-serif`.
  * @cssproperty --atliq-status-min-height - Height kept while loading or on error. Default `8rem`.
  */
-export class AtliqTopList extends AtliqChart {
+export class AtliqTopList extends AtliqMarkChart {
   static override styles = topListStyles;
   static override properties = {
     /** customer (default) or product. */
@@ -61,25 +59,16 @@ export class AtliqTopList extends AtliqChart {
     n: { type: String },
     /** revenue (default) or quantity. */
     measure: { type: String },
-    _active: { state: true },
   };
 
   declare by: string;
   declare n: string;
   declare measure: string;
-  /** Index of the row that has the keyboard focus or the pointer (the tooltip's row); -1 for none. */
-  declare _active: number;
   /** Where that row was when it became active: rows do not move while the pointer or the focus stays on one. */
   #anchor: RowAnchor | undefined;
 
-  readonly #drill = this.drillController(
-    () => this.by,
-    () => {
-      this._active = -1;
-    },
-  );
   readonly #task = this.queryTask(
-    () => [this.by, this.n, this.measure, this.#drill.path, this.locale, this.currency] as const,
+    () => [this.by, this.n, this.measure, this.drill.path, this.locale, this.currency] as const,
     topListQuery,
   );
 
@@ -88,7 +77,14 @@ export class AtliqTopList extends AtliqChart {
     this.by = 'customer';
     this.n = '5';
     this.measure = 'revenue';
-    this._active = -1;
+  }
+
+  protected override drillRoot(): string {
+    return this.by;
+  }
+
+  protected override loaded(): Promise<unknown> {
+    return this.#task.taskComplete;
   }
 
   /** The rows shown, once loaded. */
@@ -96,26 +92,11 @@ export class AtliqTopList extends AtliqChart {
     return this.#task.value?.rows;
   }
 
-  /** The selected member, if any. */
-  get selected(): Member | undefined {
-    return this.selectedMember(this.#drill.level);
-  }
-
-  /** The customer opened (`[{ dimension: 'customer', member, label }]`) or empty. Settable; no event fires. */
-  get drillPath(): readonly DrillStep[] {
-    return this.#drill.path;
-  }
-
-  set drillPath(path: readonly DrillStep[]) {
-    this.#drill.path = path;
-  }
-
   /** Exactly what is shown, as CSV. */
   toCSV(): string {
     const list = this.#task.value;
     if (!list) return '';
-    const unit = MEASURES[list.measure].format === 'currency' ? ` (${list.money.currency})` : '';
-    const header = ['Rank', DIMENSIONS[list.by].label, `${MEASURES[list.measure].label}${unit}`, 'Share of total (%)'];
+    const header = ['Rank', dimensionLabel(list.by), valueHeading(list.measure, list.money), 'Share of total (%)'];
     return toCsv(
       header,
       list.rows.map((r) => [r.rank, r.label, r.value, r.share]),
@@ -130,7 +111,7 @@ export class AtliqTopList extends AtliqChart {
   override render(): TemplateResult {
     const shown = this.#task.value;
     const bar = toolbar({
-      drill: { controller: this.#drill, root: this.by },
+      drill: { controller: this.drill, root: this.by },
       exports: shown?.rows.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined,
     });
     return html`${bar}${this.renderData(
@@ -145,43 +126,11 @@ export class AtliqTopList extends AtliqChart {
     )}`;
   }
 
-  /** Click: opens the row in drill mode (while there is a level below), else selects it. */
-  #press(row: Ranked | undefined): void {
-    if (!row || (this.#drill.mode && this.#drill.down(row.member, row.label))) return;
-    const level = this.#drill.level as TopList['by'];
-    this.toggleMember(level, DIMENSIONS[level].label, row.member, row.label);
-  }
-
-  #onKey(event: KeyboardEvent, rows: readonly Ranked[]): void {
-    const items = [...this.renderRoot.querySelectorAll<HTMLElement>('[part~="item"]')];
-    const current = items.indexOf(this.renderRoot.querySelector<HTMLElement>(':focus') as HTMLElement);
-    if (this.#drill.onKey(event, rows[current])) {
-      // Rows are reused for the new level: the focus stays on the first place of the list.
-      this.updateComplete.then(() => items[0]?.focus());
-      return;
-    }
-    const action = barKeyAction(event.key, current, rows.length);
-    if (!action) return;
-    event.preventDefault();
-    if (action.kind === 'move') {
-      for (const [i, item] of items.entries()) item.tabIndex = i === action.index ? 0 : -1;
-      items[action.index]?.focus();
-    } else if (action.kind === 'select') this.#press(rows[current]);
-    else this.clearSelection();
-  }
-
   #list(list: TopList): TemplateResult {
     return topListView(
       list,
-      { selected: this.selected, shortcuts: this.#drill.shortcuts, active: this._active, anchor: this.#anchor },
-      {
-        key: (e) => this.#onKey(e, list.rows),
-        activate: (i, item) => this.#activate(i, item),
-        leave: () => {
-          this._active = -1;
-        },
-        press: (row) => this.#press(row),
-      },
+      { selected: this.selected, shortcuts: this.drill.shortcuts, active: this._active, anchor: this.#anchor },
+      { ...this.markHandlers(list.rows, (row) => row), activate: (i, item) => this.#activate(i, item) },
     );
   }
 

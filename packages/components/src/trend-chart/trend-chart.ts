@@ -5,6 +5,7 @@ import { AtliqChart } from '../base/atliq-chart.ts';
 import { toCsv } from '../base/csv.ts';
 import { type DrillStep, TIME_HIERARCHY } from '../base/drill.ts';
 import { chartPng, exportActions } from '../base/export.ts';
+import { valueHeading } from '../base/labels.ts';
 import { shown } from '../base/money.ts';
 import { periodArgs } from '../base/period-settings.ts';
 import { answered, plan, total } from '../base/query-plan.ts';
@@ -170,8 +171,7 @@ export class AtliqTrendChart extends AtliqChart {
   toCSV(): string {
     const t = this.#trend();
     if (!t) return '';
-    const unit = MEASURES[t.measure].format === 'currency' ? ` (${t.money.currency})` : '';
-    const label = `${MEASURES[t.measure].label}${unit}`;
+    const label = valueHeading(t.measure, t.money);
     // A period the data covers in part says which days it counts (and its year-earlier value the same days).
     const counted = (p: TrendPoint) => (p.to ? `to ${p.to}` : p.from ? `from ${p.from}` : null);
     return toCsv(
@@ -217,14 +217,11 @@ export class AtliqTrendChart extends AtliqChart {
   /** Selects the periods of `trend` from index `a` to `b` (either order), or clears with null. */
   #selectRange({ points, grain }: Trend, range: readonly [number, number] | null): void {
     if (!range) {
-      if (!this.link.selection.clauses().has(this.clientId)) return;
-      this.select(null);
-      this.emit('atliq-select', { dimension: grain, value: null, label: '' });
+      if (this.link.selection.clauses().has(this.clientId)) this.setClause(grain, null);
       return;
     }
     const { clause, value } = periodClause(points, grain, ...range, this.#task.value?.fiscalYearStart);
-    this.select(clause);
-    this.emit('atliq-select', { dimension: grain, value, label: clause.label });
+    this.setClause(grain, clause, value);
   }
 
   #onKey(event: KeyboardEvent, trend: Trend): void {
