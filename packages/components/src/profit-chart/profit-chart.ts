@@ -36,6 +36,8 @@ import { type Margins, profitView, titleOf } from './profit-view.ts';
  *
  * @csspart chart - The SVG drawing.
  * @csspart bar - Each bar (`below` class under target, `loss` class for a negative margin).
+ * @csspart label - Each category label.
+ * @csspart value - Each margin label.
  * @csspart tooltip - Margin, gap and shares of the hovered or focused bar.
  * @csspart target - The target line.
  * @csspart below-list - The markets below target with their gap.

@@ -1,10 +1,11 @@
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { barMarks, barTooltip } from '../base/bar-mark.ts';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
 import { dimensionLabel } from '../base/labels.ts';
 import type { MarkHandlers } from '../base/mark-chart.ts';
-import { textWidth, tooltipLeft } from '../base/text-width.ts';
+import { textWidth } from '../base/text-width.ts';
 import { type MarginBar, type MarginDatum, marginBars } from './profit-layout.ts';
 
 /** What the chart shows: the margins of the members of `level` inside the opened `path`. */
@@ -41,7 +42,7 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   const { rows: data, level, locale } = margins;
   const formatPercent = percentFormat(locale);
   const points = (v: number) => formatPoints(v, locale);
-  const { target, selected } = state;
+  const { target } = state;
   const layout = marginBars(data, {
     width: state.width,
     labelWidth: Math.max(0, ...data.map((d) => textWidth(d.label, state.font))),
@@ -50,7 +51,6 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   const below = layout.bars.filter((b) => b.below);
   const name = dimensionLabel(level);
   const title = `${titleOf(margins)} against a ${formatPercent(target)} target`;
-  const focusIndex = state.active >= 0 && state.active < layout.bars.length ? state.active : 0;
   const active = layout.bars[state.active];
   const tip = (b: MarginDatum) =>
     `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} vs target); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
@@ -58,29 +58,27 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   return html`<div class="plot">
     <svg part="chart" role="group" aria-label=${title} width=${state.width} height=${layout.height + 16}
       @keydown=${on.key} @pointerleave=${on.leave}>
-      ${layout.bars.map(
-        (b, i) => svg`<g class="mark" data-index=${i} tabindex=${i === focusIndex ? 0 : -1} role="button"
-          aria-pressed=${selected === b.label ? 'true' : 'false'} aria-label=${tip(b)}
-          aria-keyshortcuts=${state.shortcuts || nothing} data-selected=${selected === b.label}
-          data-dimmed=${selected !== undefined && selected !== b.label}
-          @click=${() => on.press(b)} @focus=${() => on.activate(i)} @pointerenter=${() => on.activate(i)}>
-          <text class="label" x=${layout.labelX} y=${b.cy}>${b.label}</text>
-          <rect part="bar" class=${classes(b)} x=${b.x} y=${b.y} width=${b.width} height=${b.height}></rect>
-          <text class="value" x=${b.margin < 0 ? b.x - 4 : b.x + b.width + 4} y=${b.cy}
-            text-anchor=${b.margin < 0 ? 'end' : 'start'}>${formatPercent(b.margin)}</text>
-        </g>`,
+      ${barMarks(
+        layout.bars,
+        layout.bars,
+        {
+          label: (b) => b.label,
+          describe: tip,
+          classes,
+          value: (b) =>
+            b.margin < 0
+              ? { x: b.x - 4, text: formatPercent(b.margin), anchor: 'end' }
+              : { x: b.x + b.width + 4, text: formatPercent(b.margin) },
+          member: (b) => b.label,
+        },
+        { ...state, labelX: layout.labelX },
+        on,
       )}
       <line class="zero" x1=${layout.zeroX} x2=${layout.zeroX} y1="0" y2=${layout.height}></line>
       <line part="target" class="target" x1=${layout.targetX} x2=${layout.targetX} y1="0" y2=${layout.height}></line>
       <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>Target ${formatPercent(target)}</text>
     </svg>
-    ${
-      active
-        ? html`<div part="tooltip" class="tooltip" role="tooltip"
-            style="top: ${active.y + active.height + 4}px; left: ${tooltipLeft(layout.labelX, tip(active), state.font, state.width)}px">
-            ${tip(active)}</div>`
-        : nothing
-    }</div>
+    ${barTooltip(active, active ? tip(active) : '', { ...state, labelX: layout.labelX })}</div>
     <p part="below-list" class="below-list">
       ${
         below.length === 0

@@ -1,12 +1,13 @@
 import { isMeasure, MEASURES, type Member } from '@atliq/sdk';
-import { html, nothing, svg, type TemplateResult } from 'lit';
+import { html, type TemplateResult } from 'lit';
+import { barMarks, barTooltip } from '../base/bar-mark.ts';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { measureFormats, percentFormat } from '../base/format.ts';
 import { dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
 import type { MarkHandlers } from '../base/mark-chart.ts';
 import type { Money } from '../base/money.ts';
-import { textWidth, tooltipLeft } from '../base/text-width.ts';
+import { textWidth } from '../base/text-width.ts';
 import { type RevenueDatum, revenueBars } from './revenue-bars.ts';
 
 /** What the chart shows: the bars of `measure` by `by` (the drilled level) inside the opened `path`. */
@@ -43,37 +44,29 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkH
   const layout = revenueBars(bars, { width: Math.max(state.width, 240), labelWidth });
   const format = measureFormats(isMeasure(measure) ? MEASURES[measure].format : 'number', money);
   const dimension = dimensionLabel(by);
-  const { selected } = state;
-  const focusIndex = state.active >= 0 && state.active < bars.length ? state.active : 0;
-  const active = layout.bars[state.active];
   const describe = (b: RevenueDatum) =>
     `${b.label}: ${format.full(b.value)}${b.share === null ? '' : `, ${formatPercent(b.share)} of total`}`;
   const title = titleOf(revenue);
+  const active = bars[state.active];
   // The tooltip is placed relative to the plot, below the toolbar.
   return html`<div class="plot">
     <svg part="chart" role="group" aria-label=${title} width=${layout.width} height=${layout.height}
       viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${on.key} @pointerleave=${on.leave}>
-      ${layout.bars.map(
-        (bar, i) => svg`
-          <g class="mark" data-index=${i} tabindex=${i === focusIndex ? 0 : -1} role="button"
-            aria-pressed=${bars[i]!.member === selected ? 'true' : 'false'} aria-label=${describe(bars[i]!)}
-            aria-keyshortcuts=${state.shortcuts || nothing} data-selected=${bars[i]!.member === selected}
-            data-dimmed=${selected !== undefined && bars[i]!.member !== selected}
-            @click=${() => on.press(bars[i]!)} @focus=${() => on.activate(i)} @pointerenter=${() => on.activate(i)}>
-            <text part="label" class="label" x=${layout.labelX} y=${bar.cy}>${bar.label}</text>
-            <rect part="bar" class=${bar.value < 0 ? 'bar negative' : 'bar'} x=${bar.x} y=${bar.y} width=${bar.width}
-              height=${bar.height}></rect>
-            <text part="value" class="value" x=${bar.valueX} y=${bar.cy}>${format.compact(bar.value)}</text>
-          </g>`,
+      ${barMarks(
+        bars,
+        layout.bars,
+        {
+          label: (d) => d.label,
+          describe,
+          classes: (d) => (d.value < 0 ? 'bar negative' : 'bar'),
+          value: (d, bar) => ({ x: bar.valueX, text: format.compact(d.value) }),
+          member: (d) => d.member,
+        },
+        { ...state, labelX: layout.labelX },
+        on,
       )}
     </svg>
-    ${
-      active
-        ? html`<div part="tooltip" class="tooltip" role="tooltip"
-            style="top: ${active.y + active.height + 4}px; left: ${tooltipLeft(layout.labelX, describe(bars[state.active]!), state.font, layout.width)}px">
-            ${describe(bars[state.active]!)}</div>`
-        : ''
-    }</div>
+    ${barTooltip(layout.bars[state.active], active ? describe(active) : '', { ...state, labelX: layout.labelX, width: layout.width })}</div>
     ${dataTable(
       `${title}, largest first`,
       [dimension, valueHeading(measure, money), 'Share of total'],
