@@ -150,6 +150,12 @@ export const MEASURES = {
   orders: measure('Orders', { kind: 'count' }, 'number'),
   profit: measure('Profit', { kind: 'sum', column: 'profit' }, 'currency'),
   margin: measure('Margin', { kind: 'ratio', numerator: 'profit', denominator: 'revenue', scale: 100 }, 'percent'),
+  /** Revenue per unit sold. */
+  avg_price: measure(
+    'Average price',
+    { kind: 'ratio', numerator: 'revenue', denominator: 'sales_qty', scale: 1 },
+    'currency',
+  ),
   /** Each group's share of the revenue of all groups the query returns (before any limit). */
   revenue_share: measure('Revenue share', { kind: 'share', column: 'revenue' }, 'percent'),
   profit_share: measure('Profit share', { kind: 'share', column: 'profit' }, 'percent'),
