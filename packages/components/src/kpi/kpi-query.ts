@@ -5,6 +5,7 @@ import {
   type Filters,
   formatDay,
   MEASURES,
+  type MeasureName,
   type PeriodComparison,
   snapshotDays,
 } from '@atliq/sdk';
@@ -13,11 +14,12 @@ import { type Money, moneyFor, shown } from '../base/money.ts';
 import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
 import { type Change, change } from './kpi-change.ts';
 
-/** Measures a KPI tile can show. */
-export const KPI_MEASURES = ['revenue', 'quantity', 'orders', 'profit', 'margin'] as const;
-export type KpiMeasure = (typeof KPI_MEASURES)[number];
+/** Measures a KPI tile can show: every measure of the model but the shares, which are shares of a grouping. */
+export const KPI_MEASURES: readonly MeasureName[] = (Object.keys(MEASURES) as MeasureName[]).filter(
+  (m) => MEASURES[m].aggregate.kind !== 'share',
+);
 
-export const isKpiMeasure = (m: string): m is KpiMeasure => (KPI_MEASURES as readonly string[]).includes(m);
+export const isKpiMeasure = (m: string): m is MeasureName => (KPI_MEASURES as readonly string[]).includes(m);
 
 /** The figure's period against its baseline. */
 export interface KpiComparison {
@@ -35,7 +37,7 @@ export interface KpiComparison {
 
 /** The KPI as shown: the value over the current period, and (once loaded) its comparison with the baseline. */
 export interface KpiData {
-  readonly measure: KpiMeasure;
+  readonly measure: MeasureName;
   /** The measure over the current period (and the other filters). */
   readonly value: number | null;
   /** The days the value counts, e.g. "1 Jan–26 Jun 2020"; null when the filters pin periods with gaps between them. */
@@ -48,7 +50,7 @@ export interface KpiData {
 
 export type KpiArgs = readonly [measure: string, locale: string, currency: string, ...PeriodArgs];
 
-async function total(source: AtliqSource, measure: KpiMeasure, filters: Filters, signal: AbortSignal) {
+async function total(source: AtliqSource, measure: MeasureName, filters: Filters, signal: AbortSignal) {
   const [row] = await source.query({ measures: [measure], filters }, { signal });
   const value = row?.[measure];
   return value === null || value === undefined ? null : Number(value);
