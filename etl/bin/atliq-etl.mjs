@@ -48,8 +48,11 @@ async function bundleCli() {
     format: 'esm',
     target: 'node20',
     packages: 'external',
-    // The contract is a workspace package of TypeScript source: bundled, not loaded from node_modules.
-    alias: { '@atliq/sdk/contract': '../packages/sdk/src/contract.ts' },
+    // The contract and the model are a workspace package's TypeScript source: bundled, not loaded from node_modules.
+    alias: {
+      '@atliq/sdk/contract': '../packages/sdk/src/contract.ts',
+      '@atliq/sdk/model': '../packages/sdk/src/model.ts',
+    },
     outfile: bundle,
     write: false,
     metafile: true,

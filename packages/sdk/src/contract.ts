@@ -7,6 +7,7 @@
  */
 
 import type { QualityReport } from './contract-quality.ts';
+import { BASE_MEASURES, type StoredColumn } from './model.ts';
 
 /** Bumped on any incompatible change to the tables, columns or manifest below. */
 export const CONTRACT_VERSION = 1;
@@ -191,22 +192,34 @@ export interface RefreshInfo {
   rows_reused?: number;
 }
 
+/** The columns of {@link MONTH_MARKET_FILE} that place a row: year, month (1–12), market name and its zone. */
+export const MONTH_MARKET_KEYS = ['year', 'month', 'market', 'zone'] as const;
+
+/**
+ * The columns of agg_sales_month_market that {@link MONTH_MARKET_FILE} adds up by market name, after its keys: those
+ * the model's base measures read (`revenue`, `sales_qty`, `orders`, `profit`), from which it computes every measure.
+ */
+export const MONTH_MARKET_SUMS: readonly StoredColumn[] = [...BASE_MEASURES.keys()];
+
 /** The columns of {@link MONTH_MARKET_FILE}, in order; one row per month and market name. */
-export const MONTH_MARKET_COLUMNS = [
-  'year',
-  'month',
-  'market',
-  'zone',
-  'revenue',
-  'sales_qty',
-  'orders',
-  'profit',
-] as const;
+export const MONTH_MARKET_COLUMNS: readonly string[] = [...MONTH_MARKET_KEYS, ...MONTH_MARKET_SUMS];
+
+/**
+ * A row of {@link MONTH_MARKET_FILE}: its keys, then one sum per {@link MONTH_MARKET_SUMS} column (NULL where the
+ * rollup's is).
+ */
+export type MonthMarketRow = readonly [
+  year: number,
+  month: number,
+  market: string,
+  zone: string | null,
+  ...sums: (number | null)[],
+];
 
 /** {@link MONTH_MARKET_FILE}: sums by year, month (1–12) and market name (dim_market), as in agg_sales_month_market. */
 export interface MonthMarketFile {
-  columns: typeof MONTH_MARKET_COLUMNS;
-  rows: [number, number, string, string | null, number, number, number, number | null][];
+  columns: readonly string[];
+  rows: MonthMarketRow[];
 }
 
 export interface Manifest {

@@ -1,8 +1,18 @@
 import type { QuerySpec } from './compile.ts';
 import type { Row, Value } from './connector.ts';
-import type { MonthMarketFile } from './contract.ts';
+import { MONTH_MARKET_SUMS, type MonthMarketRow } from './contract.ts';
 import { type Filters, type FilterValue, isRange, type Member } from './filter.ts';
-import { type Aggregate, type DimensionName, MEASURES, type MeasureName, type SummedColumn } from './model.ts';
+import {
+  type Aggregate,
+  BASE_MEASURES,
+  COUNTED,
+  DIMENSIONS,
+  type DimensionName,
+  MEASURES,
+  type MeasureName,
+  type StoredColumn,
+  type SummedColumn,
+} from './model.ts';
 
 /**
  * Answers a query in plain JavaScript from a cube — rows of sums at some grain — with the SQL compiler's semantics:
@@ -20,51 +30,38 @@ export interface CubeShape {
 }
 
 /**
- * A cube's rows: each dimension's value as the engine returns it, and the sums `revenue`, `quantity`, `orders` and
- * (when the extract has it) `profit`, each as the `sum`/`count` measure of that name computes it.
+ * A cube's rows: each dimension's value as the engine returns it, and the model's base measures (the plain sums and
+ * the count: `revenue`, `quantity`, `orders` and, when the extract has it, `profit`), as the engine computes them.
  */
 export interface Cube extends CubeShape {
   readonly rows: readonly Row[];
 }
 
-/** The row field holding each summed column (the names of the model's plain sum measures). */
-const SUMMED: Record<SummedColumn | 'orders', string> = {
-  revenue: 'revenue',
-  sales_qty: 'quantity',
-  profit: 'profit',
-  orders: 'orders',
-};
+/** The row field holding each stored column: its base measure's name. */
+const field = (column: StoredColumn) => BASE_MEASURES.get(column)!;
 
 /** The measures a cube is built with: every other measure is a ratio or a share of these. */
-export const CUBE_MEASURES = ['revenue', 'quantity', 'orders', 'profit'] as const;
+export const CUBE_MEASURES: readonly MeasureName[] = [...BASE_MEASURES.values()];
 
-export type MonthMarketRow = MonthMarketFile['rows'][number];
+export type { MonthMarketRow };
 
 const pad = (n: number, width: number) => String(n).padStart(width, '0');
 
 /** The month × market file as a cube, with its date parts as the engine returns them (`month` as `YYYY-MM`). */
 export function monthMarketCube(data: readonly MonthMarketRow[]): Cube {
-  const rows = data.map(
-    ([year, month, market, zone, revenue, quantity, orders, profit]): Row => ({
-      year,
-      month: `${pad(year, 4)}-${pad(month, 2)}`,
-      month_of_year: month,
-      market,
-      zone,
-      revenue,
-      quantity,
-      orders,
-      profit,
-    }),
-  );
+  const rows = data.map(([year, month, market, zone, ...sums]) => {
+    const row: Row = { year, month: `${pad(year, 4)}-${pad(month, 2)}`, month_of_year: month, market, zone };
+    MONTH_MARKET_SUMS.forEach((column, i) => {
+      row[field(column)] = sums[i] ?? null;
+    });
+    return row;
+  });
   return { dimensions: new Set(['year', 'month', 'month_of_year', 'market', 'zone']), fixed: {}, rows };
 }
 
-const NUMERIC = new Set<DimensionName>(['year', 'month_of_year']);
-
 /** A bound filter value as the engine casts it to the column's type; undefined where the engine would fail. */
 function cast(d: DimensionName, m: Member): Member | undefined {
-  if (!NUMERIC.has(d)) return String(m);
+  if (!DIMENSIONS[d].numeric) return String(m);
   const n = typeof m === 'number' ? m : /^\s*-?\d+\s*$/.test(m) ? Number(m) : Number.NaN;
   return Number.isInteger(n) ? n : undefined;
 }
@@ -107,15 +104,15 @@ function predicate(d: DimensionName, value: FilterValue): Predicate | undefined 
 }
 
 function measure(aggregate: Aggregate, rows: readonly Row[], totals: Map<SummedColumn, number | null>) {
-  const col = (c: SummedColumn | 'orders') => sum(rows, SUMMED[c]);
+  const col = (c: StoredColumn) => sum(rows, field(c));
   switch (aggregate.kind) {
     case 'sum':
       return col(aggregate.column);
     case 'count':
-      return col('orders') ?? 0;
+      return col(COUNTED) ?? 0;
     case 'ratio': {
       const [n, d] = [col(aggregate.numerator), col(aggregate.denominator)];
-      return n === null || d === null || d === 0 ? null : (100 * n) / d;
+      return n === null || d === null || d === 0 ? null : (aggregate.scale * n) / d;
     }
     case 'share': {
       const [n, d] = [col(aggregate.column), totals.get(aggregate.column) ?? null];
@@ -205,7 +202,7 @@ export function answerFromCube(spec: QuerySpec, cube: Cube): Row[] | null {
   const totals = new Map<SummedColumn, number | null>();
   for (const m of measures) {
     const aggregate = MEASURES[m].aggregate;
-    if (aggregate.kind === 'share') totals.set(aggregate.column, sum(kept, SUMMED[aggregate.column]));
+    if (aggregate.kind === 'share') totals.set(aggregate.column, sum(kept, field(aggregate.column)));
   }
   let rows: Row[] = [...groups.values()].map((g) => {
     const row: Row = {};

@@ -2,7 +2,7 @@ import { compile, type QuerySpec } from './compile.ts';
 import type { Row } from './connector.ts';
 import { answerFromCube, CUBE_MEASURES, type CubeShape, cubeAnswers } from './cube-answer.ts';
 import { LruMap } from './lru-map.ts';
-import type { DimensionName } from './model.ts';
+import { type DimensionName, MEASURES } from './model.ts';
 
 /**
  * Cubes larger than this are not kept by default: filtering them per click in JS would cost what the engine does
@@ -25,7 +25,7 @@ export function cubeSpec(
   const fixed = Object.fromEntries(
     Object.entries(spec.filters ?? {}).filter(([d]) => !index.includes(d as DimensionName)),
   );
-  const measures = CUBE_MEASURES.filter((m) => withProfit || m !== 'profit');
+  const measures = CUBE_MEASURES.filter((m) => withProfit || MEASURES[m].requires !== 'profit');
   return { spec: { measures, dimensions, filters: fixed }, shape: { dimensions: new Set(dimensions), fixed } };
 }
 

@@ -14,6 +14,7 @@ export { type Filters, type FilterValue, intersect, isRange, type Member, type R
 export * from './insights/index.ts';
 export { isAbort, latest } from './latest.ts';
 export {
+  BASE_MEASURES,
   DIMENSIONS,
   type DimensionDef,
   type DimensionName,

@@ -1,21 +1,18 @@
-import { type Manifest, MONTH_MARKET_COLUMNS } from './contract.ts';
-import type { MonthMarketRow } from './cube-answer.ts';
+import { type Manifest, MONTH_MARKET_COLUMNS, MONTH_MARKET_SUMS, type MonthMarketRow, TABLES } from './contract.ts';
 
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isText = (v: unknown, nullable = false): boolean => typeof v === 'string' || (nullable && v === null);
 
 function isRow(v: unknown): v is MonthMarketRow {
   if (!Array.isArray(v) || v.length !== MONTH_MARKET_COLUMNS.length) return false;
-  const [year, month, market, zone, revenue, qty, orders, profit] = v;
+  const [year, month, market, zone, ...sums] = v;
+  const columns = TABLES.agg_sales_month_market.columns;
   return (
     isNumber(year) &&
     isNumber(month) &&
     isText(market) &&
     isText(zone, true) &&
-    isNumber(revenue) &&
-    isNumber(qty) &&
-    isNumber(orders) &&
-    (profit === null || isNumber(profit))
+    sums.every((s, i) => isNumber(s) || (s === null && columns[MONTH_MARKET_SUMS[i]!].nullable))
   );
 }
 

@@ -168,7 +168,7 @@ export class AtliqSource {
     const days = snapshotDays(manifest);
     const halves = days && splitDays(spec, days);
     if (!halves) return null;
-    const measures = CUBE_MEASURES.filter((m) => manifest.measures.profit || m !== 'profit');
+    const measures = CUBE_MEASURES.filter((m) => !this.#unavailable({ measures: [m] }, manifest));
     const dimensions = spec.dimensions ?? [];
     return Promise.all(
       [halves.months, halves.days].map((filters) => this.query({ measures: [...measures], dimensions, filters })),

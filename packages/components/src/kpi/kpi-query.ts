@@ -1,14 +1,23 @@
-import { AtliqError, comparePeriods, formatDay, MEASURES, type PeriodComparison, snapshotDays } from '@atliq/sdk';
+import {
+  AtliqError,
+  comparePeriods,
+  formatDay,
+  MEASURES,
+  type MeasureName,
+  type PeriodComparison,
+  snapshotDays,
+} from '@atliq/sdk';
 import { type Money, moneyFor, shown } from '../base/money.ts';
 import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
 import { answered, type PlanContext, type Planner, plan, type QueryPlan, total } from '../base/query-plan.ts';
 import { type Change, change } from './kpi-change.ts';
 
-/** Measures a KPI tile can show. */
-export const KPI_MEASURES = ['revenue', 'quantity', 'orders', 'profit', 'margin'] as const;
-export type KpiMeasure = (typeof KPI_MEASURES)[number];
+/** Measures a KPI tile can show: every measure of the model but the shares, which are shares of a grouping. */
+export const KPI_MEASURES: readonly MeasureName[] = (Object.keys(MEASURES) as MeasureName[]).filter(
+  (m) => MEASURES[m].aggregate.kind !== 'share',
+);
 
-export const isKpiMeasure = (m: string): m is KpiMeasure => (KPI_MEASURES as readonly string[]).includes(m);
+export const isKpiMeasure = (m: string): m is MeasureName => (KPI_MEASURES as readonly string[]).includes(m);
 
 /** The figure's period against its baseline. */
 export interface KpiComparison {
@@ -26,7 +35,7 @@ export interface KpiComparison {
 
 /** The KPI as shown: the value over the current period, and (once loaded) its comparison with the baseline. */
 export interface KpiData {
-  readonly measure: KpiMeasure;
+  readonly measure: MeasureName;
   /** The measure over the current period (and the other filters). */
   readonly value: number | null;
   /** The days the value counts, e.g. "1 Jan–26 Jun 2020"; null when the filters pin periods with gaps between them. */
@@ -42,7 +51,7 @@ export type KpiArgs = readonly [measure: string, locale: string, currency: strin
 /** A tile's plan: its measure, money formats, the periods compared (null: periods with gaps) and the data's days. */
 export type KpiPlan = ReturnType<typeof planKpi>;
 
-function checkKpiMeasure(name: string): KpiMeasure {
+function checkKpiMeasure(name: string): MeasureName {
   if (!isKpiMeasure(name)) {
     throw new AtliqError(`Unknown KPI measure "${name}". Use one of: ${KPI_MEASURES.join(', ')}.`);
   }

@@ -22,12 +22,15 @@ export function revenueQuery([by, name, top, path, locale, currency]: readonly [
   const limit = parseTop(top);
   const measure = checkMeasure(name);
   const level = drillLevel(checkDimension(by), path);
+  // A share of the total means something only for a measure whose groups add up to it (a sum or a count).
+  const { kind } = MEASURES[measure].aggregate;
+  const summable = kind === 'sum' || kind === 'count';
   return ({ manifest, filters }) => {
     const money = moneyFor(manifest, locale, currency);
     const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
     return plan({ bars: spec }, ({ bars }) => {
       const converted = bars.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
-      const sorted = barsWithShares(converted, level, measure, MEASURES[measure].format !== 'percent');
+      const sorted = barsWithShares(converted, level, measure, summable);
       return { by: level, measure, path, money, bars: limit ? sorted.slice(0, limit) : sorted };
     });
   };

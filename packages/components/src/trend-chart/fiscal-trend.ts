@@ -1,5 +1,6 @@
 import {
   AtliqError,
+  BASE_MEASURES,
   type Filters,
   fiscalYear,
   fiscalYearMonths,
@@ -33,16 +34,16 @@ export function fiscalDrillFilters(filters: Filters, path: readonly DrillStep[],
   return years.reduce((f, s) => withFiscalYear(f, Number(s.member), start), narrowed);
 }
 
-const COLUMN_MEASURES = { revenue: 'revenue', sales_qty: 'quantity', profit: 'profit' } as const;
-
 /** The measures whose monthly sums add up to `measure` by fiscal year, and how to combine them. */
 function parts(measure: MeasureName): { measures: string[]; combine: (sums: number[]) => number | null } {
   const a = MEASURES[measure].aggregate;
   if (a.kind === 'sum' || a.kind === 'count') return { measures: [measure], combine: ([s]) => s! };
   if (a.kind === 'ratio') {
+    // The measures that sum the ratio's two columns (the model's base measures), added up by year, then divided.
+    const [numerator, denominator] = [BASE_MEASURES.get(a.numerator)!, BASE_MEASURES.get(a.denominator)!];
     return {
-      measures: [COLUMN_MEASURES[a.numerator], COLUMN_MEASURES[a.denominator]],
-      combine: ([n, d]) => (d ? (100 * n!) / d : null),
+      measures: [numerator, denominator],
+      combine: ([n, d]) => (d ? (a.scale * n!) / d : null),
     };
   }
   throw new AtliqError(`${MEASURES[measure].label} cannot be shown by fiscal year: choose another measure or grain.`);
