@@ -80,6 +80,10 @@ function serverProblem(url: string, p: Probe, what: string): string | null {
   return null;
 }
 
+/** The server refused the file to this reader (row-level security): not a fault to explain but an answer. */
+export const refused = (p: Probe | Error): p is Probe =>
+  !(p instanceof Error) && (p.status === 401 || p.status === 403);
+
 /**
  * Explains why the snapshot's `sales.duckdb` cannot be read, or returns null when the server and the file look
  * right. `engineMessage` is what the engine said, for the storage versions it reads.

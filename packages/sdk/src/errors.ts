@@ -52,6 +52,24 @@ export class SourceError extends AtliqError {
   }
 }
 
+/**
+ * The web server refused the extract to this reader (HTTP 401 or 403): with row-level security, a scope they do not
+ * have. Components say "You do not have access to this data" rather than show an error.
+ */
+export class ForbiddenError extends SourceError {
+  override name = 'ForbiddenError';
+  constructor(
+    url: string,
+    readonly status: number,
+  ) {
+    super(
+      `The server refused ${url} to you (HTTP ${status}): your account does not have access to this data. ` +
+        'Ask the people who run the dashboards for access, or open the page meant for you.',
+      url,
+    );
+  }
+}
+
 /** A compiled query failed in the engine; carries the SQL and its bound parameters for diagnosis. */
 export class QueryError extends AtliqError {
   override name = 'QueryError';

@@ -9,7 +9,15 @@
 export { type CompiledQuery, checkDimension, checkMeasure, compile, type QuerySpec, type SortKey } from './compile.ts';
 export type { Connector, Row, Value } from './connector.ts';
 export type { Manifest } from './contract.ts';
-export { AtliqError, ModelError, messageOf, QueryError, SourceError, UnavailableMeasureError } from './errors.ts';
+export {
+  AtliqError,
+  ForbiddenError,
+  ModelError,
+  messageOf,
+  QueryError,
+  SourceError,
+  UnavailableMeasureError,
+} from './errors.ts';
 export { type Filters, type FilterValue, intersect, isRange, type Member, type Range } from './filter.ts';
 export * from './insights/index.ts';
 export { isAbort, latest } from './latest.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { SourceError } from './errors.ts';
-import { loadManifest } from './manifest-load.ts';
+import { ForbiddenError, SourceError } from './errors.ts';
+import { fetchManifest, loadManifest } from './manifest-load.ts';
 import { ManifestError } from './manifest-validate.ts';
 import { sampleManifest } from './testing/manifest.ts';
 
@@ -26,6 +26,29 @@ describe('loadManifest()', () => {
       `No extract at ${URL} (HTTP 404). Check the src attribute, and that the ETL has published an extract there ` +
         '(manifest.json is written last, when a snapshot is complete).',
     );
+  });
+
+  test.each([401, 403])(
+    'loadManifest() tells a refused reader (HTTP %i) that the data is not theirs to see',
+    async (status) => {
+      const error = await failure(
+        serve('<html>Forbidden</html>', { status, headers: { 'content-type': 'text/html' } }),
+      );
+      expect(error).toBeInstanceOf(ForbiddenError);
+      expect((error as ForbiddenError).status).toBe(status);
+      expect(error.message).toMatch(new RegExp(`refused .* \\(HTTP ${status}\\): your account does not have access`));
+    },
+  );
+
+  test("fetchManifest() resolves files against where a redirect ended, e.g. /extracts/me/ to a reader's scope", async () => {
+    const scoped = 'https://intranet/extracts/scopes/north/manifest.json';
+    const redirected = (async () => {
+      const response = new Response(JSON.stringify(manifest));
+      Object.defineProperty(response, 'url', { value: scoped });
+      return response;
+    }) as typeof fetch;
+    expect(await fetchManifest(URL, redirected)).toEqual({ manifest, base: scoped });
+    expect((await fetchManifest(URL, serve(JSON.stringify(manifest)))).base).toBe(URL);
   });
 
   test('loadManifest() recognises an HTML page served in place of the manifest', async () => {

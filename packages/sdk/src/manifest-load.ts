@@ -1,6 +1,23 @@
 import type { Manifest } from './contract.ts';
-import { messageOf, SourceError } from './errors.ts';
+import { ForbiddenError, messageOf, SourceError } from './errors.ts';
 import { parseManifest } from './manifest-validate.ts';
+
+/**
+ * Fetches and validates `manifest.json`, with the URL its files are relative to: where the server finally answered
+ * from (a redirect, e.g. row-level security's `/extracts/me/manifest.json` to the reader's own scope, moves it).
+ */
+export async function fetchManifest(
+  url: string,
+  fetchFn: typeof fetch = fetch,
+): Promise<{ readonly manifest: Manifest; readonly base: string }> {
+  let base = url;
+  const manifest = await loadManifest(url, async (input, init) => {
+    const response = await fetchFn(input, init);
+    if (response.url) base = response.url;
+    return response;
+  });
+  return { manifest, base };
+}
 
 /**
  * Fetches and validates `manifest.json`. Each way this goes wrong in practice (wrong `src`, nothing published yet,
@@ -27,6 +44,7 @@ export async function loadManifest(url: string, fetchFn: typeof fetch = fetch): 
       url,
     );
   }
+  if (response.status === 401 || response.status === 403) throw new ForbiddenError(url, response.status);
   if (!response.ok) throw new SourceError(`The server answered HTTP ${response.status} for the manifest ${url}.`, url);
   const body = await response.text();
   if (/text\/html/i.test(response.headers.get('content-type') ?? '') || /^\s*</.test(body)) {

@@ -3,9 +3,9 @@ import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
 import { answerFromCube, CUBE_MEASURES, type Cube, monthMarketCube } from './cube-answer.ts';
 import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
-import { explainDatabaseProbe, probe, UNREADABLE_FILE } from './diagnose.ts';
-import { messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
-import { loadManifest } from './manifest-load.ts';
+import { explainDatabaseProbe, probe, refused, UNREADABLE_FILE } from './diagnose.ts';
+import { type AtliqError, ForbiddenError, messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
+import { fetchManifest } from './manifest-load.ts';
 import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
 import { loadMonthMarket } from './month-market-load.ts';
 import { daysAsMonths, snapshotDays } from './period/snapshot-days.ts';
@@ -83,6 +83,8 @@ export class AtliqSource {
   readonly #options: SourceOptions;
   readonly #cache: QueryCache;
   #manifest: Manifest | undefined;
+  /** The URL the manifest was finally answered from (after redirects): what its files are relative to. */
+  #base: string;
   #loading: Promise<Manifest> | undefined;
   #monthMarket: Promise<Cube | null> | undefined;
   readonly #cubes = new CubeStore();
@@ -91,6 +93,7 @@ export class AtliqSource {
   /** Prefer {@link AtliqSource.for}, which shares one source per URL; construct directly for custom engines. */
   constructor(url: string | URL, options: SourceOptions = {}) {
     this.url = absoluteUrl(url);
+    this.#base = this.url;
     this.#options = options;
     this.#cache = new QueryCache(options.cacheSize);
   }
@@ -244,8 +247,9 @@ export class AtliqSource {
   }
 
   #loadManifest(): Promise<Manifest> {
-    this.#loading ??= loadManifest(this.url, this.#options.fetch).then(
-      (manifest) => {
+    this.#loading ??= fetchManifest(this.url, this.#options.fetch).then(
+      ({ manifest, base }) => {
+        this.#base = base;
         this.#manifest = manifest;
         return manifest;
       },
@@ -262,7 +266,7 @@ export class AtliqSource {
     this.#monthMarket ??=
       this.#options.preaggregates === false
         ? Promise.resolve(null)
-        : loadMonthMarket(this.url, manifest, this.#options.fetch).then((rows) => rows && monthMarketCube(rows));
+        : loadMonthMarket(this.#base, manifest, this.#options.fetch).then((rows) => rows && monthMarketCube(rows));
     return this.#monthMarket;
   }
 
@@ -277,16 +281,16 @@ export class AtliqSource {
 
   async #attach() {
     const manifest = await this.#loadManifest();
-    const dbUrl = new URL(manifest.browser_db, this.url).href;
+    const dbUrl = new URL(manifest.browser_db, this.#base).href;
     const connector = await (this.#options.connect ?? connectWasm)(dbUrl);
     return { manifest, connector, dbUrl };
   }
 
-  async #queryError({ sql, params }: CompiledQuery, dbUrl: string, cause: unknown): Promise<QueryError> {
+  async #queryError({ sql, params }: CompiledQuery, dbUrl: string, cause: unknown): Promise<AtliqError> {
     const engineMessage = messageOf(cause);
-    const reason = UNREADABLE_FILE.test(engineMessage)
-      ? explainDatabaseProbe(dbUrl, await probe(dbUrl, this.#options.fetch))
-      : null;
+    const answer = UNREADABLE_FILE.test(engineMessage) ? await probe(dbUrl, this.#options.fetch) : null;
+    if (answer && refused(answer)) return new ForbiddenError(dbUrl, answer.status);
+    const reason = answer ? explainDatabaseProbe(dbUrl, answer) : null;
     return new QueryError(reason ?? `The query failed: ${engineMessage}`, sql, params, { cause });
   }
 }

@@ -2,6 +2,7 @@ import {
   AtliqError,
   AtliqSource,
   type Filters,
+  ForbiddenError,
   isAbort,
   type Member,
   messageOf,
@@ -18,7 +19,7 @@ import { DrillController } from './drill-controller.ts';
 import type { AtliqEventMap } from './events.ts';
 import type { Planner } from './query-plan.ts';
 import { SelectionController, type SelectionUpdates } from './selection-controller.ts';
-import { emptyView, errorView, loadingView, unavailableView } from './status.ts';
+import { emptyView, errorView, forbiddenView, loadingView, unavailableView } from './status.ts';
 
 /** Texts a component shows while its data task is not complete. */
 export interface StatusTexts {
@@ -273,9 +274,11 @@ export class AtliqElement extends LitElement {
       },
       complete: (value) => (isEmpty(value) ? emptyView(texts.empty) : complete(value)),
       error: (error) =>
-        error instanceof UnavailableMeasureError
-          ? unavailableView(texts.unavailable ?? 'Not available in this source', messageOf(error))
-          : errorView(texts.error, messageOf(error)),
+        error instanceof ForbiddenError
+          ? forbiddenView(error.message)
+          : error instanceof UnavailableMeasureError
+            ? unavailableView(texts.unavailable ?? 'Not available in this source', messageOf(error))
+            : errorView(texts.error, messageOf(error)),
     });
   }
 }

@@ -37,6 +37,15 @@ export const errorView = (title: string, message: string): TemplateResult =>
     <strong>${title}</strong><span>${message}</span>
   </div>`;
 
+/**
+ * The web server refused the extract to this reader (row-level security): an answer about their access, said
+ * plainly, not an error to debug.
+ */
+export const forbiddenView = (message: string): TemplateResult =>
+  html`<div part="status" class="status" data-state="forbidden" role="status">
+    <strong>You do not have access to this data</strong><span class="reason">${message}</span>
+  </div>`;
+
 /** The extract cannot answer this (e.g. no profit columns): a fact about the source, not a failure. */
 export const unavailableView = (title: string, message: string): TemplateResult =>
   html`<div part="status" class="status" data-state="unavailable" role="status">

@@ -1,10 +1,10 @@
-import { AtliqSource, Selection } from '@atliq/sdk';
+import { AtliqSource, ForbiddenError, Selection } from '@atliq/sdk';
 import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { dashboardContext } from '../base/dashboard-context.ts';
 import type { AtliqTargetChangeDetail } from '../base/events.ts';
 import { samePeriodAttributes } from '../base/period-settings.ts';
-import { errorView } from '../base/status.ts';
+import { errorView, forbiddenView } from '../base/status.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
 import { defaultLayout } from './default-layout.ts';
 
@@ -22,7 +22,7 @@ import { defaultLayout } from './default-layout.ts';
  * @slot - Components to lay out instead of the default dashboard; `data-span="full|half|third|quarter"` sizes one.
  *
  * @csspart grid - The grid container.
- * @csspart status - The message shown when `src` is missing.
+ * @csspart status - The message shown when `src` is missing, or when the server refuses the extract to this reader.
  *
  * @cssproperty --atliq-dashboard-gap - Space between tiles. Default `16px`.
  * @cssproperty --atliq-tile-background - Background of each tile of the default layout. Default `#ffffff`.
@@ -58,6 +58,7 @@ export class AtliqDashboard extends LitElement {
     /** What a period is compared with: `year` (the same days a year earlier, default) or `previous` (the period before). */
     comparison: { type: String },
     _slotted: { state: true },
+    _refused: { state: true },
   };
 
   declare src: string;
@@ -68,6 +69,8 @@ export class AtliqDashboard extends LitElement {
   declare fiscalYearStart: string;
   declare comparison: string;
   declare _slotted: boolean;
+  /** Why the server refused the extract to this reader (row-level security); null while it has not. */
+  declare _refused: string | null;
 
   readonly #selection = new Selection();
   readonly #provider = new ContextProvider(this, { context: dashboardContext });
@@ -81,6 +84,7 @@ export class AtliqDashboard extends LitElement {
     this.fiscalYearStart = '';
     this.comparison = '';
     this._slotted = false;
+    this._refused = null;
   }
 
   /**
@@ -132,6 +136,18 @@ export class AtliqDashboard extends LitElement {
     if (current?.source !== value?.source || current?.target !== value?.target || !samePeriod) {
       this.#provider.setValue(value);
     }
+    if (current?.source !== value?.source) this.#watchAccess(value?.source);
+  }
+
+  /**
+   * A reader refused the extract (HTTP 401/403: a scope they do not have) sees that said once, in place of the
+   * tiles, rather than the same message in every one of them.
+   */
+  #watchAccess(source: AtliqSource | undefined): void {
+    this._refused = null;
+    source?.manifestReady.catch((error: unknown) => {
+      if (error instanceof ForbiddenError && this.#provider.value?.source === source) this._refused = error.message;
+    });
   }
 
   override render(): TemplateResult {
@@ -141,6 +157,7 @@ export class AtliqDashboard extends LitElement {
         "Set the src attribute of <atliq-dashboard> to the URL of a published extract's manifest.json.",
       );
     }
+    if (this._refused) return forbiddenView(this._refused);
     return html`<div part="grid" class="grid">
       <slot @slotchange=${(e: Event) => {
         this._slotted = (e.target as HTMLSlotElement).assignedElements().length > 0;

@@ -1,7 +1,7 @@
 import { DuckDBDataProtocol } from '@duckdb/duckdb-wasm';
 import type { Connector } from '../connector.ts';
-import { explainDatabaseProbe, probe } from '../diagnose.ts';
-import { messageOf, SourceError } from '../errors.ts';
+import { explainDatabaseProbe, probe, refused } from '../diagnose.ts';
+import { ForbiddenError, messageOf, SourceError } from '../errors.ts';
 import { arrowToRows } from './arrow-rows.ts';
 import { startEngine } from './wasm-engine.ts';
 
@@ -28,7 +28,9 @@ export async function connectWasm(dbUrl: string): Promise<Connector> {
   } catch (cause) {
     await conn.close();
     await db.dropFile(name);
-    const reason = explainDatabaseProbe(dbUrl, await probe(dbUrl), messageOf(cause));
+    const answer = await probe(dbUrl);
+    if (refused(answer)) throw new ForbiddenError(dbUrl, answer.status);
+    const reason = explainDatabaseProbe(dbUrl, answer, messageOf(cause));
     throw new SourceError(reason ?? `Could not open the database ${dbUrl}: ${messageOf(cause)}`, dbUrl, { cause });
   }
   return {
