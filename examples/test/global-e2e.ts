@@ -10,7 +10,8 @@ import type { TestProject } from 'vitest/node';
 
 declare module 'vitest' {
   export interface ProvidedContext {
-    e2e: { url: string; extracts: string };
+    /** The reference server, the test extract folder, and the built components (atliq.js and its assets). */
+    e2e: { url: string; extracts: string; bundle: string };
   }
 }
 
@@ -26,11 +27,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   if (build.status !== 0) throw new Error(`building the components bundle failed:\n${build.stdout}\n${build.stderr}`);
   const extracts = await ensureTestExtracts();
+  const bundle = join(repo, 'packages/components/dist');
   const server = await startServer({
     '/': examples,
-    '/atliq': join(repo, 'packages/components/dist'),
+    '/atliq': bundle,
     '/extracts': extracts,
   });
-  project.provide('e2e', { url: server.url, extracts });
+  project.provide('e2e', { url: server.url, extracts, bundle });
   return () => server.close();
 }

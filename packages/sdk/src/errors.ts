@@ -63,8 +63,8 @@ export class ForbiddenError extends SourceError {
     readonly status: number,
   ) {
     super(
-      `The server refused ${url} to you (HTTP ${status}): your account does not have access to this data. ` +
-        'Ask the people who run the dashboards for access, or open the page meant for you.',
+      'Your account does not have access to this data. Ask the people who run the dashboards for access, or open ' +
+        `the page meant for you. (The server answered HTTP ${status} for ${url}.)`,
       url,
     );
   }

@@ -36,7 +36,8 @@ describe('loadManifest()', () => {
       );
       expect(error).toBeInstanceOf(ForbiddenError);
       expect((error as ForbiddenError).status).toBe(status);
-      expect(error.message).toMatch(new RegExp(`refused .* \\(HTTP ${status}\\): your account does not have access`));
+      expect(error.message).toMatch(/^Your account does not have access to this data\./);
+      expect(error.message).toContain(`HTTP ${status} for ${URL}`);
     },
   );
 

@@ -1,0 +1,172 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import type { Browser } from 'playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launchChromium, screenshot } from '../test/browser.ts';
+import { queryPublished } from '../test/published.ts';
+import { type Portal, startPortal } from './portal.ts';
+
+const { extracts, bundle } = inject('e2e');
+
+describe('examples/secure-portal: nginx decides, from the identity the SSO proxy sends', () => {
+  let folder: string;
+  let portal: Portal;
+
+  beforeAll(async () => {
+    // A published folder's shape (main extract, two scopes), each file naming whose it is.
+    folder = await mkdtemp(join(tmpdir(), 'atliq-portal-files-'));
+    const files = {
+      'manifest.json': '{"whose":"all"}',
+      'v/s1/sales.duckdb': 'ALL-ROWS',
+      'scopes/north/manifest.json': '{"whose":"north"}',
+      'scopes/north/v/s1/sales.duckdb': 'NORTH-ROWS',
+      'scopes/south/manifest.json': '{"whose":"south"}',
+      'scopes/south/v/s1/sales.duckdb': 'SOUTH-ROWS',
+    };
+    for (const [path, body] of Object.entries(files)) {
+      await mkdir(dirname(join(folder, path)), { recursive: true });
+      await writeFile(join(folder, path), body);
+    }
+    portal = await startPortal({
+      extracts: folder,
+      bundle,
+      users: { alice: ['north'], bob: ['south', 'north'], director: ['all'], nobody: [] },
+      ssoStandIn: true,
+    });
+  });
+  afterAll(async () => {
+    await portal?.close();
+    await rm(folder, { recursive: true, force: true });
+  });
+
+  const get = (path: string, user?: string, headers: Record<string, string> = {}) =>
+    fetch(`${portal.url}${path}`, {
+      headers: { ...(user === undefined ? {} : { 'X-Remote-User': user }), ...headers },
+      redirect: 'manual',
+    });
+
+  it('serves a scope only to its readers, and the full extract only to `all`; everything else is 403', async () => {
+    const cases: [string, string | undefined, number][] = [
+      ['/extracts/scopes/north/manifest.json', 'alice', 200],
+      ['/extracts/scopes/north/v/s1/sales.duckdb', 'alice', 200],
+      ['/extracts/scopes/south/manifest.json', 'alice', 403],
+      ['/extracts/scopes/south/v/s1/sales.duckdb', 'alice', 403],
+      ['/extracts/manifest.json', 'alice', 403],
+      ['/extracts/v/s1/sales.duckdb', 'alice', 403],
+      ['/extracts/scopes/south/manifest.json', 'bob', 200],
+      ['/extracts/manifest.json', 'director', 200],
+      ['/extracts/scopes/south/v/s1/sales.duckdb', 'director', 200],
+      // Fail closed: no identity, an unknown reader, a reader without scopes, a hostile name.
+      ['/extracts/scopes/north/manifest.json', undefined, 403],
+      ['/extracts/scopes/north/manifest.json', 'mallory', 403],
+      ['/extracts/scopes/north/manifest.json', 'nobody', 403],
+      ['/extracts/scopes/north/manifest.json', "alice'; DROP TABLE x;--", 403],
+      ['/extracts/manifest.json', '', 403],
+      // Ways around the path: dot segments (raw and encoded), double slashes.
+      ['/extracts/scopes/north/%2e%2e/south/manifest.json', 'alice', 403],
+      ['/extracts/scopes/north/..%2fsouth/manifest.json', 'alice', 403],
+      ['/extracts//manifest.json', 'alice', 403],
+    ];
+    for (const [path, user, status] of cases) {
+      const response = await get(path, user);
+      expect({ path, user, status: response.status }).toEqual({ path, user, status });
+      const body = await response.text();
+      if (status === 403) expect(body).not.toMatch(/ROWS|whose/);
+    }
+  });
+
+  it('answers ranges, and marks every extract file private: the manifest revalidated, snapshot files immutable', async () => {
+    const part = await get('/extracts/scopes/north/v/s1/sales.duckdb', 'alice', { Range: 'bytes=0-4' });
+    expect(part.status).toBe(206);
+    expect(await part.text()).toBe('NORTH');
+    expect(part.headers.get('cache-control')).toBe('private, max-age=31536000, immutable');
+    const manifest = await get('/extracts/scopes/north/manifest.json', 'alice');
+    expect(manifest.headers.get('cache-control')).toBe('private, no-cache');
+    const refused = await get('/extracts/scopes/south/manifest.json', 'alice');
+    expect(refused.headers.get('cache-control')).toMatch(/^private/);
+  });
+
+  it('/extracts/me/manifest.json leads each reader to their own scope (the first listed), `all` to the full extract', async () => {
+    const where = async (user?: string) => {
+      const response = await get('/extracts/me/manifest.json', user);
+      expect(response.headers.get('cache-control')).toBe('private, no-store');
+      return response.status === 302 ? response.headers.get('location') : response.status;
+    };
+    expect(await where('alice')).toBe('/extracts/scopes/north/manifest.json');
+    expect(await where('bob')).toBe('/extracts/scopes/south/manifest.json');
+    expect(await where('director')).toBe('/extracts/manifest.json');
+    expect(await where('nobody')).toBe(403);
+    expect(await where(undefined)).toBe(403);
+    // Followed, as the SDK's fetch does: the reader's manifest and nothing else.
+    const followed = await fetch(`${portal.url}/extracts/me/manifest.json`, { headers: { 'X-Remote-User': 'alice' } });
+    expect(await followed.json()).toEqual({ whose: 'north' });
+  });
+
+  it('the SSO stand-in overwrites a header a browser sends: identity comes from the login, never from the page', async () => {
+    const spoofed = { Cookie: 'sso_user=alice', 'X-Remote-User': 'director' };
+    expect((await fetch(`${portal.front}/extracts/manifest.json`, { headers: spoofed })).status).toBe(403);
+    expect((await fetch(`${portal.front}/extracts/scopes/north/manifest.json`, { headers: spoofed })).status).toBe(200);
+  });
+});
+
+describe('examples/secure-portal in Chromium, through the real nginx', () => {
+  let browser: Browser;
+  let portal: Portal;
+
+  beforeAll(async () => {
+    browser = await launchChromium();
+    portal = await startPortal({ extracts, bundle, users: { director: ['all'], outsider: [] }, ssoStandIn: true });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await portal?.close();
+  });
+
+  async function open(user: string) {
+    const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    await context.addCookies([{ name: 'sso_user', value: user, url: portal.front }]);
+    const page = await context.newPage();
+    await page.goto(`${portal.front}/`);
+    return { page, close: () => context.close() };
+  }
+
+  it('a reader with `all` sees the whole extract: revenue by market adds up to SQL on the published file', async () => {
+    const { page, close } = await open('director');
+    try {
+      const [truth] = await queryPublished<{ revenue: number }>(
+        extracts,
+        'SELECT sum(revenue) AS revenue FROM x.fact_sales',
+      );
+      const status = page.locator('atliq-data-status');
+      await status.locator('[part~="finding"]').first().waitFor({ timeout: 60_000 });
+      const revenue = page.locator('atliq-revenue-chart').first();
+      await expect
+        .poll(() => revenue.evaluate((el) => (el as HTMLElement & { data?: { value: number }[] }).data?.length ?? 0), {
+          timeout: 60_000,
+        })
+        .toBeGreaterThan(0);
+      const shown = await revenue.evaluate((el) =>
+        ((el as HTMLElement & { data: { value: number }[] }).data ?? []).reduce((s, d) => s + d.value, 0),
+      );
+      expect(shown).toBeCloseTo(truth!.revenue, 2);
+      await screenshot(page, 'secure-portal-director');
+    } finally {
+      await close();
+    }
+  });
+
+  it('a reader without a scope is told "You do not have access to this data", once, not a generic error', async () => {
+    const { page, close } = await open('outsider');
+    try {
+      const dashboard = page.locator('atliq-dashboard');
+      const notice = dashboard.locator('[data-state="forbidden"]');
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.locator('strong').textContent()).toBe('You do not have access to this data');
+      expect(await dashboard.locator('[role="alert"]').count()).toBe(0);
+      await screenshot(page, 'secure-portal-refused');
+    } finally {
+      await close();
+    }
+  });
+});
