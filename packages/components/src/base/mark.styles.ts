@@ -1,4 +1,8 @@
 import { css } from 'lit';
+import { visuallyHiddenStyles } from './data-table.ts';
+import { hostStyles } from './host.styles.ts';
+import { statusStyles } from './status.ts';
+import { toolbarStyles } from './toolbar.ts';
 
 /** The floating tooltip of a chart; each chart sets only where it is anchored (`left`/`top`). */
 export const tooltipStyles = css`
@@ -63,3 +67,14 @@ export const barMarkStyles = css`
     left: 0;
   }
 `;
+
+/** Everything a horizontal bar chart on `barMarks()` shares; a chart adds its own bar variants after it. */
+export const barChartStyles = [
+  hostStyles,
+  tooltipStyles,
+  barTextStyles,
+  statusStyles,
+  visuallyHiddenStyles,
+  toolbarStyles,
+  barMarkStyles,
+];

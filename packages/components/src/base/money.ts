@@ -1,4 +1,4 @@
-import { AtliqError, type Manifest, MEASURES, type MeasureName } from '@atliq/sdk';
+import { AtliqError, type Manifest, MEASURES, type MeasureName, type Row } from '@atliq/sdk';
 
 /** How a component shows numbers: in which locale, and money in which currency at which rate. */
 export interface Money {
@@ -47,4 +47,9 @@ export function shown(money: Money, measure: MeasureName, value: number): number
 export function shown(money: Money, measure: MeasureName, value: number | null): number | null;
 export function shown(money: Money, measure: MeasureName, value: number | null): number | null {
   return value !== null && MEASURES[measure].format === 'currency' ? value / money.rate : value;
+}
+
+/** Query rows with `measure` in the currency shown (a missing value as 0), the rest of each row as it is. */
+export function shownRows(rows: readonly Row[], money: Money, measure: MeasureName): Row[] {
+  return rows.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
 }

@@ -1,7 +1,7 @@
 import { checkDimension, checkMeasure, MEASURES } from '@atliq/sdk';
 import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
-import { moneyFor, shown } from '../base/money.ts';
+import { moneyFor, shownRows } from '../base/money.ts';
 import { type Planner, plan } from '../base/query-plan.ts';
 import { barsWithShares } from './revenue-bars.ts';
 import type { Revenue } from './revenue-view.ts';
@@ -29,8 +29,7 @@ export function revenueQuery([by, name, top, path, locale, currency]: readonly [
     const money = moneyFor(manifest, locale, currency);
     const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
     return plan({ bars: spec }, ({ bars }) => {
-      const converted = bars.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
-      const sorted = barsWithShares(converted, level, measure, summable);
+      const sorted = barsWithShares(shownRows(bars, money, measure), level, measure, summable);
       return { by: level, measure, path, money, bars: limit ? sorted.slice(0, limit) : sorted };
     });
   };

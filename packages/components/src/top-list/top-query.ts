@@ -1,7 +1,7 @@
 import { AtliqError, DIMENSIONS, MEASURES, type Row } from '@atliq/sdk';
 import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
-import { type Money, moneyFor, shown } from '../base/money.ts';
+import { type Money, moneyFor, shownRows } from '../base/money.ts';
 import { type Planner, plan } from '../base/query-plan.ts';
 import { type Ranked, rank } from './ranking.ts';
 
@@ -55,8 +55,8 @@ export function topListQuery([by, n, measure, path, locale, currency]: readonly 
   return ({ manifest, filters }) => {
     const money = moneyFor(manifest, locale, currency);
     return plan({ top: { measures: [measure], dimensions, filters: drillFilters(filters, path) } }, ({ top }) => {
-      const converted = top.map((row) => ({ ...row, [measure]: shown(money, measure, Number(row[measure] ?? 0)) }));
-      return { by: level, path, measure, money, rows: rank(converted, level, measure, limit, note) };
+      const rows = rank(shownRows(top, money, measure), level, measure, limit, note);
+      return { by: level, path, measure, money, rows };
     });
   };
 }
