@@ -15,6 +15,7 @@ import { promisify } from 'node:util';
 import { type Manifest, parseManifest } from '@atliq/sdk/contract';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { publishedInsights, sourceInsights } from './real-data-insights.ts';
 import { publishedPeriods, sourcePeriods } from './real-data-periods.ts';
 import { publishedRows, sourceTruth } from './real-data-truth.ts';
 
@@ -142,6 +143,19 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
           if (dump.profit) expect(p[side].profit).toBeCloseTo(want[side].profit!, 2);
         }
       }
+
+      // Insights: the year to date's change, its bridge by market, customer concentration and the markets losing
+      // money, as the SDK's insights engine computes them on the published file, equal MySQL's SQL on the source.
+      const insights = await publishedInsights(join(extract, manifest.browser_db), manifest, dump.profit);
+      const wanted = await sourceInsights(conn, dump.profit);
+      expect(insights.current).toBeCloseTo(wanted.current, 2);
+      expect(insights.baseline).toBeCloseTo(wanted.baseline, 2);
+      const changed = [...wanted.marketChange].filter(([, v]) => v !== 0);
+      expect([...insights.marketChange.keys()].sort()).toEqual(changed.map(([k]) => k).sort());
+      for (const [market, change] of changed) expect(insights.marketChange.get(market)).toBeCloseTo(change, 2);
+      expect(insights.top1).toBeCloseTo(wanted.top1, 9);
+      expect(insights.hhi).toBeCloseTo(wanted.hhi, 9);
+      expect(insights.losing).toEqual(wanted.losing);
 
       // The server's own totals inside the run's snapshot, matched by published + quarantined.
       const r = q.reconciliation!;

@@ -31,7 +31,12 @@ const CHOICES = {
   customer_type: ['Brick & Mortar', 'E-Commerce'],
   product_type: ['Own Brand', 'Distribution', 'Unknown'],
 } as const;
-const COLUMNS = { market: 'm.market_name', zone: 'm.zone', customer_type: 'c.customer_type', product_type: 'p.product_type' };
+const COLUMNS = {
+  market: 'm.market_name',
+  zone: 'm.zone',
+  customer_type: 'c.customer_type',
+  product_type: 'p.product_type',
+};
 
 /** Revenue and profit of the fact rows from `from` to `to` under `filters`, by hand-written SQL. */
 async function truth(filters: Filters, from: string, to: string) {
