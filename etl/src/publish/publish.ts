@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import {
   BROWSER_DB_FILE,
   CONTRACT_VERSION,
+  MANIFEST_FILE,
   type Manifest,
   REPORTING_CURRENCY,
   SNAPSHOTS_DIR,
@@ -69,6 +70,8 @@ export interface PublishResult {
   manifest: Manifest;
   manifestPath: string;
   snapshotDir: string;
+  /** Each scope published with it: its manifest's path and the rows it publishes. */
+  scopes: { name: string; manifestPath: string; rows: number }[];
 }
 
 const STAGED_TABLES: SourceTableName[] = ['transactions', 'customers', 'products', 'markets'];
@@ -211,7 +214,12 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       month_market: monthMarket,
     };
     const manifestPath = await writeManifest(out, manifest);
-    return { manifest, manifestPath, snapshotDir: finalDir };
+    const published = scopes.map(({ root, manifest: m }) => ({
+      name: m.scope!.name,
+      manifestPath: join(root, MANIFEST_FILE),
+      rows: m.quality.rows_published,
+    }));
+    return { manifest, manifestPath, snapshotDir: finalDir, scopes: published };
   } catch (err) {
     await rm(tmpDir, { recursive: true, force: true });
     for (const scope of scopes) await rm(scope.tmpDir, { recursive: true, force: true });
