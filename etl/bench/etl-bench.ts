@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:etl [--rows N] [--rss-rows N] [--gentle-rate N[,N…]] [--repeat N]`: the ETL against its ceiling and
+ * `pnpm bench:etl [--rows N] [--rss-rows N] [--gentle-rate N[,N…]] [--repeat N] [--scopes N[,N…]]`: the ETL against its ceiling and
  * against the naive pipeline, side by side on one private MariaDB (see README "Benchmarks"). Not a test: it prints
  * figures and ratios, it asserts nothing. The bare stream, our full-speed publish and the naive pipeline run
  * `--repeat` times each (default 3): the median is printed with the range, and the highest peak RSS.
@@ -13,6 +13,9 @@
  *    `--reconcile off` (`--repeat` times at `--rows`, once at `--rss-rows`).
  * Our publish also runs again with `--max-rows-per-second` at each `--gentle-rate` (default 150k), for what the
  * writer's p99 costs in speed.
+ *
+ * `--scopes 0,1,4,16` instead runs only our publish with that many scoped extracts (scopes-cost.ts), `--repeat`
+ * times each.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -24,6 +27,7 @@ import { startMariaDB } from '../test/mariadb.ts';
 import { bareStream, naivePipeline, type Server, type Timed, waitForCleanBufferPool } from './pipelines.ts';
 import { cli, runPublish, TSX_CLI } from './publish-run.ts';
 import { reconcileCost, type ScanCost } from './reconcile-cost.ts';
+import { scopesBench } from './scopes-cost.ts';
 import { startWriter } from './writer.ts';
 
 const { values } = parseArgs({
@@ -32,6 +36,7 @@ const { values } = parseArgs({
     'rss-rows': { type: 'string' },
     'gentle-rate': { type: 'string', default: '150000' },
     repeat: { type: 'string', default: '3' },
+    scopes: { type: 'string' },
   },
 });
 const rows = Number(values.rows);
@@ -67,6 +72,11 @@ async function repeated<T extends Timed>(run: (i: number) => Promise<T>) {
   const runs: T[] = [];
   for (let i = 0; i < repeat; i++) runs.push(await run(i));
   return { runs, median: median(runs, rowsPerSecond), range: spread(runs.map(rowsPerSecond), fmt) };
+}
+
+if (values.scopes !== undefined) {
+  await scopesBench(rows, values.scopes.split(',').map(Number), repeat, log);
+  process.exit(0);
 }
 
 const server = await startMariaDB();

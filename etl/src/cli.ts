@@ -14,7 +14,7 @@ Usage:
                    [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
                    [--max-rows-per-second N]
                    [--keep N] [--keep-for DURATION] [--mode full|incremental] [--overlap-months N]
-                   [--memory-limit MB] [--reconcile on|off]
+                   [--memory-limit MB] [--reconcile on|off] [--scopes FILE]
   pnpm etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
   pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
@@ -50,6 +50,9 @@ Options:
   --reconcile on|off    publish: "on" (default) has the source total its lines by market, month and currency inside
                         the run's snapshot (one aggregate scan) and fails the run unless published + quarantined
                         match them; "off" skips that scan (the manifest and the data status say so)
+  --scopes FILE         publish: also publish one complete extract per scope under DIR/scopes/<name>/ from the same
+                        snapshot, holding only its rows (JSON: {"north": {"zone": ["North"]}, "board": {"detail":
+                        "aggregate"}}; see README "Row-level security"); replaces the config file's "scopes"
   --every DURATION      watch: publish now, then DURATION after each run ends (e.g. 5m); a failed run is logged and
                         retried on schedule; SIGINT/SIGTERM stop it after the current run
   --json                print only a JSON summary on stdout
@@ -81,6 +84,7 @@ const OPTIONS = {
   'overlap-months': { type: 'string' },
   'memory-limit': { type: 'string' },
   reconcile: { type: 'string' },
+  scopes: { type: 'string' },
   every: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },

@@ -43,7 +43,7 @@ export const DEFAULT_RULES: CleaningRules = {
 /**
  * The config file's shape, every key optional (missing keys keep their default):
  * `{ "fx": { "USD": 75 }, "rules": { "non_positive_amount": true, "duplicate": true, "inconsistent_profit": true },
- * "profit_currency": "reporting", "schema_drift": "warn" }`.
+ * "profit_currency": "reporting", "schema_drift": "warn", "scopes": { "north": { "zone": ["North"] } } }`.
  * `fx` replaces the whole rate table, so a currency left out is quarantined as `unknown_currency`.
  */
 export interface EtlConfigFile {
@@ -52,6 +52,8 @@ export interface EtlConfigFile {
   /** Absent: detected from the data. */
   profit_currency?: ProfitCurrency;
   schema_drift?: SchemaDriftPolicy;
+  /** Scoped extracts (see scopes.ts), checked by the CLI; `--scopes FILE` replaces them. */
+  scopes?: unknown;
 }
 
 const fail = (where: string, message: string): never => {
@@ -87,7 +89,7 @@ export function checkDriftPolicy(value: unknown, where: string): SchemaDriftPoli
 /** Applies a parsed config file over `base`; throws an EtlError naming the file and the offending key. */
 export function applyConfigFile(base: CleaningRules, json: unknown, file: string): CleaningRules {
   if (!isObject(json)) return fail(file, 'expected a JSON object');
-  checkKeys(json, ['fx', 'rules', 'profit_currency', 'schema_drift'], file);
+  checkKeys(json, ['fx', 'rules', 'profit_currency', 'schema_drift', 'scopes'], file);
   const rules = { ...base };
   if (json.fx !== undefined) {
     if (!isObject(json.fx)) fail(`${file} fx`, 'expected an object of currency → rate');

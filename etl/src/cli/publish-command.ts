@@ -10,9 +10,10 @@ import { parseDuration } from './duration.ts';
 import { type GentleArgs, gentleFromArgs } from './gentle-args.ts';
 import { progressReporter } from './progress.ts';
 import { type RulesArgs, rulesFromArgs } from './rules-args.ts';
+import { type ScopesArgs, scopesFromArgs } from './scopes-args.ts';
 import { parseSource, redact, UsageError } from './source-url.ts';
 
-export interface PublishArgs extends RulesArgs, GentleArgs {
+export interface PublishArgs extends RulesArgs, GentleArgs, ScopesArgs {
   source?: string | undefined;
   out?: string | undefined;
   'password-file'?: string | undefined;
@@ -77,6 +78,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   const refresh = refreshFromArgs(args);
   const memoryLimitMb = memoryLimitFromArgs(args);
   const reconcile = reconcileFromArgs(args);
+  const scopes = scopesFromArgs(args);
   const spec = parseSource(args.source, process.env, args['password-file']);
   if (refresh.mode === 'incremental' && spec.kind === 'sample') {
     throw new UsageError('--mode incremental needs a MySQL source: the sample generator has nothing to compare');
@@ -102,6 +104,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
         refresh,
         memoryLimitMb,
         reconcile,
+        scopes,
         onEvent: report,
       });
       return { ...result, seconds: (Date.now() - started) / 1000 };
@@ -116,7 +119,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
 
 /** `publish`: one ETL run from the source into the extract folder. */
 export async function publishCommand(args: PublishArgs): Promise<void> {
-  const { manifest, manifestPath, seconds } = await preparePublish(args, args.json)();
+  const { manifest, manifestPath, seconds, scopes } = await preparePublish(args, args.json)();
   const { quality, snapshot_id } = manifest;
   if (args.json) {
     const summary = {
@@ -133,6 +136,7 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       profit_check: quality.profit_check,
       reconciliation: quality.reconciliation,
       warnings: quality.warnings ?? [],
+      scopes: scopes.map((s) => ({ name: s.name, manifest: s.manifestPath, rows_published: s.rows })),
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
@@ -154,5 +158,9 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       );
     }
     for (const warning of quality.warnings ?? []) process.stderr.write(`warning: ${warning}\n`);
+    if (scopes.length > 0) {
+      const each = scopes.map((s) => `${s.name} (${s.rows} rows)`).join(', ');
+      process.stderr.write(`published ${scopes.length} scopes of the same snapshot: ${each}\n`);
+    }
   }
 }

@@ -15,7 +15,7 @@ export interface RulesArgs {
 export function rulesFromArgs(args: RulesArgs): CleaningRules {
   try {
     let rules = DEFAULT_RULES;
-    if (args.config !== undefined) rules = applyConfigFile(rules, readConfig(args.config), args.config);
+    if (args.config !== undefined) rules = applyConfigFile(rules, readJsonFile('--config', args.config), args.config);
     const pairs = (args.fx ?? []).flatMap((v) => v.split(',')).filter(Boolean);
     if (pairs.length > 0) {
       const overrides = Object.fromEntries(pairs.map((pair) => parseFxPair(pair)));
@@ -37,16 +37,17 @@ function parseFxPair(pair: string): [string, number] {
   return [match[1]!, Number(match[2])];
 }
 
-function readConfig(file: string): unknown {
+/** The JSON of the file an option (`flag`) names; an unreadable file or bad JSON is a usage error. */
+export function readJsonFile(flag: string, file: string): unknown {
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--config: cannot read ${file}: ${(err as Error).message}`, { cause: err });
+    throw new UsageError(`${flag}: cannot read ${file}: ${(err as Error).message}`, { cause: err });
   }
   try {
     return JSON.parse(text);
   } catch (err) {
-    throw new UsageError(`--config: ${file} is not valid JSON: ${(err as Error).message}`, { cause: err });
+    throw new UsageError(`${flag}: ${file} is not valid JSON (${(err as Error).message}): fix it`, { cause: err });
   }
 }

@@ -3,12 +3,14 @@ import { join } from 'node:path';
 import {
   BROWSER_DB_FILE,
   CONTRACT_VERSION,
+  MANIFEST_FILE,
   type Manifest,
   REPORTING_CURRENCY,
   SNAPSHOTS_DIR,
 } from '@atliq/sdk/contract';
 import { type CleaningRules, DEFAULT_RULES } from '../config.ts';
 import { EtlError } from '../errors.ts';
+import type { Scope } from '../scopes.ts';
 import { checkSchema } from '../source/schema-drift.ts';
 import {
   PROFIT_COLUMNS,
@@ -26,20 +28,20 @@ import { reconcile } from '../transform/reconcile.ts';
 import { copyMonths } from '../transform/reuse.ts';
 import { buildRollups } from '../transform/rollups.ts';
 import { removeDebris } from './debris.ts';
+import { writeExtractFiles } from './extract-files.ts';
 import { PARTITION_COLUMN, type RefreshOptions, writeState } from './incremental.ts';
 import { acquireLock } from './lock.ts';
 import { syncDir, writeManifest } from './manifest-write.ts';
-import { writeMonthMarket } from './month-market.ts';
 import { planRefresh, refreshInfo } from './refresh-plan.ts';
 import { DEFAULT_RETENTION, type Retention, removeOldSnapshots } from './retention.ts';
-import { describeSnapshot } from './snapshot-files.ts';
+import { type BuiltScope, buildScope, type ManifestBase } from './scope-build.ts';
+import { prepareScopeRoots, switchScopes, tidyScopeRoots } from './scope-roots.ts';
 import { newSnapshotId } from './snapshot-id.ts';
 import { DEFAULT_MEMORY_LIMIT_MB, openStagingDb, outOfMemoryError } from './staging-db.ts';
 import { storageError } from './storage-error.ts';
-import { writeSnapshot } from './write-snapshot.ts';
 
 export type RunEvent =
-  | { type: 'phase'; phase: 'extract' | 'reconcile' | 'transform' | 'write' | 'verify' | 'publish' }
+  | { type: 'phase'; phase: 'extract' | 'reconcile' | 'transform' | 'write' | 'verify' | 'scopes' | 'publish' }
   | { type: 'rows'; table: SourceTableName; rows: number }
   | { type: 'warning'; message: string };
 
@@ -57,12 +59,19 @@ export interface PublishOptions {
   memoryLimitMb?: number;
   /** Check the run's totals against the source's own (default true; see transform/reconcile.ts). */
   reconcile?: boolean;
+  /**
+   * Scoped extracts to publish beside the full one, each under `<out>/scopes/<name>/` from the same snapshot (see
+   * scope-build.ts). Switched in the same run: every scope's manifest first, then the full extract's.
+   */
+  scopes?: readonly Scope[];
 }
 
 export interface PublishResult {
   manifest: Manifest;
   manifestPath: string;
   snapshotDir: string;
+  /** Each scope published with it: its manifest's path and the rows it publishes. */
+  scopes: { name: string; manifestPath: string; rows: number }[];
 }
 
 const STAGED_TABLES: SourceTableName[] = ['transactions', 'customers', 'products', 'markets'];
@@ -82,11 +91,15 @@ export async function publish(options: PublishOptions): Promise<PublishResult> {
   }
   try {
     await removeDebris(out);
+    const warn = (message: string) => options.onEvent?.({ type: 'warning', message });
+    await prepareScopeRoots(out, options.scopes ?? [], warn);
     const result = await publishLocked(options);
-    await removeOldSnapshots(out, result.manifest.snapshot_id, options.retention ?? DEFAULT_RETENTION).catch((err) =>
-      // The new extract is already serving: a folder that cannot be deleted now is retried by the next run.
-      options.onEvent?.({ type: 'warning', message: `could not delete old snapshots: ${(err as Error).message}` }),
+    const retention = options.retention ?? DEFAULT_RETENTION;
+    // The new extract is already serving: a folder that cannot be deleted now is retried by the next run.
+    await removeOldSnapshots(out, result.manifest.snapshot_id, retention).catch((err) =>
+      warn(`could not delete old snapshots: ${(err as Error).message}`),
     );
+    await tidyScopeRoots(out, options.scopes ?? [], result.manifest.snapshot_id, retention, warn);
     return result;
   } catch (err) {
     throw storageError(err, out);
@@ -104,6 +117,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
   const stagingPath = join(out, `.staging-${id}`);
   const tmpDir = join(out, SNAPSHOTS_DIR, `.tmp-${id}`);
   const finalDir = join(out, SNAPSHOTS_DIR, id);
+  const scopes: BuiltScope[] = [];
   await mkdir(stagingPath);
   const memoryLimitMb = options.memoryLimitMb ?? DEFAULT_MEMORY_LIMIT_MB;
   const instance = await openStagingDb(join(stagingPath, 'spill'), memoryLimitMb);
@@ -162,29 +176,14 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       );
     }
 
-    emit({ type: 'phase', phase: 'write' });
     await mkdir(tmpDir);
-    await writeSnapshot(db, tmpDir);
-
-    emit({ type: 'phase', phase: 'verify' });
-    const files = await describeSnapshot(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
-    const published = files.find((f) => f.table === 'browser_db')?.rows;
-    const inParquet = files.filter((f) => f.table === 'fact_sales').reduce((n, f) => n + f.rows, 0);
-    if (published !== quality.rows_published || inParquet !== quality.rows_published) {
-      throw new EtlError(
-        `written files disagree: ${inParquet} fact rows in Parquet, ${published} in ${BROWSER_DB_FILE}, ${quality.rows_published} expected`,
-        { phase: 'verify' },
-      );
-    }
-
-    // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
-    const monthMarket = await writeMonthMarket(db, tmpDir, `${SNAPSHOTS_DIR}/${id}`);
+    const prefix = `${SNAPSHOTS_DIR}/${id}`;
+    const { files, monthMarket } = await writeExtractFiles(db, tmpDir, prefix, quality.rows_published, (phase) =>
+      emit({ type: 'phase', phase }),
+    );
     if (plan) await writeState(tmpDir, { ...plan.state, ...(profit ? { profit } : {}) });
 
-    emit({ type: 'phase', phase: 'publish' });
-    await rename(tmpDir, finalDir);
-    await syncDir(join(out, SNAPSHOTS_DIR));
-    const manifest: Manifest = {
+    const base: ManifestBase = {
       contract_version: CONTRACT_VERSION,
       snapshot_id: id,
       generated_at: new Date().toISOString(),
@@ -192,16 +191,38 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       reporting_currency: REPORTING_CURRENCY,
       fx_rates: rules.fxRates,
       measures: { revenue: true, quantity: true, profit: withProfit },
-      browser_db: `${SNAPSHOTS_DIR}/${id}/${BROWSER_DB_FILE}`,
+    };
+    const refresh = refreshInfo(plan, rowsReused);
+    if (options.scopes?.length) {
+      emit({ type: 'phase', phase: 'scopes' });
+      const warn = (message: string) => emit({ type: 'warning', message });
+      const run = { out, base, quality, refreshMode: refresh.mode, withProfit, profit, warn };
+      for (const scope of options.scopes) scopes.push(await buildScope(db, scope, run));
+    }
+
+    emit({ type: 'phase', phase: 'publish' });
+    await rename(tmpDir, finalDir);
+    await syncDir(join(out, SNAPSHOTS_DIR));
+    // Every scope before the full extract: once the full manifest names this snapshot, so do all the scopes'.
+    await switchScopes(scopes);
+    const manifest: Manifest = {
+      ...base,
+      browser_db: `${prefix}/${BROWSER_DB_FILE}`,
       files,
       quality,
-      refresh: refreshInfo(plan, rowsReused),
+      refresh,
       month_market: monthMarket,
     };
     const manifestPath = await writeManifest(out, manifest);
-    return { manifest, manifestPath, snapshotDir: finalDir };
+    const published = scopes.map(({ root, manifest: m }) => ({
+      name: m.scope!.name,
+      manifestPath: join(root, MANIFEST_FILE),
+      rows: m.quality.rows_published,
+    }));
+    return { manifest, manifestPath, snapshotDir: finalDir, scopes: published };
   } catch (err) {
     await rm(tmpDir, { recursive: true, force: true });
+    for (const scope of scopes) await rm(scope.tmpDir, { recursive: true, force: true });
     throw outOfMemoryError(err, memoryLimitMb);
   } finally {
     db.closeSync();

@@ -9,15 +9,29 @@ async function rows<T>(db: DuckDBConnection, sql: string): Promise<T[]> {
   return (await db.runAndReadAll(sql)).getRowObjectsJS() as T[];
 }
 
+/** For a scope's report: its lines are those it publishes and quarantines; `aggregate` names no customer or product. */
+export interface QualityScope {
+  detail: 'full' | 'aggregate';
+}
+
 /**
  * Counts what happened to every source row and reports unknown members, gaps and the run's warnings. Throws
  * before anything is published if the counts do not reconcile (read = published + rejected): a run that lost a
  * row must not replace a good extract. `rowsReused` counts rows copied from the previous snapshot, not staged.
+ * With `scope`, the report covers the tables of a scope (publish/scope-build.ts) and nothing outside it: the lines
+ * read are its published and quarantined ones.
  */
-export async function qualityReport(db: DuckDBConnection, rowsReused = 0): Promise<QualityReport> {
+export async function qualityReport(
+  db: DuckDBConnection,
+  rowsReused = 0,
+  scope?: QualityScope,
+): Promise<QualityReport> {
+  const staged = scope
+    ? '(SELECT count(*) FROM fact_sales) + (SELECT count(*) FROM rejects)'
+    : `(SELECT n FROM ${STAGED_COUNT_TABLE})`;
   const [c] = await rows<{ read: bigint; published: bigint; rejected: bigint }>(
     db,
-    `SELECT (SELECT n FROM ${STAGED_COUNT_TABLE}) AS read, (SELECT count(*) FROM fact_sales) AS published,
+    `SELECT ${staged} AS read, (SELECT count(*) FROM fact_sales) AS published,
             (SELECT count(*) FROM rejects) AS rejected`,
   );
   // Rows an incremental run copied from the previous snapshot were read by the run that made it.
@@ -57,12 +71,14 @@ export async function qualityReport(db: DuckDBConnection, rowsReused = 0): Promi
     rows_published: published,
     rows_rejected: rejected,
     rejected_by_reason: Object.fromEntries(byReason.map((r) => [r.reason, Number(r.n)])),
-    unknown_members: unknown.map((u) => ({
-      dimension: u.dimension,
-      code: u.code,
-      rows: Number(u.n),
-      revenue: u.revenue,
-    })),
+    unknown_members: unknown
+      .filter((u) => scope?.detail !== 'aggregate' || u.dimension === 'market')
+      .map((u) => ({
+        dimension: u.dimension,
+        code: u.code,
+        rows: Number(u.n),
+        revenue: u.revenue,
+      })),
     ...(await completeness(db)),
     warnings: warnings.map((w) => w.message),
   };

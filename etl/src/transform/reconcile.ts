@@ -126,3 +126,36 @@ export async function reconcile(
     ...(withProfit ? { profit: byCurrency('profit') } : {}),
   };
 }
+
+/**
+ * A scope's account (publish/scope-build.ts): the source's figures for the lines the scope publishes and quarantines,
+ * summed from them. Only the whole run can be compared with the source's cells (a scope may split a cell), and it
+ * matched them all, so these are the source's own figures for the scope's lines; `cells` counts the cells they fall in.
+ */
+export async function scopeReconciliation(
+  db: DuckDBConnection,
+  withProfit: boolean,
+  reading: ProfitReading | null,
+): Promise<Reconciliation> {
+  const reader = await db.runAndReadAll(`
+    SELECT coalesce(currency, '') AS currency, count(*)::INTEGER AS cells, sum(lines)::DOUBLE AS lines,
+      sum(quantity)::DOUBLE AS quantity, sum(amount)::DOUBLE AS amount, sum(profit)::DOUBLE AS profit
+    FROM (${runTotalsSql(reading)}) GROUP BY ALL ORDER BY ALL`);
+  const rows = reader.getRowObjectsJS() as {
+    currency: string;
+    cells: number;
+    lines: number;
+    quantity: number;
+    amount: number | null;
+    profit: number | null;
+  }[];
+  const byCurrency = (m: 'amount' | 'profit') => Object.fromEntries(rows.map((r) => [r.currency, r[m] ?? 0]));
+  return {
+    status: 'matched',
+    cells: rows.reduce((n, r) => n + r.cells, 0),
+    lines: rows.reduce((n, r) => n + r.lines, 0),
+    quantity: rows.reduce((n, r) => n + (r.quantity ?? 0), 0),
+    amount: byCurrency('amount'),
+    ...(withProfit ? { profit: byCurrency('profit') } : {}),
+  };
+}

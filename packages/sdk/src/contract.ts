@@ -28,6 +28,19 @@ export const BROWSER_DB_STORAGE_VERSION = 'v1.2.0';
  * extract's size, so the browser draws every chart at that grain before (and without) the engine.
  */
 export const MONTH_MARKET_FILE = 'month_market.json';
+/**
+ * Scoped extracts (row-level security) live under `<out>/scopes/<name>/`, each a complete extract with its own
+ * manifest and snapshot folders, published by the same run as the full one.
+ */
+export const SCOPES_DIR = 'scopes';
+/** A scope's name: its folder under {@link SCOPES_DIR}, so lower-case letters, digits and hyphens only. */
+export const SCOPE_NAME = /^[a-z0-9][a-z0-9-]{0,63}$/;
+/**
+ * Names a scope may not take because web servers use them: `all` for the full extract, `me` for "the scope of the
+ * signed-in reader".
+ */
+export const RESERVED_SCOPE_NAMES: readonly string[] = ['all', 'me'];
+
 /** Money is published in this currency; the original currency and amount stay as columns. */
 export const REPORTING_CURRENCY = 'INR';
 
@@ -222,6 +235,16 @@ export interface MonthMarketFile {
   rows: MonthMarketRow[];
 }
 
+/**
+ * What a scoped extract declares about itself. `detail`: `full` — facts, dimensions and rollups at every grain, for
+ * the rows in scope; `aggregate` — market × month totals only: fact_sales, dim_customer, dim_product,
+ * agg_sales_month and rejects are empty, and a query at customer or product grain is not available.
+ */
+export interface ManifestScope {
+  name: string;
+  detail: 'full' | 'aggregate';
+}
+
 export interface Manifest {
   contract_version: number;
   snapshot_id: string;
@@ -247,6 +270,8 @@ export interface Manifest {
   refresh?: RefreshInfo;
   /** {@link MONTH_MARKET_FILE} of this snapshot. Added within contract version 1: absent in older manifests. */
   month_market?: { path: string; rows: number; bytes: number; sha256: string };
+  /** Present on a scoped extract (under {@link SCOPES_DIR}) only. Added within contract version 1. */
+  scope?: ManifestScope;
 }
 
 export type { ProfitCheck, QualityReport, Reconciliation } from './contract-quality.ts';

@@ -121,3 +121,20 @@ describe('parseManifest() refresh block', () => {
     expect(pathOfError({ ...base, refresh: { mode: 'incremental', months_read: '3' } })).toBe('$.refresh.months_read');
   });
 });
+
+describe('parseManifest() scope block', () => {
+  test('parseManifest() accepts a scoped extract at either detail, and none', () => {
+    for (const detail of ['full', 'aggregate'] as const) {
+      const scoped = { ...base, scope: { name: 'delhi-ncr', detail } };
+      expect(parseManifest(scoped)).toEqual(scoped);
+    }
+    expect(parseManifest(base).scope).toBeUndefined();
+  });
+
+  test('parseManifest() refuses a scope with a bad or reserved name, or an unknown detail', () => {
+    for (const name of ['North', '../x', '', 'me', 'all', '-x']) {
+      expect(pathOfError({ ...base, scope: { name, detail: 'full' } })).toBe('$.scope.name');
+    }
+    expect(pathOfError({ ...base, scope: { name: 'north', detail: 'summary' } })).toBe('$.scope.detail');
+  });
+});

@@ -1,4 +1,4 @@
-import { CONTRACT_VERSION, type Manifest, TABLES } from './contract.ts';
+import { CONTRACT_VERSION, type Manifest, RESERVED_SCOPE_NAMES, SCOPE_NAME, TABLES } from './contract.ts';
 
 /** A manifest that does not follow the extract contract; `path` names the offending field. */
 export class ManifestError extends Error {
@@ -122,6 +122,18 @@ function checkMonthMarket(v: unknown): void {
   }
 }
 
+/** `scope`, added within contract version 1: present on scoped extracts only, checked when present. */
+function checkScope(v: unknown): void {
+  if (v === undefined) return;
+  const s = obj(v, '$.scope');
+  const name = str(s.name, '$.scope.name');
+  if (!SCOPE_NAME.test(name) || RESERVED_SCOPE_NAMES.includes(name)) {
+    throw new ManifestError(`not a valid scope name: ${JSON.stringify(name)}`, '$.scope.name');
+  }
+  if (s.detail !== 'full' && s.detail !== 'aggregate')
+    throw new ManifestError('expected full or aggregate', '$.scope.detail');
+}
+
 /**
  * Checks that `input` (parsed JSON) is a manifest this reader understands and returns it typed.
  * Throws {@link ManifestError} naming the first field that is wrong.
@@ -180,5 +192,6 @@ export function parseManifest(input: unknown): Manifest {
   checkQualityExtras(q);
   checkRefresh(m.refresh);
   checkMonthMarket(m.month_market);
+  checkScope(m.scope);
   return input as Manifest;
 }
