@@ -1,13 +1,13 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import type { Browser } from 'playwright';
+import type { Browser, Page } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from '../test/browser.ts';
 import { queryPublished } from '../test/published.ts';
 import { type Portal, startPortal } from './portal.ts';
 
-const { extracts, bundle } = inject('e2e');
+const { bundle, scoped } = inject('e2e');
 
 describe('examples/secure-portal: nginx decides, from the identity the SSO proxy sends', () => {
   let folder: string;
@@ -110,13 +110,18 @@ describe('examples/secure-portal: nginx decides, from the identity the SSO proxy
   });
 });
 
-describe('examples/secure-portal in Chromium, through the real nginx', () => {
+describe('examples/secure-portal in Chromium, through the real nginx, on scoped extracts', () => {
   let browser: Browser;
   let portal: Portal;
 
   beforeAll(async () => {
     browser = await launchChromium();
-    portal = await startPortal({ extracts, bundle, users: { director: ['all'], outsider: [] }, ssoStandIn: true });
+    portal = await startPortal({
+      extracts: scoped,
+      bundle,
+      users: { alice: ['north'], carol: ['key-accounts'], director: ['all'], outsider: [] },
+      ssoStandIn: true,
+    });
   });
   afterAll(async () => {
     await browser?.close();
@@ -127,30 +132,89 @@ describe('examples/secure-portal in Chromium, through the real nginx', () => {
     const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
     await context.addCookies([{ name: 'sso_user', value: user, url: portal.front }]);
     const page = await context.newPage();
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(new URL(r.url()).pathname));
     await page.goto(`${portal.front}/`);
-    return { page, close: () => context.close() };
+    return { page, requests, close: () => context.close() };
   }
 
-  it('a reader with `all` sees the whole extract: revenue by market adds up to SQL on the published file', async () => {
+  /** Revenue by market as the default dashboard's first bar chart shows it, once loaded. */
+  async function marketsShown(page: Page) {
+    const chart = page.locator('atliq-revenue-chart').first();
+    await expect
+      .poll(() => chart.evaluate((el) => (el as HTMLElement & { data?: unknown[] }).data?.length ?? 0), {
+        timeout: 60_000,
+      })
+      .toBeGreaterThan(0);
+    return chart.evaluate((el) =>
+      ((el as HTMLElement & { data: { label: string; value: number }[] }).data ?? []).map((d) => [d.label, d.value]),
+    ) as Promise<[string, number][]>;
+  }
+
+  /** Revenue by market of the full published extract, filtered by `where` in SQL: the truth a scope must match. */
+  const truthByMarket = (where: string) =>
+    queryPublished<{ market: string; revenue: number }>(
+      scoped,
+      `SELECT m.market_name AS market, sum(f.revenue) AS revenue FROM x.fact_sales f
+       JOIN x.dim_market m USING (market_code) JOIN x.dim_customer c USING (customer_code)
+       WHERE ${where} GROUP BY 1 ORDER BY 2 DESC`,
+    );
+
+  it("a zone manager's dashboard shows only the North's numbers, equal to SQL on the full extract filtered to it", async () => {
+    const { page, requests, close } = await open('alice');
+    try {
+      const shown = await marketsShown(page);
+      const truth = await truthByMarket("m.zone = 'North'");
+      expect(shown.map(([m]) => m)).toEqual(truth.map((t) => t.market));
+      shown.forEach(([, v], i) => {
+        expect(v).toBeCloseTo(truth[i]!.revenue, 2);
+      });
+      // Every extract file came from the reader's own scope.
+      const files = requests.filter((r) => r.startsWith('/extracts/') && r !== '/extracts/me/manifest.json');
+      expect(files.length).toBeGreaterThan(0);
+      expect(files.filter((r) => !r.startsWith('/extracts/scopes/north/'))).toEqual([]);
+      await screenshot(page, 'secure-portal-north');
+    } finally {
+      await close();
+    }
+  });
+
+  it("a key-account reader sees only those two customers; asking for the North's files, they are told no", async () => {
+    const { page, close } = await open('carol');
+    try {
+      const shown = await marketsShown(page);
+      const truth = await truthByMarket("c.customer_code IN ('Cus006', 'Cus003')");
+      expect(shown.map(([m]) => m)).toEqual(truth.map((t) => t.market));
+      shown.forEach(([, v], i) => {
+        expect(v).toBeCloseTo(truth[i]!.revenue, 2);
+      });
+      // Another scope's extract, named in a page: the server refuses it and the component says so.
+      await page.evaluate(() => {
+        const kpi = document.createElement('atliq-kpi');
+        kpi.id = 'other';
+        kpi.setAttribute('src', '/extracts/scopes/north/manifest.json');
+        document.body.append(kpi);
+      });
+      const notice = page.locator('#other [data-state="forbidden"]');
+      await notice.waitFor({ timeout: 30_000 });
+      expect(await notice.locator('strong').textContent()).toBe('You do not have access to this data');
+      const direct = await page.evaluate(async () => (await fetch('/extracts/manifest.json')).status);
+      expect(direct).toBe(403);
+    } finally {
+      await close();
+    }
+  });
+
+  it('the full extract is reachable with the `all` scope: the director sees every market', async () => {
     const { page, close } = await open('director');
     try {
-      const [truth] = await queryPublished<{ revenue: number }>(
-        extracts,
-        'SELECT sum(revenue) AS revenue FROM x.fact_sales',
+      const shown = await marketsShown(page);
+      const truth = await truthByMarket('true');
+      expect(shown.map(([m]) => m)).toEqual(truth.map((t) => t.market));
+      expect(shown.reduce((s, [, v]) => s + v, 0)).toBeCloseTo(
+        truth.reduce((s, t) => s + t.revenue, 0),
+        2,
       );
-      const status = page.locator('atliq-data-status');
-      await status.locator('[part~="finding"]').first().waitFor({ timeout: 60_000 });
-      const revenue = page.locator('atliq-revenue-chart').first();
-      await expect
-        .poll(() => revenue.evaluate((el) => (el as HTMLElement & { data?: { value: number }[] }).data?.length ?? 0), {
-          timeout: 60_000,
-        })
-        .toBeGreaterThan(0);
-      const shown = await revenue.evaluate((el) =>
-        ((el as HTMLElement & { data: { value: number }[] }).data ?? []).reduce((s, d) => s + d.value, 0),
-      );
-      expect(shown).toBeCloseTo(truth!.revenue, 2);
-      await screenshot(page, 'secure-portal-director');
     } finally {
       await close();
     }

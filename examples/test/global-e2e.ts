@@ -11,9 +11,16 @@ import type { TestProject } from 'vitest/node';
 declare module 'vitest' {
   export interface ProvidedContext {
     /** The reference server, the test extract folder, and the built components (atliq.js and its assets). */
-    e2e: { url: string; extracts: string; bundle: string };
+    e2e: { url: string; extracts: string; bundle: string; scoped: string };
   }
 }
+
+/** The scopes of the secure portal's tests: a zone, two key accounts, and a zone's totals without customer rows. */
+export const SCOPES = {
+  north: { zone: ['North'] },
+  'key-accounts': { customer: ['Cus006', 'Cus003'] },
+  'north-totals': { zone: ['North'], detail: 'aggregate' },
+};
 
 const examples = fileURLToPath(new URL('..', import.meta.url));
 const repo = join(examples, '..');
@@ -27,12 +34,14 @@ export default async function setup(project: TestProject): Promise<() => Promise
   });
   if (build.status !== 0) throw new Error(`building the components bundle failed:\n${build.stdout}\n${build.stderr}`);
   const extracts = await ensureTestExtracts();
+  // The same sample published with row-level security's scopes beside the full extract (examples/secure-portal).
+  const scoped = await ensureTestExtracts(undefined, { scopes: SCOPES });
   const bundle = join(repo, 'packages/components/dist');
   const server = await startServer({
     '/': examples,
     '/atliq': bundle,
     '/extracts': extracts,
   });
-  project.provide('e2e', { url: server.url, extracts, bundle });
+  project.provide('e2e', { url: server.url, extracts, bundle, scoped });
   return () => server.close();
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createSampleSource, publish } from '@atliq/etl';
+import { createSampleSource, parseScopes, publish } from '@atliq/etl';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
 export const TEST_EXTRACT_ROWS = 20_000;
@@ -23,6 +23,8 @@ async function sourceHash(): Promise<string> {
 export interface TestExtractOptions {
   /** Publish the sample with the schema-v2 profit columns (profit, margin, shares). Default false. */
   withProfit?: boolean;
+  /** Scoped extracts to publish beside the full one, as a `--scopes` file has them (row-level security). */
+  scopes?: Record<string, unknown>;
 }
 
 /**
@@ -32,9 +34,12 @@ export interface TestExtractOptions {
  */
 export async function ensureTestExtracts(
   rows = TEST_EXTRACT_ROWS,
-  { withProfit = false }: TestExtractOptions = {},
+  { withProfit = false, scopes }: TestExtractOptions = {},
 ): Promise<string> {
-  const name = `${rows}${withProfit ? '-profit' : ''}-${await sourceHash()}`;
+  const scoped = scopes
+    ? `-scopes-${createHash('sha256').update(JSON.stringify(scopes)).digest('hex').slice(0, 8)}`
+    : '';
+  const name = `${rows}${withProfit ? '-profit' : ''}${scoped}-${await sourceHash()}`;
   const dir = join(repo, 'node_modules/.cache/atliq-test-extracts', name);
   if (existsSync(join(dir, 'manifest.json'))) return dir;
   const tmp = `${dir}.tmp-${process.pid}`;
@@ -42,7 +47,7 @@ export async function ensureTestExtracts(
   await mkdir(dirname(dir), { recursive: true });
   const source = createSampleSource({ rows, withProfit });
   try {
-    await publish({ source, out: tmp });
+    await publish({ source, out: tmp, ...(scopes ? { scopes: parseScopes(scopes, 'test scopes') } : {}) });
   } finally {
     await source.close();
   }
