@@ -59,8 +59,9 @@ async function sql<T>(text: string): Promise<T[]> {
 async function truth(name: string, aggregate: boolean) {
   const where = IN_SCOPE[name]!;
   const [lines] = await sql<{ n: number }>(`SELECT COUNT(*) AS n FROM transactions t ${JOINS} WHERE ${where}`);
-  const [clean] = await sql<{ n: number; revenue: number | null }>(
-    `SELECT COUNT(*) AS n, SUM(t.inr) AS revenue FROM (${CLEAN_SQL}) t ${JOINS} WHERE ${where}`,
+  const [clean] = await sql<{ n: number; revenue: number | null; first: string | null; last: string | null }>(
+    `SELECT COUNT(*) AS n, SUM(t.inr) AS revenue, DATE_FORMAT(MIN(t.order_date), '%Y-%m-%d') AS first,
+       DATE_FORMAT(MAX(t.order_date), '%Y-%m-%d') AS last FROM (${CLEAN_SQL}) t ${JOINS} WHERE ${where}`,
   );
   const byMarket = await sql<{ market: string; revenue: number }>(
     `SELECT m.markets_name AS market, SUM(t.inr) AS revenue FROM (${CLEAN_SQL}) t ${JOINS} WHERE ${where}
@@ -74,7 +75,15 @@ async function truth(name: string, aggregate: boolean) {
     codes: new Set(keys.flatMap((k) => (aggregate ? [k.m] : [k.m, k.c, k.p]))),
     names: new Set(keys.flatMap((k) => [k.mn, aggregate ? null : k.cn]).filter((n): n is string => n !== null)),
   };
-  return { lines: Number(lines!.n), rows: Number(clean!.n), revenue: Number(clean!.revenue ?? 0), byMarket, allowed };
+  const days = clean!.first && clean!.last ? { from: clean!.first, to: clean!.last } : undefined;
+  return {
+    lines: Number(lines!.n),
+    rows: Number(clean!.n),
+    revenue: Number(clean!.revenue ?? 0),
+    days,
+    byMarket,
+    allowed,
+  };
 }
 
 const readManifest = async (dir: string): Promise<Manifest> =>
@@ -114,7 +123,8 @@ describe('publish() with scopes, from MySQL', () => {
       const listed = [...manifest.files.map((f) => f.path), manifest.month_market!.path, 'manifest.json'].sort();
       expect(files.map((f) => f.path).sort(), scope.name).toEqual(listed);
       expect(manifest.snapshot_id).toBe(main.snapshot_id);
-      expect(manifest.scope).toEqual({ name: scope.name, detail: scope.detail });
+      // With the scope's first and newest order day, which an aggregate scope's empty facts cannot carry.
+      expect(manifest.scope).toEqual({ name: scope.name, detail: scope.detail, ...(t.days ? { days: t.days } : {}) });
       // Its own counts, not the run's: lines in scope = published + quarantined in scope.
       expect(manifest.quality.rows_read, scope.name).toBe(scope.detail === 'aggregate' ? t.rows : t.lines);
       expect(manifest.quality.reconciliation?.lines).toBe(manifest.quality.rows_read);

@@ -89,6 +89,8 @@ async function buildIn(
   await db.run(`USE ${SCOPE_DB}`);
   await fillTables(db, scope);
   const quality = await scopeQuality(db, scope, run);
+  // Before an aggregate scope's facts are emptied: its days are what its periods are planned from.
+  const days = await orderDays(db);
   if (scope.detail === 'aggregate') {
     for (const table of ['fact_sales', 'dim_customer', 'dim_product', 'agg_sales_month'] as const) {
       await db.run(`DELETE FROM ${table}`);
@@ -107,9 +109,18 @@ async function buildIn(
     // The full extract's row counts (reused rows) are not the scope's to know.
     refresh: { mode: run.refreshMode },
     month_market: monthMarket,
-    scope: { name: scope.name, detail: scope.detail },
+    scope: { name: scope.name, detail: scope.detail, ...(days ? { days } : {}) },
   };
   return { root, tmpDir, finalDir: join(root, SNAPSHOTS_DIR, id), manifest };
+}
+
+/** The first and newest order day of the scope's facts; undefined without sales. */
+async function orderDays(db: DuckDBConnection): Promise<{ from: string; to: string } | undefined> {
+  const reader = await db.runAndReadAll(
+    `SELECT strftime(min(order_date), '%Y-%m-%d') AS "from", strftime(max(order_date), '%Y-%m-%d') AS "to" FROM fact_sales`,
+  );
+  const [row] = reader.getRowObjectsJS() as { from: string | null; to: string | null }[];
+  return row?.from && row.to ? { from: row.from, to: row.to } : undefined;
 }
 
 /** The scope's tables in the current database, from the run's ({@link RUN}). */

@@ -243,6 +243,11 @@ export interface MonthMarketFile {
 export interface ManifestScope {
   name: string;
   detail: 'full' | 'aggregate';
+  /**
+   * The scope's first and newest order day (absent when it holds no sales): what an `aggregate` scope, whose
+   * fact files are empty, has instead of their order-date statistics.
+   */
+  days?: { from: string; to: string };
 }
 
 export interface Manifest {

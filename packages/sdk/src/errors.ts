@@ -39,6 +39,24 @@ export class UnavailableMeasureError extends AtliqError {
   }
 }
 
+/**
+ * A query asked an `aggregate` scope (row-level security: market × month totals only) for something finer: a
+ * customer, a product, a single day. Components show "not available at this level of detail".
+ */
+export class UnavailableDetailError extends AtliqError {
+  override name = 'UnavailableDetailError';
+  constructor(
+    /** The dimension asked for (or filtered on) that the scope does not hold, e.g. `customer`. */
+    readonly dimension: string,
+  ) {
+    super(
+      dimension === 'day'
+        ? 'This extract holds whole months only (market × month totals): choose whole months, or leave the as-of day to its default.'
+        : `This extract holds market × month totals only: there is no ${dimension.replaceAll('_', ' ')} detail in it for your account.`,
+    );
+  }
+}
+
 /** The extract could not be loaded: manifest, database file, web server or engine start-up. */
 export class SourceError extends AtliqError {
   override name = 'SourceError';

@@ -16,6 +16,7 @@ export {
   messageOf,
   QueryError,
   SourceError,
+  UnavailableDetailError,
   UnavailableMeasureError,
 } from './errors.ts';
 export { type Filters, type FilterValue, intersect, isRange, type Member, type Range } from './filter.ts';

@@ -132,6 +132,13 @@ function checkScope(v: unknown): void {
   }
   if (s.detail !== 'full' && s.detail !== 'aggregate')
     throw new ManifestError('expected full or aggregate', '$.scope.detail');
+  if (s.days !== undefined) {
+    const days = obj(s.days, '$.scope.days');
+    for (const side of ['from', 'to'] as const) {
+      const day = str(days[side], `$.scope.days.${side}`);
+      if (!/^\d{4}-\d{2}-\d{2}$/.test(day)) throw new ManifestError('expected YYYY-MM-DD', `$.scope.days.${side}`);
+    }
+  }
 }
 
 /**

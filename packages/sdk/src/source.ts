@@ -4,7 +4,14 @@ import type { Manifest } from './contract.ts';
 import { answerFromCube, CUBE_MEASURES, type Cube, monthMarketCube } from './cube-answer.ts';
 import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
 import { explainDatabaseProbe, probe, refused, UNREADABLE_FILE } from './diagnose.ts';
-import { type AtliqError, ForbiddenError, messageOf, QueryError, UnavailableMeasureError } from './errors.ts';
+import {
+  type AtliqError,
+  ForbiddenError,
+  messageOf,
+  QueryError,
+  UnavailableDetailError,
+  UnavailableMeasureError,
+} from './errors.ts';
 import { fetchManifest } from './manifest-load.ts';
 import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
 import { loadMonthMarket } from './month-market-load.ts';
@@ -51,6 +58,9 @@ const warmWasm = () => {
 };
 
 const sources = new Map<string, AtliqSource>();
+/** What an `aggregate` scope's month × market totals can be grouped and filtered by. */
+const AGGREGATE_DIMENSIONS = ['market', 'zone', 'year', 'month', 'month_of_year'] as const;
+
 const absoluteUrl = (url: string | URL) => new URL(url, globalThis.document?.baseURI).href;
 
 /**
@@ -140,6 +150,8 @@ export class AtliqSource {
       const { label, requires } = MEASURES[unavailable];
       throw new UnavailableMeasureError(unavailable, label, requires!);
     }
+    const finer = this.#finer(spec, manifest);
+    if (finer) throw new UnavailableDetailError(finer);
     return this.#cache.get(JSON.stringify([compiled.sql, compiled.params]), async () => {
       // Month × market questions are answered from the small JSON file: the first charts need no engine, and
       // cross-filtering at that grain takes microseconds. The engine starts meanwhile for everything finer.
@@ -179,6 +191,16 @@ export class AtliqSource {
       const cube: Cube = { dimensions: new Set(dimensions as DimensionName[]), fixed: {}, rows: [...months!, ...cut!] };
       return answerFromCube({ ...spec, filters: {} }, cube)!;
     });
+  }
+
+  /**
+   * The first dimension `spec` groups or filters by that an `aggregate` scope does not hold (it has market × month
+   * totals only, and empty fact, customer and product tables that would answer "nothing" instead of "not here").
+   */
+  #finer(spec: QuerySpec, manifest: Manifest): string | undefined {
+    if (manifest.scope?.detail !== 'aggregate') return undefined;
+    const asked = [...(spec.dimensions ?? []), ...Object.keys(spec.filters ?? {})];
+    return asked.find((d) => !(AGGREGATE_DIMENSIONS as readonly string[]).includes(d));
   }
 
   /** A `day` range over whole months of the snapshot's data asked as months, which rollups and cubes answer. */

@@ -9,6 +9,7 @@ import {
   type QuerySpec,
   type Row,
   type SelectionClause,
+  UnavailableDetailError,
   UnavailableMeasureError,
 } from '@atliq/sdk';
 import { Task } from '@lit/task';
@@ -278,6 +279,8 @@ export class AtliqElement extends LitElement {
           ? forbiddenView(error.message)
           : error instanceof UnavailableMeasureError
             ? unavailableView(texts.unavailable ?? 'Not available in this source', messageOf(error))
+            : error instanceof UnavailableDetailError
+              ? unavailableView('Not available at this level of detail', error.message)
             : errorView(texts.error, messageOf(error)),
     });
   }

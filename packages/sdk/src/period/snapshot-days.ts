@@ -1,6 +1,6 @@
 import type { Manifest } from '../contract.ts';
 import type { Filters } from '../filter.ts';
-import { type Day, isMonthEnd, isMonthStart } from './days.ts';
+import { addDays, type Day, isMonthEnd, isMonthStart } from './days.ts';
 import type { Span } from './period.ts';
 
 /** The first and the newest order day of a snapshot, from its fact files; null for an extract without sales. */
@@ -8,12 +8,20 @@ export function snapshotDays(manifest: Manifest): Span | null {
   const facts = manifest.files.filter((f) => f.table === 'fact_sales');
   const firsts = facts.flatMap((f) => (f.min_order_date ? [f.min_order_date] : [])).sort();
   const lasts = facts.flatMap((f) => (f.max_order_date ? [f.max_order_date] : [])).sort();
-  return firsts.length > 0 && lasts.length > 0 ? { from: firsts[0]!, to: lasts.at(-1)! } : null;
+  if (firsts.length > 0 && lasts.length > 0) return { from: firsts[0]!, to: lasts.at(-1)! };
+  return manifest.scope?.days ?? null;
 }
 
-/** The default as-of day of a snapshot: its newest order day (null without sales). */
+/**
+ * The default as-of day of a snapshot: its newest order day (null without sales). An `aggregate` scope holds
+ * month totals only, so a month cut short cannot be compared like for like: its default is the end of the last
+ * complete month.
+ */
 export function asOfDay(manifest: Manifest): Day | null {
-  return snapshotDays(manifest)?.to ?? null;
+  const to = snapshotDays(manifest)?.to ?? null;
+  if (to === null || manifest.scope?.detail !== 'aggregate' || isMonthEnd(to)) return to;
+  const end = addDays(`${to.slice(0, 7)}-01`, -1);
+  return end >= (snapshotDays(manifest)?.from ?? end) ? end : to;
 }
 
 /**
