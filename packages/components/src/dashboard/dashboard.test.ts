@@ -217,6 +217,31 @@ describe('<atliq-dashboard>', () => {
     expect(dashboard.shadowRoot!.querySelector('atliq-profit-chart')!.target).toBe('3.5');
   });
 
+  test("without a target, the control is empty ('Last year') and the profit chart draws last year's margin", async () => {
+    const { ytd } = inject('profitPeriods');
+    const lastYear = (100 * ytd.baseline.profit!) / ytd.baseline.revenue;
+    const dashboard = mount('atliq-dashboard', { src: '/extracts-profit/manifest.json' });
+    await dashboard.updateComplete;
+    const root = dashboard.shadowRoot!;
+    const bar = root.querySelector('atliq-filter-bar')!;
+    const chart = root.querySelector('atliq-profit-chart')!;
+    await until(() => bar.data);
+    await bar.updateComplete;
+    const input = bar.shadowRoot!.querySelector<HTMLInputElement>('input[name="target"]')!;
+    expect([input.value, input.placeholder]).toEqual(['', 'Last year']);
+    await vi.waitFor(() => expect(chart.target).not.toBe(''), { timeout: 25_000 });
+    expect(Number(chart.target)).toBeCloseTo(lastYear, 6);
+    await chart.updateComplete;
+    expect(texts(chart.shadowRoot!, '.target-label')).toEqual([`Last year ${lastYear.toFixed(1)}%`]);
+    // A target typed in the control replaces it.
+    input.value = '5';
+    input.dispatchEvent(new Event('change'));
+    await dashboard.updateComplete;
+    await chart.updateComplete;
+    expect([dashboard.target, chart.target]).toEqual(['5', '5']);
+    expect(texts(chart.shadowRoot!, '.target-label')).toEqual(['Target 5.0%']);
+  });
+
   test("every profit chart inside follows the dashboard's target unless it has its own", async () => {
     const { markets } = inject('profit');
     const dashboard = mount('atliq-dashboard', { src: '/extracts-profit/manifest.json', target: '2' });

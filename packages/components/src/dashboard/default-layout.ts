@@ -5,11 +5,13 @@ import { html, type TemplateResult } from 'lit';
  * the original Power BI report arranged them, the KPIs, revenue and
  * quantity by market, the trend, the top five customers and products, profit against its target, and whether the
  * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again. The
- * filter bar's control starts at `target`; the profit chart follows the dashboard's target through its context.
+ * filter bar's control starts at `target` (empty: last year's margin); the profit chart follows the dashboard's target
+ * through its context.
  */
 export function defaultLayout(target: string): TemplateResult {
   return html`
-    <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target}></atliq-filter-bar>
+    <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target} target-control>
+    </atliq-filter-bar>
     <section class="tile" data-span="full"><h2>What changed</h2>
       <atliq-insights id="insights" max="5"></atliq-insights></section>
     <atliq-kpi class="tile" data-span="quarter" measure="revenue"></atliq-kpi>

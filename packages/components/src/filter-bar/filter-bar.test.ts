@@ -176,7 +176,7 @@ describe('<atliq-filter-bar>', () => {
     expect(errors).toHaveLength(3);
     expect(changes).toEqual([]);
     expect(bar.target).toBe('2');
-    expect(dashboard.target).toBe('0');
+    expect(dashboard.target).toBe('');
 
     input.value = '3.5';
     input.dispatchEvent(new Event('change'));

@@ -33,7 +33,8 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
  * and the active cross-filters of the other charts as removable chips. With `fiscal-year-start` (its own or the
  * dashboard's) other than 1, the year slicer offers fiscal years ("FY 2019-20" for April–March) and filters their
  * months. Clear all resets everything. With `target`
- * set and an extract with profit, a what-if profit target control; a target that is not a margin from -100 to 100
+ * set (or `target-control`) and an extract with profit, a what-if profit target control — empty, with the
+ * placeholder "Last year", while no target is set and the profit charts draw last year's margin; a target that is not a margin from -100 to 100
  * (set or typed) is explained beside it and never reaches the dashboard. `theme` (dark, light or auto) sets its
  * colours.
  *
@@ -69,12 +70,15 @@ export class AtliqFilterBar extends AtliqElement {
   static override properties = {
     /** Profit target (margin %, -100 to 100) offered as a what-if control; none when empty or without profit. */
     target: { type: String },
+    /** Offer the profit target control even with `target` empty, which then stands for last year's margin. */
+    targetControl: { type: Boolean, attribute: 'target-control' },
     /** Month the fiscal year starts in, 1–12 (4 for April–March); empty for the dashboard's, else 1. */
     fiscalYearStart: { type: String, attribute: 'fiscal-year-start' },
     _targetError: { state: true },
   };
 
   declare target: string;
+  declare targetControl: boolean;
   declare fiscalYearStart: string;
   /** Why the target set or typed last is not a margin, shown next to the control; undefined when it is. */
   declare _targetError: string | undefined;
@@ -93,6 +97,7 @@ export class AtliqFilterBar extends AtliqElement {
   constructor() {
     super();
     this.target = '';
+    this.targetControl = false;
     this.fiscalYearStart = '';
   }
 
@@ -220,7 +225,12 @@ export class AtliqFilterBar extends AtliqElement {
             </select></label>`;
         })}
         ${targetField(
-          { value: this.#target, error: this._targetError, offered: Boolean(this.target) && this.#profit },
+          {
+            value: this.#target,
+            error: this._targetError,
+            offered: (Boolean(this.target) || this.targetControl) && this.#profit,
+            placeholder: 'Last year',
+          },
           (text) => this.#typed(text),
         )}
         <button part="clear" class="clear" type="button" ?disabled=${!active} @click=${() => this.clearAll()}>
