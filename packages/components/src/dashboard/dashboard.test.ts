@@ -196,8 +196,12 @@ describe('<atliq-dashboard>', () => {
       'profit',
       'margin',
     ]);
-    expect(root.querySelectorAll('atliq-revenue-chart')).toHaveLength(2);
-    expect(root.querySelector('atliq-revenue-chart')!.clientId).toBe('atliq-revenue-chart#revenue-by-market');
+    const charts = [...root.querySelectorAll('atliq-revenue-chart')];
+    expect(charts.map((c) => [c.clientId, c.measure, c.compare])).toEqual([
+      ['atliq-revenue-chart#revenue-by-market', 'revenue', false],
+      ['atliq-revenue-chart#revenue-change-by-market', 'revenue', true],
+    ]);
+    expect(charts[1]!.closest('section')!.querySelector('h2')!.textContent).toBe('Revenue against last year by market');
     const kpi = root.querySelector('atliq-kpi')!;
     await vi.waitFor(() => expect(kpi.data?.value).toBeGreaterThan(0), { timeout: 25_000 });
   });

@@ -11,7 +11,7 @@ import { defaultLayout } from './default-layout.ts';
 /**
  * @summary The Sales Insights dashboard: provides one extract and one cross-filter to every `<atliq-*>` inside it
  * and lays them out in a responsive grid. With no children it shows the full default dashboard (filters, KPIs,
- * revenue and quantity by market, trend, top customers and products, profit, data status).
+ * revenue by market and against last year, trend, top customers and products, profit, data status).
  *
  * Two dashboards on one page are independent: each has its own source and selection. A component inside with its
  * own `src` reads that extract but still shares the dashboard's cross-filter.
