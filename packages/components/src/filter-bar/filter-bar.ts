@@ -1,5 +1,5 @@
 import { DIMENSIONS, type Filters, fiscalYearMonths, type Member } from '@atliq/sdk';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement } from '../base/atliq-element.ts';
 import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
 import { plan, type QueryPlan } from '../base/query-plan.ts';
@@ -30,7 +30,9 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
 
 /**
  * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
- * and the active cross-filters of the other charts as removable chips. With `fiscal-year-start` (its own or the
+ * and the active cross-filters of the other charts as removable chips. A slicer whose field another chart filters
+ * (a market bar clicked) shows that member, "Nagpur (from a chart)", instead of "All"; choosing in it replaces the
+ * chart's selection. With `fiscal-year-start` (its own or the
  * dashboard's) other than 1, the year slicer offers fiscal years ("FY 2019-20" for April–March) and filters their
  * months. Clear all resets everything. With `target`
  * set (or `target-control`) and an extract with profit, a what-if profit target control — empty, with the
@@ -126,11 +128,17 @@ export class AtliqFilterBar extends AtliqElement {
 
   /**
    * Sets one slicer (null for all members), as a person choosing in the select would. A fiscal year (by the
-   * calendar year it starts in) filters its months.
+   * calendar year it starts in) filters its months. A chart's selection on the same field (a market bar clicked),
+   * which the slicer was showing, is replaced: the slicer's choice is then the one filter on its field.
    */
   choose(field: Field, member: Member | null): void {
     const fiscal = field === 'year' && this.#start !== 1;
     const replaced = fiscal ? 'month' : field;
+    for (const [id, clause] of this.link.selection.clauses()) {
+      if (id !== this.clientId && clause.filters && Object.hasOwn(clause.filters, replaced)) {
+        this.link.selection.set(id, null);
+      }
+    }
     const chosenFilter =
       member === null ? {} : fiscal ? { month: fiscalYearMonths(Number(member), this.#start) } : { [field]: [member] };
     const next: Filters = {
@@ -143,6 +151,19 @@ export class AtliqFilterBar extends AtliqElement {
     });
     this.select(chosen.length > 0 ? { filters: next, label: chosen.join(' · ') } : null);
     this.emit('atliq-filter-change', { filters: next });
+  }
+
+  /**
+   * The members another component's clause (a chart's selection, shown as a chip) filters `field` on, e.g. the
+   * market of a clicked bar; undefined when none does. Not for a fiscal year slicer, whose filter is on months.
+   */
+  #fromChart(field: Field): readonly Member[] | undefined {
+    if (field === 'year' && this.#start !== 1) return undefined;
+    for (const [id, clause] of this.link.selection.clauses()) {
+      const value = id === this.clientId ? undefined : clause.filters?.[field];
+      if (Array.isArray(value) && value.length > 0) return value;
+    }
+    return undefined;
   }
 
   /** The member `field`'s slicer shows as chosen in `filters`; undefined for all. */
@@ -215,13 +236,17 @@ export class AtliqFilterBar extends AtliqElement {
       <div class="fields" role="group" aria-label="Filters">
         ${FILTER_FIELDS.map((field) => {
           const current = this.#chosen(field, own);
+          // A chart's selection on this field is what filters it: the slicer shows it rather than "All".
+          const charted = current === undefined ? this.#fromChart(field) : undefined;
+          const chartedText = charted?.map((m) => display(field, m, this.#start)).join(', ');
           return html`<label part="field" class="field"><span>${FIELD_LABELS[field]}</span>
             <select part="select" name=${field} @change=${(e: Event) => {
-              const index = (e.target as HTMLSelectElement).selectedIndex - 1;
-              this.choose(field, index < 0 ? null : options[field][index]!);
+              const value = (e.target as HTMLSelectElement).value;
+              this.choose(field, value === '' ? null : options[field][Number(value)]!);
             }}>
-              <option value="" ?selected=${current === undefined}>All</option>
-              ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m, this.#start)}</option>`)}
+              <option value="" ?selected=${current === undefined && !charted}>All</option>
+              ${charted ? html`<option value="chart" disabled selected>${chartedText} (from a chart)</option>` : nothing}
+              ${options[field].map((m, i) => html`<option value=${i} ?selected=${m === current}>${display(field, m, this.#start)}</option>`)}
             </select></label>`;
         })}
         ${targetField(
