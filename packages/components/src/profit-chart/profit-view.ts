@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { barMarks, barTooltip } from '../base/bar-mark.ts';
+import { type BarChannels, barMarks, barTooltip } from '../base/bar-mark.ts';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
@@ -58,31 +58,25 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   const active = layout.bars[state.active];
   const tip = (b: MarginDatum) =>
     `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} ${words.versus}); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
-  const classes = (b: MarginBar) => `bar${b.below ? ' below' : ''}${b.loss ? ' loss' : ''}`;
+  const channels: BarChannels<MarginBar, MarginBar> = {
+    label: (b) => b.label,
+    describe: tip,
+    classes: (b) => `bar${b.below ? ' below' : ''}${b.loss ? ' loss' : ''}`,
+    value: (b) =>
+      b.margin < 0
+        ? { x: b.x - 4, text: formatPercent(b.margin), anchor: 'end' }
+        : { x: b.x + b.width + 4, text: formatPercent(b.margin) },
+    member: (b) => b.label,
+  };
   return html`<div class="plot">
     <svg part="chart" role="group" aria-label=${title} width=${state.width} height=${layout.height + 16}
       @keydown=${on.key} @pointerleave=${on.leave}>
-      ${barMarks(
-        layout.bars,
-        layout.bars,
-        {
-          label: (b) => b.label,
-          describe: tip,
-          classes,
-          value: (b) =>
-            b.margin < 0
-              ? { x: b.x - 4, text: formatPercent(b.margin), anchor: 'end' }
-              : { x: b.x + b.width + 4, text: formatPercent(b.margin) },
-          member: (b) => b.label,
-        },
-        { ...state, labelX: layout.labelX },
-        on,
-      )}
+      ${barMarks(layout.bars, layout.bars, channels, { ...state, labelX: layout.labelX }, on)}
       <line class="zero" x1=${layout.zeroX} x2=${layout.zeroX} y1="0" y2=${layout.height}></line>
       <line part="target" class="target" x1=${layout.targetX} x2=${layout.targetX} y1="0" y2=${layout.height}></line>
       <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>${words.line}</text>
     </svg>
-    ${barTooltip(active, active ? tip(active) : '', { ...state, labelX: layout.labelX })}</div>
+    ${barTooltip(active, active && channels.value(active, active), active ? tip(active) : '', state)}</div>
     <p part="below-list" class="below-list">
       ${
         below.length === 0

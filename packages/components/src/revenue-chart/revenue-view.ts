@@ -1,6 +1,6 @@
 import { isMeasure, MEASURES, type Member } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
-import { barMarks, barTooltip } from '../base/bar-mark.ts';
+import { type BarChannels, barMarks, barTooltip } from '../base/bar-mark.ts';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, measureFormats, percentFormat } from '../base/format.ts';
@@ -8,7 +8,7 @@ import { dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
 import type { MarkHandlers } from '../base/mark-chart.ts';
 import type { Money } from '../base/money.ts';
 import { textWidth } from '../base/text-width.ts';
-import { type RevenueDatum, revenueBars } from './revenue-bars.ts';
+import { type Bar, type RevenueDatum, revenueBars } from './revenue-bars.ts';
 import type { ComparedPeriods } from './revenue-compare.ts';
 
 /** What the chart shows: the bars of `measure` by `by` (the drilled level) inside the opened `path`. */
@@ -81,6 +81,14 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkH
       : `${b.label}: ${format.full(b.value)}${b.share === null ? '' : `, ${formatPercent(b.share)} of total`}`;
   const title = titleOf(revenue);
   const active = bars[state.active];
+  const activeBar = layout.bars[state.active];
+  const channels: BarChannels<RevenueDatum, Bar> = {
+    label: (d) => d.label,
+    describe,
+    classes: (d) => (d.value < 0 ? 'bar negative' : 'bar'),
+    value: (d, bar) => ({ x: bar.valueX, text: valueText(d) }),
+    member: (d) => d.member,
+  };
   const table = periods
     ? {
         caption: `${title}, largest change first`,
@@ -101,21 +109,9 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkH
   return html`<div class="plot">
     <svg part="chart" role="group" aria-label=${title} width=${layout.width} height=${layout.height}
       viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${on.key} @pointerleave=${on.leave}>
-      ${barMarks(
-        bars,
-        layout.bars,
-        {
-          label: (d) => d.label,
-          describe,
-          classes: (d) => (d.value < 0 ? 'bar negative' : 'bar'),
-          value: (d, bar) => ({ x: bar.valueX, text: valueText(d) }),
-          member: (d) => d.member,
-        },
-        { ...state, labelX: layout.labelX },
-        on,
-      )}
+      ${barMarks(bars, layout.bars, channels, { ...state, labelX: layout.labelX }, on)}
     </svg>
-    ${barTooltip(layout.bars[state.active], active ? describe(active) : '', { ...state, labelX: layout.labelX, width: layout.width })}</div>
+    ${barTooltip(activeBar, active && activeBar && channels.value(active, activeBar), active ? describe(active) : '', { ...state, width: layout.width })}</div>
     ${dataTable(table.caption, table.headings, table.rows)}
   `;
 }
