@@ -74,7 +74,8 @@ export type BarValue = ReturnType<BarChannels<unknown>['value']>;
 /**
  * The tooltip of the active bar, in the bar's own row: vertically centred on it (it is no taller than a row), just
  * right of the bar and its value label `value`, moved left as far as it must to stay inside the chart's `width` —
- * over its own bar, value and label, which it restates, never over another row. Nothing when no bar is active.
+ * over its own bar, value and label, which it restates, never over another row. Only a text wider than the whole
+ * chart (a phone) wraps, and then reaches into the rows around. Nothing when no bar is active.
  */
 export function barTooltip(
   bar: PlacedBar | undefined,
@@ -86,6 +87,6 @@ export function barTooltip(
   const valueEnd = !value ? 0 : value.anchor === 'end' ? value.x : value.x + textWidth(value.text, state.font);
   const left = tooltipLeft(Math.max(bar.x + bar.width, valueEnd) + 2, text, state.font, state.width);
   return html`<div part="tooltip" class="tooltip row-tooltip" role="tooltip"
-            style="top: ${bar.cy}px; left: ${left}px">
+            style="top: ${bar.cy}px; left: ${left}px; max-width: ${state.width - left}px">
             ${text}</div>`;
 }

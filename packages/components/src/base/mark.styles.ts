@@ -16,6 +16,9 @@ export const tooltipStyles = css`
   /* Its top is the middle of the row it describes, which it alone covers: it is no taller than a row. */
   .row-tooltip {
     transform: translateY(-50%);
+    box-sizing: border-box;
+    width: max-content;
+    white-space: normal;
   }
 `;
 

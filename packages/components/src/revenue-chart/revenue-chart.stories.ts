@@ -60,7 +60,7 @@ export const Default: Story = {
 
 /**
  * `compare`: each market's revenue change from the same days a year earlier (the year to the newest order day, as
- * the KPIs count it), rises in blue, falls in the negative colour; the tooltip and table give both periods.
+ * the KPIs count it), rises in blue, falls in the negative colour; the tooltip gives both values, the table both periods.
  */
 export const AgainstLastYear: Story = {
   render: (args) =>

@@ -23,7 +23,8 @@ export type { RevenueDatum };
  * With `compare`, the bars are the change of the measure per member: over the current period as the KPIs count it
  * (the year to the as-of day, or the filtered period) against its baseline (the same days a year earlier, or with
  * `comparison="previous"` the period before), largest rise first, falls in `--atliq-negative-color`; the value label
- * is the change in money and percent, and the tooltip, table and CSV give both periods.
+ * is the change in money and percent; the tooltip gives both values, the table, CSV and accessible names both
+ * periods with their values.
  *
  * Drill-down (when `by` is market or customer): market → customer → product. With the "Drill down" toggle of the
  * toolbar on, click or Enter on a bar opens it (Shift+Enter on a focused bar always does); the breadcrumb's

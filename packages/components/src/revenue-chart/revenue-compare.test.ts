@@ -52,10 +52,14 @@ describe('<atliq-revenue-chart compare>', () => {
     const pct = ((100 * first.change) / first.baseline).toFixed(1);
     expect(texts(root, 'g.mark .value')[0]).toBe(`+${inr.compact(first.change)} (+${pct}%)`);
     const [current, baseline] = title.replace('Revenue change by market, ', '').split(' vs ');
-    root.querySelector('g.mark')!.dispatchEvent(new PointerEvent('pointerenter'));
+    const mark = root.querySelector('g.mark')!;
+    expect(mark.getAttribute('aria-label')).toBe(
+      `${first.name}: ${inr.full(first.current)} in ${current} against ${inr.full(first.baseline)} in ${baseline}, +${inr.full(first.change)} (+${pct}%)`,
+    );
+    mark.dispatchEvent(new PointerEvent('pointerenter'));
     await el.updateComplete;
     expect(root.querySelector('[part="tooltip"]')?.textContent?.trim()).toBe(
-      `${first.name}: ${inr.full(first.current)} in ${current} against ${inr.full(first.baseline)} in ${baseline}, +${inr.full(first.change)} (+${pct}%)`,
+      `${first.name}: ${inr.full(first.current)} vs ${inr.full(first.baseline)}, +${inr.full(first.change)} (+${pct}%)`,
     );
     const csv = el.toCSV().split('\r\n');
     expect(csv[0]).toBe(`Market,Revenue (INR) ${current},Revenue (INR) ${baseline},Change (INR),Change (%)`);

@@ -79,6 +79,11 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkH
     periods && b.compared
       ? `${b.label}: ${format.full(b.compared.current)} in ${periods.current} against ${format.full(b.compared.baseline)} in ${periods.baseline}, ${change(b, format.full)}`
       : `${b.label}: ${format.full(b.value)}${b.share === null ? '' : `, ${formatPercent(b.share)} of total`}`;
+  // The tooltip leaves out the periods, which the title names, to stay on one line in the bar's row.
+  const tooltip = (b: RevenueDatum) =>
+    periods && b.compared
+      ? `${b.label}: ${format.full(b.compared.current)} vs ${format.full(b.compared.baseline)}, ${change(b, format.full)}`
+      : describe(b);
   const title = titleOf(revenue);
   const active = bars[state.active];
   const activeBar = layout.bars[state.active];
@@ -111,7 +116,7 @@ export function revenueView(revenue: Revenue, state: RevenueViewState, on: MarkH
       viewBox="0 0 ${layout.width} ${layout.height}" @keydown=${on.key} @pointerleave=${on.leave}>
       ${barMarks(bars, layout.bars, channels, { ...state, labelX: layout.labelX }, on)}
     </svg>
-    ${barTooltip(activeBar, active && activeBar && channels.value(active, activeBar), active ? describe(active) : '', { ...state, width: layout.width })}</div>
+    ${barTooltip(activeBar, active && activeBar && channels.value(active, activeBar), active ? tooltip(active) : '', { ...state, width: layout.width })}</div>
     ${dataTable(table.caption, table.headings, table.rows)}
   `;
 }

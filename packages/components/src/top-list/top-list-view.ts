@@ -65,12 +65,13 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
         </li>`,
       )}
     </ol>
-    ${
-      tip && anchor
-        ? html`<div part="tooltip" id="tooltip" class="tooltip row-tooltip" role="tooltip"
-            style="top: ${anchor.middle}px; left: ${tooltipLeft(anchor.rankEnd, tip, anchor.font, anchor.width)}px"
-            >${tip}</div>`
-        : nothing
-    }
+    ${tip && anchor ? rowTooltip(tip, anchor) : nothing}
   </div>`;
+}
+
+/** Centred over its own row from the rank on, inside the frame; only a text wider than the frame wraps. */
+function rowTooltip(tip: string, anchor: RowAnchor): TemplateResult {
+  const left = tooltipLeft(anchor.rankEnd, tip, anchor.font, anchor.width);
+  return html`<div part="tooltip" id="tooltip" class="tooltip row-tooltip" role="tooltip"
+    style="top: ${anchor.middle}px; left: ${left}px; max-width: ${anchor.width - left}px">${tip}</div>`;
 }
