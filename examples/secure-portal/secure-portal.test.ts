@@ -119,7 +119,7 @@ describe('examples/secure-portal in Chromium, through the real nginx, on scoped 
     portal = await startPortal({
       extracts: scoped,
       bundle,
-      users: { alice: ['north'], carol: ['key-accounts'], director: ['all'], outsider: [] },
+      users: { alice: ['north'], carol: ['key-accounts'], board: ['north-totals'], director: ['all'], outsider: [] },
       ssoStandIn: true,
     });
   });
@@ -200,6 +200,44 @@ describe('examples/secure-portal in Chromium, through the real nginx, on scoped 
       expect(await notice.locator('strong').textContent()).toBe('You do not have access to this data');
       const direct = await page.evaluate(async () => (await fetch('/extracts/manifest.json')).status);
       expect(direct).toBe(403);
+    } finally {
+      await close();
+    }
+  });
+
+  it('a totals-only reader sees the North by market and month, and "not available at this level of detail" for customers', async () => {
+    const { page, close } = await open('board');
+    try {
+      const shown = await marketsShown(page);
+      const truth = await truthByMarket("m.zone = 'North'");
+      expect(shown.map(([m]) => m)).toEqual(truth.map((t) => t.market));
+      // Whole months only: the year to date ends with the last complete month, against the same months a year earlier.
+      const [{ last }] = await queryPublished<{ last: string }>(
+        scoped,
+        "SELECT strftime(max(order_date), '%Y-%m-%d') AS last FROM x.fact_sales",
+      );
+      const end = new Date(Date.UTC(Number(last.slice(0, 4)), Number(last.slice(5, 7)) - 1, 0))
+        .toISOString()
+        .slice(0, 10);
+      const [ytd] = await queryPublished<{ revenue: number }>(
+        scoped,
+        `SELECT sum(f.revenue) AS revenue FROM x.fact_sales f JOIN x.dim_market m USING (market_code)
+         WHERE m.zone = 'North' AND f.order_date BETWEEN DATE '${end.slice(0, 4)}-01-01' AND DATE '${end}'`,
+      );
+      const kpi = page.locator('atliq-kpi').first();
+      await expect
+        .poll(() => kpi.evaluate((el) => (el as HTMLElement & { data?: { value: number } }).data?.value ?? null), {
+          timeout: 60_000,
+        })
+        .not.toBeNull();
+      expect(await kpi.evaluate((el) => (el as HTMLElement & { data: { value: number } }).data.value)).toBeCloseTo(
+        ytd!.revenue,
+        2,
+      );
+      const customers = page.locator('atliq-top-list').first().locator('[data-state="unavailable"]');
+      await customers.waitFor({ timeout: 30_000 });
+      expect(await customers.locator('strong').textContent()).toBe('Not available at this level of detail');
+      await screenshot(page, 'secure-portal-totals-only');
     } finally {
       await close();
     }

@@ -35,3 +35,7 @@ export async function until<T>(read: () => T | undefined, timeout = 25_000): Pro
 }
 
 export const sum = (values: readonly number[]) => values.reduce((a, b) => a + b, 0);
+
+/** Whether two boxes on screen overlap (touching edges do not). */
+export const overlaps = (a: DOMRect, b: DOMRect) =>
+  a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom;

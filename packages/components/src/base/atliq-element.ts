@@ -281,7 +281,7 @@ export class AtliqElement extends LitElement {
             ? unavailableView(texts.unavailable ?? 'Not available in this source', messageOf(error))
             : error instanceof UnavailableDetailError
               ? unavailableView('Not available at this level of detail', error.message)
-            : errorView(texts.error, messageOf(error)),
+              : errorView(texts.error, messageOf(error)),
     });
   }
 }

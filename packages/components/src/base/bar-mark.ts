@@ -1,6 +1,6 @@
 import { html, nothing, type SVGTemplateResult, svg, type TemplateResult } from 'lit';
 import type { MarkHandlers } from './mark-chart.ts';
-import { tooltipLeft } from './text-width.ts';
+import { textWidth, tooltipLeft } from './text-width.ts';
 
 /** Where a layout placed a horizontal bar, in SVG user units. */
 export interface PlacedBar {
@@ -68,15 +68,25 @@ export function barMarks<T, B extends PlacedBar>(
   });
 }
 
-/** The tooltip of the active bar, just below it, inside the chart's `width`; nothing when no bar is active. */
+/** Where a bar's value label goes and what it says, as a {@link BarChannels} `value` gives it. */
+export type BarValue = ReturnType<BarChannels<unknown>['value']>;
+
+/**
+ * The tooltip of the active bar, in the bar's own row: vertically centred on it (it is no taller than a row), just
+ * right of the bar and its value label `value`, moved left as far as it must to stay inside the chart's `width` —
+ * over its own bar, value and label, which it restates, never over another row. Only a text wider than the whole
+ * chart (a phone) wraps, and then reaches into the rows around. Nothing when no bar is active.
+ */
 export function barTooltip(
   bar: PlacedBar | undefined,
+  value: BarValue | undefined,
   text: string,
-  state: { readonly labelX: number; readonly font: string; readonly width: number },
+  state: { readonly font: string; readonly width: number },
 ): TemplateResult | typeof nothing {
   if (!bar) return nothing;
-  const left = tooltipLeft(state.labelX, text, state.font, state.width);
-  return html`<div part="tooltip" class="tooltip" role="tooltip"
-            style="top: ${bar.y + bar.height + 4}px; left: ${left}px">
+  const valueEnd = !value ? 0 : value.anchor === 'end' ? value.x : value.x + textWidth(value.text, state.font);
+  const left = tooltipLeft(Math.max(bar.x + bar.width, valueEnd) + 2, text, state.font, state.width);
+  return html`<div part="tooltip" class="tooltip row-tooltip" role="tooltip"
+            style="top: ${bar.cy}px; left: ${left}px; max-width: ${state.width - left}px">
             ${text}</div>`;
 }

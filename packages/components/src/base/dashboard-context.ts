@@ -10,7 +10,10 @@ export interface DashboardContext {
   readonly source: AtliqSource;
   readonly selection: Selection;
   readonly period: PeriodAttributes;
-  /** The profit target (margin %, as written) of every profit chart inside that has no `target` of its own. */
+  /**
+   * The profit target (margin %, as written) of every profit chart inside that has no `target` of its own; empty for
+   * last year's margin.
+   */
   readonly target: string;
 }
 

@@ -17,6 +17,13 @@ export const tooltipStyles = css`
     white-space: nowrap;
     z-index: 1;
   }
+  /* Its top is the middle of the row it describes, which it alone covers: it is no taller than a row. */
+  .row-tooltip {
+    transform: translateY(-50%);
+    box-sizing: border-box;
+    width: max-content;
+    white-space: normal;
+  }
 `;
 
 /** Category labels (right-aligned before a bar) and value labels (after it) of the horizontal bar charts. */
@@ -35,7 +42,7 @@ export const barTextStyles = css`
 
 /**
  * The horizontal bar charts' plot and marks: default bar fill, focus outline, dimmed when another member is selected,
- * bold label when selected, tooltip at the left unless the chart places it (`tooltipLeft`). Each chart adds only
+ * bold label when selected, tooltip at the left unless the chart places it (`barTooltip`). Each chart adds only
  * its own bar variants (losses, below target).
  */
 export const barMarkStyles = css`

@@ -13,10 +13,9 @@ export function textWidth(text: string, font: string): number {
 }
 
 /**
- * Where a bar chart's tooltip starts: just after the category labels, so the rows around the hovered bar keep
- * their names readable, and moved left as far as needed (never past 0) to stay inside `width`. 20 px is the
- * tooltip's horizontal padding with some room to spare.
+ * Where a tooltip starts: just after `x` (the end of what it must not hide), moved left as far as needed (never
+ * past 0) to stay inside `width`. 20 px is the tooltip's horizontal padding with some room to spare.
  */
-export function tooltipLeft(labelX: number, text: string, font: string, width: number): number {
-  return Math.max(0, Math.min(labelX + 6, width - textWidth(text, font) - 20));
+export function tooltipLeft(x: number, text: string, font: string, width: number): number {
+  return Math.max(0, Math.min(x + 6, width - textWidth(text, font) - 20));
 }

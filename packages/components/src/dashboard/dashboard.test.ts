@@ -196,8 +196,12 @@ describe('<atliq-dashboard>', () => {
       'profit',
       'margin',
     ]);
-    expect(root.querySelectorAll('atliq-revenue-chart')).toHaveLength(2);
-    expect(root.querySelector('atliq-revenue-chart')!.clientId).toBe('atliq-revenue-chart#revenue-by-market');
+    const charts = [...root.querySelectorAll('atliq-revenue-chart')];
+    expect(charts.map((c) => [c.clientId, c.measure, c.compare])).toEqual([
+      ['atliq-revenue-chart#revenue-by-market', 'revenue', false],
+      ['atliq-revenue-chart#revenue-change-by-market', 'revenue', true],
+    ]);
+    expect(charts[1]!.closest('section')!.querySelector('h2')!.textContent).toBe('Revenue against last year by market');
     const kpi = root.querySelector('atliq-kpi')!;
     await vi.waitFor(() => expect(kpi.data?.value).toBeGreaterThan(0), { timeout: 25_000 });
   });
@@ -215,6 +219,31 @@ describe('<atliq-dashboard>', () => {
     await dashboard.updateComplete;
     expect(dashboard.target).toBe('3.5');
     expect(dashboard.shadowRoot!.querySelector('atliq-profit-chart')!.target).toBe('3.5');
+  });
+
+  test("without a target, the control is empty ('Last year') and the profit chart draws last year's margin", async () => {
+    const { ytd } = inject('profitPeriods');
+    const lastYear = (100 * ytd.baseline.profit!) / ytd.baseline.revenue;
+    const dashboard = mount('atliq-dashboard', { src: '/extracts-profit/manifest.json' });
+    await dashboard.updateComplete;
+    const root = dashboard.shadowRoot!;
+    const bar = root.querySelector('atliq-filter-bar')!;
+    const chart = root.querySelector('atliq-profit-chart')!;
+    await until(() => bar.data);
+    await bar.updateComplete;
+    const input = bar.shadowRoot!.querySelector<HTMLInputElement>('input[name="target"]')!;
+    expect([input.value, input.placeholder]).toEqual(['', 'Last year']);
+    await vi.waitFor(() => expect(chart.target).not.toBe(''), { timeout: 25_000 });
+    expect(Number(chart.target)).toBeCloseTo(lastYear, 6);
+    await chart.updateComplete;
+    expect(texts(chart.shadowRoot!, '.target-label')).toEqual([`Last year ${lastYear.toFixed(1)}%`]);
+    // A target typed in the control replaces it.
+    input.value = '5';
+    input.dispatchEvent(new Event('change'));
+    await dashboard.updateComplete;
+    await chart.updateComplete;
+    expect([dashboard.target, chart.target]).toEqual(['5', '5']);
+    expect(texts(chart.shadowRoot!, '.target-label')).toEqual(['Target 5.0%']);
   });
 
   test("every profit chart inside follows the dashboard's target unless it has its own", async () => {

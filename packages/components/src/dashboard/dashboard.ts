@@ -11,7 +11,7 @@ import { defaultLayout } from './default-layout.ts';
 /**
  * @summary The Sales Insights dashboard: provides one extract and one cross-filter to every `<atliq-*>` inside it
  * and lays them out in a responsive grid. With no children it shows the full default dashboard (filters, KPIs,
- * revenue and quantity by market, trend, top customers and products, profit, data status).
+ * revenue by market and against last year, trend, top customers and products, profit, data status).
  *
  * Two dashboards on one page are independent: each has its own source and selection. A component inside with its
  * own `src` reads that extract but still shares the dashboard's cross-filter.
@@ -43,7 +43,8 @@ export class AtliqDashboard extends LitElement {
     hash: { type: String },
     /**
      * Profit target (margin %), the report's what-if parameter: of every profit chart inside without a `target` of
-     * its own, and the filter bar's control of the default layout, which changes it.
+     * its own, and the filter bar's control of the default layout, which changes it. Empty (the default): last
+     * year's margin, which each profit chart queries and labels so.
      */
     target: { type: String },
     /** `dark`, `light` or `auto` (the reader's colour scheme): the colours of the dashboard and everything inside. */
@@ -79,7 +80,7 @@ export class AtliqDashboard extends LitElement {
     super();
     this.src = '';
     this.hash = '';
-    this.target = '0';
+    this.target = '';
     this.asOf = '';
     this.fiscalYearStart = '';
     this.comparison = '';

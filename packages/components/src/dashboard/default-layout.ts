@@ -2,14 +2,17 @@ import { html, type TemplateResult } from 'lit';
 
 /**
  * The full Sales Insights dashboard: filters, then the story — what changed and why, the headline first — then, as
- * the original Power BI report arranged them, the KPIs, revenue and
- * quantity by market, the trend, the top five customers and products, profit against its target, and whether the
+ * the original Power BI report arranged them, the KPIs, revenue by market and
+ * its change against last year (in place of the report's quantity by market, which repeated the revenue ranking),
+ * the trend, the top five customers and products, profit against its target, and whether the
  * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again. The
- * filter bar's control starts at `target`; the profit chart follows the dashboard's target through its context.
+ * filter bar's control starts at `target` (empty: last year's margin); the profit chart follows the dashboard's target
+ * through its context.
  */
 export function defaultLayout(target: string): TemplateResult {
   return html`
-    <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target}></atliq-filter-bar>
+    <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target} target-control>
+    </atliq-filter-bar>
     <section class="tile" data-span="full"><h2>What changed</h2>
       <atliq-insights id="insights" max="5"></atliq-insights></section>
     <atliq-kpi class="tile" data-span="quarter" measure="revenue"></atliq-kpi>
@@ -18,8 +21,9 @@ export function defaultLayout(target: string): TemplateResult {
     <atliq-kpi class="tile" data-span="quarter" measure="margin"></atliq-kpi>
     <section class="tile" data-span="half"><h2>Revenue by market</h2>
       <atliq-revenue-chart id="revenue-by-market" by="market" measure="revenue"></atliq-revenue-chart></section>
-    <section class="tile" data-span="half"><h2>Quantity by market</h2>
-      <atliq-revenue-chart id="quantity-by-market" by="market" measure="quantity"></atliq-revenue-chart></section>
+    <section class="tile" data-span="half"><h2>Revenue against last year by market</h2>
+      <atliq-revenue-chart id="revenue-change-by-market" by="market" measure="revenue" compare></atliq-revenue-chart>
+    </section>
     <section class="tile" data-span="full"><h2>Revenue trend</h2>
       <atliq-trend-chart id="trend" grain="month" measure="revenue"></atliq-trend-chart></section>
     <section class="tile" data-span="half"><h2>Top 5 customers</h2>

@@ -108,7 +108,10 @@ export const FiscalYears: Story = {
   },
 };
 
-/** A year chosen and a market selected in a chart: the chip shows the chart's selection. */
+/**
+ * A year chosen and a market selected in a chart: the chip shows the chart's selection, and the market slicer shows
+ * it too ("Mumbai (from a chart)") rather than "All"; choosing a market there replaces it.
+ */
 export const CrossFiltered: Story = {
   play: async ({ canvasElement }) => {
     const bar = barIn(canvasElement);
@@ -119,6 +122,8 @@ export const CrossFiltered: Story = {
     await bar.updateComplete;
     await expect(bar.shadowRoot!.querySelector('[part="chip"] span')?.textContent).toBe('Market: Mumbai');
     await expect(bar.shadowRoot!.querySelector<HTMLSelectElement>('select[name="year"]')!.selectedIndex).toBe(1);
+    const market = bar.shadowRoot!.querySelector<HTMLSelectElement>('select[name="market"]')!;
+    await expect(market.options[market.selectedIndex]?.textContent).toBe('Mumbai (from a chart)');
   },
 };
 

@@ -126,6 +126,51 @@ describe('<atliq-filter-bar>', () => {
     await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(ytd.current.revenue, 2));
   });
 
+  test("the market slicer shows a market bar's selection, and choosing in it replaces the chart's", async () => {
+    const truth = inject('revenueByMarket');
+    const { ytdByMarket } = inject('periods');
+    const { dashboard, bar, kpi, chart } = setup();
+    await until(() => chart.data);
+    await until(() => bar.data);
+    await chart.updateComplete;
+    const market = selectOf(bar, 'market');
+    const shownOption = () => market.options[market.selectedIndex]!;
+    expect(shownOption().textContent).toBe('All');
+
+    chart.shadowRoot!.querySelector('g.mark')!.dispatchEvent(new MouseEvent('click'));
+    await bar.updateComplete;
+    const picked = truth[0]!.market;
+    expect(texts(bar.shadowRoot!, '[part="chip"] span')).toEqual([`Market: ${picked}`]);
+    // Not "All" beside the chip: the slicer shows the market the chart filters on, marked as the chart's.
+    expect(shownOption().textContent).toBe(`${picked} (from a chart)`);
+    expect(shownOption().disabled).toBe(true);
+    expect(bar.filters).toEqual({});
+
+    // Choosing another market replaces the chart's selection: one filter on the market, the slicer's.
+    const other = truth[1]!.market;
+    market.selectedIndex = [...market.options].findIndex((o) => o.textContent === other);
+    market.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    await chart.updateComplete;
+    expect([...dashboard.selection.clauses().keys()]).toEqual([bar.clientId]);
+    expect(bar.filters).toEqual({ market: [other] });
+    expect(chart.selected).toBeUndefined();
+    expect(bar.shadowRoot!.querySelector('[part="chip"]')).toBeNull();
+    expect(shownOption().textContent).toBe(other);
+    await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(ytdByMarket[other]!, 2), { timeout: 25_000 });
+
+    // And "All" after a click clears the chart's selection too.
+    bar.choose('market', null);
+    chart.shadowRoot!.querySelector('g.mark')!.dispatchEvent(new MouseEvent('click'));
+    await bar.updateComplete;
+    expect(shownOption().textContent).toMatch(/\(from a chart\)$/);
+    market.selectedIndex = 0;
+    market.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    expect(dashboard.selection.clauses().size).toBe(0);
+    expect(shownOption().textContent).toBe('All');
+  });
+
   test.each(['abc', '1e400', '<img src=x onerror=alert(1)>', '1000', '-100.5'])(
     'target="%s" is explained beside the control and fires atliq-error, never atliq-target-change',
     async (value) => {
@@ -176,7 +221,7 @@ describe('<atliq-filter-bar>', () => {
     expect(errors).toHaveLength(3);
     expect(changes).toEqual([]);
     expect(bar.target).toBe('2');
-    expect(dashboard.target).toBe('0');
+    expect(dashboard.target).toBe('');
 
     input.value = '3.5';
     input.dispatchEvent(new Event('change'));

@@ -1,5 +1,5 @@
-import { DIMENSIONS, type Filters, fiscalYearMonths, type Member } from '@atliq/sdk';
-import { html, type PropertyValues, type TemplateResult } from 'lit';
+import { DIMENSIONS, type Filters, fiscalYearMonths, type Manifest, type Member } from '@atliq/sdk';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement } from '../base/atliq-element.ts';
 import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
 import { plan, type QueryPlan } from '../base/query-plan.ts';
@@ -30,10 +30,13 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
 
 /**
  * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
- * and the active cross-filters of the other charts as removable chips. With `fiscal-year-start` (its own or the
+ * and the active cross-filters of the other charts as removable chips. A slicer whose field another chart filters
+ * (a market bar clicked) shows that member, "Nagpur (from a chart)", instead of "All"; choosing in it replaces the
+ * chart's selection. With `fiscal-year-start` (its own or the
  * dashboard's) other than 1, the year slicer offers fiscal years ("FY 2019-20" for April–March) and filters their
  * months. Clear all resets everything. With `target`
- * set and an extract with profit, a what-if profit target control; a target that is not a margin from -100 to 100
+ * set (or `target-control`) and an extract with profit, a what-if profit target control — empty, with the
+ * placeholder "Last year", while no target is set and the profit charts draw last year's margin; a target that is not a margin from -100 to 100
  * (set or typed) is explained beside it and never reaches the dashboard. `theme` (dark, light or auto) sets its
  * colours.
  *
@@ -69,12 +72,15 @@ export class AtliqFilterBar extends AtliqElement {
   static override properties = {
     /** Profit target (margin %, -100 to 100) offered as a what-if control; none when empty or without profit. */
     target: { type: String },
+    /** Offer the profit target control even with `target` empty, which then stands for last year's margin. */
+    targetControl: { type: Boolean, attribute: 'target-control' },
     /** Month the fiscal year starts in, 1–12 (4 for April–March); empty for the dashboard's, else 1. */
     fiscalYearStart: { type: String, attribute: 'fiscal-year-start' },
     _targetError: { state: true },
   };
 
   declare target: string;
+  declare targetControl: boolean;
   declare fiscalYearStart: string;
   /** Why the target set or typed last is not a margin, shown next to the control; undefined when it is. */
   declare _targetError: string | undefined;
@@ -93,6 +99,7 @@ export class AtliqFilterBar extends AtliqElement {
   constructor() {
     super();
     this.target = '';
+    this.targetControl = false;
     this.fiscalYearStart = '';
   }
 
@@ -104,7 +111,10 @@ export class AtliqFilterBar extends AtliqElement {
         this.#start = start ?? 1;
         // A profit target means nothing for an extract without profit: the control is then left out.
         this.#profit = manifest.measures.profit;
-        return optionsQuery(this.#start);
+        return optionsQuery(
+          this.#start,
+          FILTER_FIELDS.filter((f) => available(f, manifest)),
+        );
       },
     { crossFiltered: false },
   );
@@ -121,11 +131,17 @@ export class AtliqFilterBar extends AtliqElement {
 
   /**
    * Sets one slicer (null for all members), as a person choosing in the select would. A fiscal year (by the
-   * calendar year it starts in) filters its months.
+   * calendar year it starts in) filters its months. A chart's selection on the same field (a market bar clicked),
+   * which the slicer was showing, is replaced: the slicer's choice is then the one filter on its field.
    */
   choose(field: Field, member: Member | null): void {
     const fiscal = field === 'year' && this.#start !== 1;
     const replaced = fiscal ? 'month' : field;
+    for (const [id, clause] of this.link.selection.clauses()) {
+      if (id !== this.clientId && clause.filters && Object.hasOwn(clause.filters, replaced)) {
+        this.link.selection.set(id, null);
+      }
+    }
     const chosenFilter =
       member === null ? {} : fiscal ? { month: fiscalYearMonths(Number(member), this.#start) } : { [field]: [member] };
     const next: Filters = {
@@ -138,6 +154,19 @@ export class AtliqFilterBar extends AtliqElement {
     });
     this.select(chosen.length > 0 ? { filters: next, label: chosen.join(' · ') } : null);
     this.emit('atliq-filter-change', { filters: next });
+  }
+
+  /**
+   * The members another component's clause (a chart's selection, shown as a chip) filters `field` on, e.g. the
+   * market of a clicked bar; undefined when none does. Not for a fiscal year slicer, whose filter is on months.
+   */
+  #fromChart(field: Field): readonly Member[] | undefined {
+    if (field === 'year' && this.#start !== 1) return undefined;
+    for (const [id, clause] of this.link.selection.clauses()) {
+      const value = id === this.clientId ? undefined : clause.filters?.[field];
+      if (Array.isArray(value) && value.length > 0) return value;
+    }
+    return undefined;
   }
 
   /** The member `field`'s slicer shows as chosen in `filters`; undefined for all. */
@@ -208,19 +237,28 @@ export class AtliqFilterBar extends AtliqElement {
     const active = others.length > 0 || Object.keys(own).length > 0;
     return html`
       <div class="fields" role="group" aria-label="Filters">
-        ${FILTER_FIELDS.map((field) => {
+        ${FILTER_FIELDS.filter((field) => options[field].length > 0 || field !== 'customer_type').map((field) => {
           const current = this.#chosen(field, own);
+          // A chart's selection on this field is what filters it: the slicer shows it rather than "All".
+          const charted = current === undefined ? this.#fromChart(field) : undefined;
+          const chartedText = charted?.map((m) => display(field, m, this.#start)).join(', ');
           return html`<label part="field" class="field"><span>${FIELD_LABELS[field]}</span>
             <select part="select" name=${field} @change=${(e: Event) => {
-              const index = (e.target as HTMLSelectElement).selectedIndex - 1;
-              this.choose(field, index < 0 ? null : options[field][index]!);
+              const value = (e.target as HTMLSelectElement).value;
+              this.choose(field, value === '' ? null : options[field][Number(value)]!);
             }}>
-              <option value="" ?selected=${current === undefined}>All</option>
-              ${options[field].map((m) => html`<option ?selected=${m === current}>${display(field, m, this.#start)}</option>`)}
+              <option value="" ?selected=${current === undefined && !charted}>All</option>
+              ${charted ? html`<option value="chart" disabled selected>${chartedText} (from a chart)</option>` : nothing}
+              ${options[field].map((m, i) => html`<option value=${i} ?selected=${m === current}>${display(field, m, this.#start)}</option>`)}
             </select></label>`;
         })}
         ${targetField(
-          { value: this.#target, error: this._targetError, offered: Boolean(this.target) && this.#profit },
+          {
+            value: this.#target,
+            error: this._targetError,
+            offered: (Boolean(this.target) || this.targetControl) && this.#profit,
+            placeholder: 'Last year',
+          },
           (text) => this.#typed(text),
         )}
         <button part="clear" class="clear" type="button" ?disabled=${!active} @click=${() => this.clearAll()}>
@@ -247,20 +285,26 @@ declare global {
   }
 }
 
+/** Whether the extract holds `field`: an aggregate scope (market × month totals) has no customer types. */
+const available = (field: Field, manifest: Manifest) =>
+  manifest.scope?.detail !== 'aggregate' || field !== 'customer_type';
+
 /**
  * The members each slicer offers. They do not depend on the cross-filter: a slicer never hides the member someone
  * wants to pick. Fiscal years are listed from the months with sales: a year's sales can lie in two of them.
  */
-function optionsQuery(start: number): QueryPlan<FilterOptions> {
+function optionsQuery(start: number, offered: readonly Field[]): QueryPlan<FilterOptions> {
   const fields = FILTER_FIELDS.map((d) => (d === 'year' && start !== 1 ? 'month' : d));
   const queries = Object.fromEntries(
-    FILTER_FIELDS.map((d, i) => [d, { measures: [], dimensions: [fields[i]!], sort: [{ field: fields[i]! }] }]),
+    FILTER_FIELDS.flatMap((d, i) =>
+      offered.includes(d) ? [[d, { measures: [], dimensions: [fields[i]!], sort: [{ field: fields[i]! }] }]] : [],
+    ),
   );
   return plan(queries, (lists) => {
     const entries = FILTER_FIELDS.map((d, i) => {
-      const members = lists[d]!.map((row) => row[fields[i]!]).filter(
-        (v): v is Member => typeof v === 'string' || typeof v === 'number',
-      );
+      const members = (lists[d] ?? [])
+        .map((row) => row[fields[i]!])
+        .filter((v): v is Member => typeof v === 'string' || typeof v === 'number');
       return [d, fields[i] === d ? members : fiscalYears(members.map(String), start)];
     });
     return Object.fromEntries(entries) as FilterOptions;

@@ -6,8 +6,10 @@ export interface TargetFieldState {
   readonly value: number | undefined;
   /** Why the target set or typed last was refused; undefined when it was not. */
   readonly error: string | undefined;
-  /** Whether to offer the control at all (a `target` is set and the extract has profit). */
+  /** Whether to offer the control at all (a `target` is set, or `target-control`, and the extract has profit). */
   readonly offered: boolean;
+  /** What the empty control stands for ("Last year": the profit chart's default target), if anything. */
+  readonly placeholder?: string;
 }
 
 /**
@@ -16,7 +18,7 @@ export interface TargetFieldState {
  * offered. `typed` receives the input's text, which is '' for what a number input cannot parse (`1e`).
  */
 export function targetField(
-  { value, error, offered }: TargetFieldState,
+  { value, error, offered, placeholder }: TargetFieldState,
   typed: (text: string) => void,
 ): TemplateResult | typeof nothing {
   const message =
@@ -26,7 +28,7 @@ export function targetField(
   if (!offered) return message;
   return html`<label part="field" class="field"><span>Profit target %</span>
       <input part="target" name="target" type="number" step="0.5" min="-100" max="100"
-        .value=${value === undefined ? '' : String(value)} aria-invalid=${error === undefined ? nothing : 'true'}
+        .value=${value === undefined ? '' : String(value)} placeholder=${placeholder ?? nothing} aria-invalid=${error === undefined ? nothing : 'true'}
         aria-describedby=${error === undefined ? nothing : 'target-error'}
         @change=${(e: Event) => typed((e.target as HTMLInputElement).value)} /></label>${message}`;
 }

@@ -48,6 +48,21 @@ export const Default: Story = {
   },
 };
 
+/** No target set: last year's margin (the same days a year earlier) is the target, and the line and list say so. */
+export const LastYearTarget: Story = {
+  args: { target: '' },
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    await loaded(chart);
+    await waitFor(() => expect(chart.target).not.toBe(''), { timeout: 25_000 });
+    const shown = `${Number(chart.target).toFixed(1)}%`;
+    await expect(chart.shadowRoot!.querySelector('.target-label')?.textContent).toBe(`Last year ${shown}`);
+    await expect(chart.shadowRoot!.querySelector('[part="below-list"] strong')?.textContent).toBe(
+      `Below last year's margin (${shown}):`,
+    );
+  },
+};
+
 /** A target every market meets. */
 export const AllMeetTarget: Story = {
   args: { target: '-20' },

@@ -78,6 +78,38 @@ describe('<atliq-profit-chart>', () => {
     expect(texts(el.shadowRoot!, '[part="below-list"]')[0]).toBe('Every market meets the -20.0% target.');
   });
 
+  test("without a target, the target is last year's margin (the same days a year earlier), labelled so", async () => {
+    const { markets } = inject('profit');
+    const { ytd } = inject('profitPeriods');
+    // The truth: profit over revenue from 1 January to the newest order day a year earlier, by hand-written SQL.
+    const lastYear = (100 * ytd.baseline.profit!) / ytd.baseline.revenue;
+    const el = mount('atliq-profit-chart', { src: PROFIT });
+    await shows(el, markets);
+    await vi.waitFor(() => expect(el.target).not.toBe(''));
+    expect(Number(el.target)).toBeCloseTo(lastYear, 6);
+    const root = el.shadowRoot!;
+    const shown = `${lastYear.toFixed(1)}%`;
+    expect(texts(root, '.target-label')).toEqual([`Last year ${shown}`]);
+    const below = markets.filter((m) => m.margin < lastYear);
+    // Some markets meet it and some do not, or the list below would prove nothing.
+    expect(below.length).toBeGreaterThan(0);
+    expect(below.length).toBeLessThan(markets.length);
+    expect(texts(root, '[part="below-list"] strong')).toEqual([`Below last year's margin (${shown}):`]);
+    expect(texts(root, '.gap')).toEqual(below.map((m) => `${m.name} ${formatPoints(m.margin - lastYear)}`));
+    expect(root.querySelector('svg')!.getAttribute('aria-label')).toMatch(
+      new RegExp(`^Profit margin by market against last year's margin \\(${shown.replace('.', '\\.')}, 1 Jan–`),
+    );
+    const csv = el.toCSV().split('\r\n');
+    expect(csv[0]).toBe("Market,Margin (%),Gap to last year's margin (pp),Revenue share (%),Profit share (%)");
+    expect(Number(csv[1]!.split(',')[2])).toBeCloseTo(markets[0]!.margin - lastYear, 6);
+    // A target set still wins, and is named as a target again.
+    el.target = '5';
+    await el.updateComplete;
+    expect(el.target).toBe('5');
+    expect(texts(root, '.target-label')).toEqual(['Target 5.0%']);
+    expect(el.toCSV().split('\r\n')[0]).toContain(',Gap to target (pp),');
+  });
+
   test('in drill mode a market opens into its customers, queried with the market as a bound parameter', async () => {
     const { markets, drill } = inject('profit');
     const { src, queries } = recordingSource(`${PROFIT}?profit=drill`);

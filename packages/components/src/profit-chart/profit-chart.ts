@@ -3,6 +3,7 @@ import { toCsv } from '../base/csv.ts';
 import { chartPng, exportActions } from '../base/export.ts';
 import { dimensionLabel } from '../base/labels.ts';
 import { AtliqMarkChart } from '../base/mark-chart.ts';
+import { periodArgs } from '../base/period-settings.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { errorView } from '../base/status.ts';
 import { toolbar } from '../base/toolbar.ts';
@@ -10,12 +11,13 @@ import { ViewMemo } from '../base/view-memo.ts';
 import { profitChartStyles } from './profit-chart.styles.ts';
 import type { MarginDatum } from './profit-layout.ts';
 import { marginsQuery } from './profit-query.ts';
-import { parseTarget } from './profit-target.ts';
+import { type DrawnTarget, drawnTarget, parseTarget, targetWords } from './profit-target.ts';
 import { type Margins, profitView, titleOf } from './profit-view.ts';
 
 /**
- * @summary Profit margin % by market, diverging around zero, against a what-if profit target: markets below the
- * target are coloured and listed with their gap; each market's share of revenue and of profit are in the table
+ * @summary Profit margin % by market, diverging around zero, against a what-if profit target — by default last
+ * year's margin (of the same days a year earlier, as the KPIs compare), labelled so: markets below the target are
+ * coloured and listed with their gap; each market's share of revenue and of profit are in the table
  * and the tooltip. Says "not available in this source" when the extract has no profit columns. The toolbar
  * downloads exactly what is shown as CSV or PNG (the PNG with the drill path and the list below target). The
  * `theme` attribute (`dark`, `light` or `auto`) sets every colour below at once; each can also be set on its own.
@@ -67,7 +69,10 @@ import { type Margins, profitView, titleOf } from './profit-view.ts';
 export class AtliqProfitChart extends AtliqMarkChart {
   static override styles = profitChartStyles;
   static override properties = {
-    /** The profit target: a margin in percent (the report's what-if parameter). Default: the dashboard's, else 0. */
+    /**
+     * The profit target: a margin in percent (the report's what-if parameter). Default: the dashboard's, else last
+     * year's margin.
+     */
     target: { type: String },
   };
 
@@ -75,14 +80,24 @@ export class AtliqProfitChart extends AtliqMarkChart {
   #ownTarget: string | null = null;
   /** The target last checked, as written; `#target` or `#targetError` is what it was found to be. */
   #checked: string | undefined;
-  #target = 0;
+  /** The target set, parsed; undefined when none is set (last year's margin is drawn). */
+  #target: number | undefined;
   #targetError: Error | undefined;
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
-  // The target is applied when drawing, so changing it queries nothing; but while it is invalid nothing is queried.
+  // A target set is applied when drawing, so changing it queries nothing; while it is invalid nothing is queried;
+  // without one, last year's margin is queried with the margins.
   readonly #task = this.queryTask(
-    () => [this.drill.path, this.locale, this.currency, this.#targetError] as const,
+    () =>
+      [
+        this.drill.path,
+        this.locale,
+        this.currency,
+        this.#targetError,
+        this.#targetText() === '',
+        ...periodArgs(this.period),
+      ] as const,
     marginsQuery,
   );
 
@@ -92,14 +107,28 @@ export class AtliqProfitChart extends AtliqMarkChart {
 
   /**
    * The profit target, a margin in percent: the one set here, else the enclosing dashboard's (which its filter bar's
-   * control changes), else 0 — reading it gives the target drawn.
+   * control changes), else last year's margin. Reading it gives the target drawn: with none set, last year's margin
+   * in full precision once loaded (what the CSV's gaps are taken from; `'0'` when there was no last year), `''`
+   * until then.
    */
   get target(): string {
-    return this.#ownTarget ?? this.link.context?.target ?? '0';
+    const text = this.#targetText();
+    if (text !== '') return text;
+    return this.#task.value?.lastYear ? String(this.#drawn().value) : '';
   }
 
   set target(value: string | null) {
     this.#ownTarget = value;
+  }
+
+  /** The target in force as written: this chart's, else the dashboard's; empty for none (last year's margin). */
+  #targetText(): string {
+    return (this.#ownTarget || this.link.context?.target || '').trim();
+  }
+
+  /** The target drawn: the one set, else last year's margin from the data, else 0. */
+  #drawn(): DrawnTarget {
+    return drawnTarget(this.#target, this.#task.value?.lastYear);
   }
 
   /**
@@ -107,11 +136,11 @@ export class AtliqProfitChart extends AtliqMarkChart {
    * fails the task, which fires `atliq-error` and queries nothing, and is shown instead of the chart.
    */
   protected override willUpdate(): void {
-    const target = this.target;
+    const target = this.#targetText();
     if (target === this.#checked) return;
     this.#checked = target;
     try {
-      this.#target = parseTarget(target);
+      this.#target = target === '' ? undefined : parseTarget(target);
       this.#targetError = undefined;
     } catch (error) {
       this.#targetError = error as Error;
@@ -126,11 +155,13 @@ export class AtliqProfitChart extends AtliqMarkChart {
     return this.#task.value?.rows;
   }
 
-  /** Exactly what is shown, as CSV. */
+  /** Exactly what is shown, as CSV: the gap is to the target drawn (its heading says when that is last year's margin). */
   toCSV(): string {
-    const target = this.#target;
+    const drawn = this.#drawn();
+    const target = drawn.value;
+    const gap = `${targetWords(drawn, String).gap} (pp)`;
     return toCsv(
-      [dimensionLabel(this.drill.level), 'Margin (%)', 'Gap to target (pp)', 'Revenue share (%)', 'Profit share (%)'],
+      [dimensionLabel(this.drill.level), 'Margin (%)', gap, 'Revenue share (%)', 'Profit share (%)'],
       (this.data ?? []).map((d) => [d.label, d.margin, d.margin - target, d.revenueShare, d.profitShare]),
     );
   }
@@ -148,15 +179,15 @@ export class AtliqProfitChart extends AtliqMarkChart {
       const state = {
         width: Math.max(this.#size.width, 260),
         font: this.#size.font,
-        target: this.#target,
         selected: this.selectedMember(margins.level),
         active: this._active,
         shortcuts: this.drill.shortcuts,
       };
-      return this.#view.get([margins, ...Object.values(state)], () =>
+      // The target drawn follows from the target set and the margins' last year, both compared by value here.
+      return this.#view.get([margins, this.#target, ...Object.values(state)], () =>
         profitView(
           margins,
-          state,
+          { ...state, target: drawnTarget(this.#target, margins.lastYear) },
           this.markHandlers(margins.rows, (d) => ({ member: d.label, label: d.label })),
         ),
       );

@@ -1,21 +1,39 @@
+import { comparePeriods, type QuerySpec } from '@atliq/sdk';
 import type { DrillStep } from '../base/drill.ts';
 import { drillFilters, drillLevel } from '../base/drill.ts';
 import { moneyFor } from '../base/money.ts';
-import { type Planner, plan } from '../base/query-plan.ts';
+import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-settings.ts';
+import { type Planner, plan, total } from '../base/query-plan.ts';
 import { byMargin } from './profit-layout.ts';
+import type { LastYear } from './profit-target.ts';
 import type { Margins } from './profit-view.ts';
+
+export type MarginsArgs = readonly [
+  path: readonly DrillStep[],
+  locale: string,
+  currency: string,
+  targetError: Error | undefined,
+  /** No target is set (on the chart or its dashboard): the target is last year's margin, queried too. */
+  defaulted: boolean,
+  ...PeriodArgs,
+];
 
 /**
  * The chart's query: margin and the shares of revenue and profit by the level `path` drills the markets down to,
- * under the cross-filter narrowed to the opened members, lowest margin first. An invalid target (the chart's own
- * check) or currency is reported before anything is queried.
+ * under the cross-filter narrowed to the opened members, lowest margin first. Without a target, also last year's
+ * margin: the margin of the comparison's baseline (the same days a year earlier than the year to the as-of day or
+ * the filtered period, as the KPIs compare) under the same cross-filter, not narrowed by the drill path, so the
+ * target stays put while drilling. An invalid target (the chart's own check) or currency is reported before
+ * anything is queried.
  */
-export function marginsQuery([path, locale, currency, targetError]: readonly [
-  readonly DrillStep[],
-  string,
-  string,
-  Error | undefined,
-]): Planner<Margins> {
+export function marginsQuery([
+  path,
+  locale,
+  currency,
+  targetError,
+  defaulted,
+  ...period
+]: MarginsArgs): Planner<Margins> {
   if (targetError) throw targetError;
   const level = drillLevel('market', path);
   const measures = ['margin', 'revenue_share', 'profit_share'];
@@ -23,19 +41,31 @@ export function marginsQuery([path, locale, currency, targetError]: readonly [
     // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
     const { locale: checked } = moneyFor(manifest, locale, currency);
     const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
-    return plan({ margins: spec }, ({ margins }) => ({
-      level,
-      locale: checked,
-      path,
-      rows: margins
-        .filter((r) => r['margin'] !== null && r[level] !== null)
-        .map((r) => ({
-          label: String(r[level]),
-          margin: Number(r['margin']),
-          revenueShare: Number(r['revenue_share'] ?? 0),
-          profitShare: Number(r['profit_share'] ?? 0),
-        }))
-        .sort(byMargin),
-    }));
+    const settings = defaulted ? periodSettings(fromPeriodArgs(period), manifest) : null;
+    const periods = settings && comparePeriods(filters, settings);
+    const queries: Record<string, QuerySpec> = { margins: spec };
+    if (periods) queries['lastYear'] = { measures: ['margin'], filters: periods.filters.baseline };
+    return plan(queries, (rows) => {
+      const lastYear: LastYear | undefined = defaulted
+        ? {
+            margin: rows['lastYear'] ? total(rows['lastYear'], 'margin') : null,
+            period: periods?.baseline.label ?? null,
+          }
+        : undefined;
+      return {
+        level,
+        locale: checked,
+        path,
+        ...(lastYear ? { lastYear } : {}),
+        rows: rows['margins']!.filter((r) => r['margin'] !== null && r[level] !== null)
+          .map((r) => ({
+            label: String(r[level]),
+            margin: Number(r['margin']),
+            revenueShare: Number(r['revenue_share'] ?? 0),
+            profitShare: Number(r['profit_share'] ?? 0),
+          }))
+          .sort(byMargin),
+      };
+    });
   };
 }

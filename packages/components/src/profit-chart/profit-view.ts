@@ -1,5 +1,5 @@
 import { html, type TemplateResult } from 'lit';
-import { barMarks, barTooltip } from '../base/bar-mark.ts';
+import { type BarChannels, barMarks, barTooltip } from '../base/bar-mark.ts';
 import { dataTable } from '../base/data-table.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { formatPoints, percentFormat } from '../base/format.ts';
@@ -7,6 +7,7 @@ import { dimensionLabel } from '../base/labels.ts';
 import type { MarkHandlers } from '../base/mark-chart.ts';
 import { textWidth } from '../base/text-width.ts';
 import { type MarginBar, type MarginDatum, marginBars } from './profit-layout.ts';
+import { type DrawnTarget, type LastYear, targetWords } from './profit-target.ts';
 
 /** What the chart shows: the margins of the members of `level` inside the opened `path`. */
 export interface Margins {
@@ -15,6 +16,8 @@ export interface Margins {
   readonly rows: readonly MarginDatum[];
   /** Locale of every figure (the `locale` attribute, checked). */
   readonly locale: string;
+  /** Present when no target is set: last year's margin, which is then the target. */
+  readonly lastYear?: LastYear;
 }
 
 /** "Profit margin by customer in Mumbai". */
@@ -26,7 +29,7 @@ export function titleOf({ level, path }: Pick<Margins, 'level' | 'path'>): strin
 export interface ProfitViewState {
   readonly width: number;
   readonly font: string;
-  readonly target: number;
+  readonly target: DrawnTarget;
   readonly selected: unknown;
   /** Index of the bar with the keyboard focus or the pointer (the tooltip's bar); -1 for none. */
   readonly active: number;
@@ -42,7 +45,8 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   const { rows: data, level, locale } = margins;
   const formatPercent = percentFormat(locale);
   const points = (v: number) => formatPoints(v, locale);
-  const { target } = state;
+  const target = state.target.value;
+  const words = targetWords(state.target, formatPercent);
   const layout = marginBars(data, {
     width: state.width,
     labelWidth: Math.max(0, ...data.map((d) => textWidth(d.label, state.font))),
@@ -50,46 +54,40 @@ export function profitView(margins: Margins, state: ProfitViewState, on: MarkHan
   });
   const below = layout.bars.filter((b) => b.below);
   const name = dimensionLabel(level);
-  const title = `${titleOf(margins)} against a ${formatPercent(target)} target`;
+  const title = `${titleOf(margins)} ${words.title}`;
   const active = layout.bars[state.active];
   const tip = (b: MarginDatum) =>
-    `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} vs target); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
-  const classes = (b: MarginBar) => `bar${b.below ? ' below' : ''}${b.loss ? ' loss' : ''}`;
+    `${b.label}: margin ${formatPercent(b.margin)} (${points(b.margin - target)} ${words.versus}); ${formatPercent(b.revenueShare)} of revenue, ${formatPercent(b.profitShare)} of profit`;
+  const channels: BarChannels<MarginBar, MarginBar> = {
+    label: (b) => b.label,
+    describe: tip,
+    classes: (b) => `bar${b.below ? ' below' : ''}${b.loss ? ' loss' : ''}`,
+    value: (b) =>
+      b.margin < 0
+        ? { x: b.x - 4, text: formatPercent(b.margin), anchor: 'end' }
+        : { x: b.x + b.width + 4, text: formatPercent(b.margin) },
+    member: (b) => b.label,
+  };
   return html`<div class="plot">
     <svg part="chart" role="group" aria-label=${title} width=${state.width} height=${layout.height + 16}
       @keydown=${on.key} @pointerleave=${on.leave}>
-      ${barMarks(
-        layout.bars,
-        layout.bars,
-        {
-          label: (b) => b.label,
-          describe: tip,
-          classes,
-          value: (b) =>
-            b.margin < 0
-              ? { x: b.x - 4, text: formatPercent(b.margin), anchor: 'end' }
-              : { x: b.x + b.width + 4, text: formatPercent(b.margin) },
-          member: (b) => b.label,
-        },
-        { ...state, labelX: layout.labelX },
-        on,
-      )}
+      ${barMarks(layout.bars, layout.bars, channels, { ...state, labelX: layout.labelX }, on)}
       <line class="zero" x1=${layout.zeroX} x2=${layout.zeroX} y1="0" y2=${layout.height}></line>
       <line part="target" class="target" x1=${layout.targetX} x2=${layout.targetX} y1="0" y2=${layout.height}></line>
-      <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>Target ${formatPercent(target)}</text>
+      <text class="target-label" x=${layout.targetX} y=${layout.height + 12}>${words.line}</text>
     </svg>
-    ${barTooltip(active, active ? tip(active) : '', { ...state, labelX: layout.labelX })}</div>
+    ${barTooltip(active, active && channels.value(active, active), active ? tip(active) : '', state)}</div>
     <p part="below-list" class="below-list">
       ${
         below.length === 0
-          ? `Every ${name.toLowerCase()} meets the ${formatPercent(target)} target.`
-          : html`<strong>Below the ${formatPercent(target)} target:</strong>
+          ? `Every ${name.toLowerCase()} meets ${words.name}.`
+          : html`<strong>Below ${words.name}:</strong>
               ${below.map((b, i) => html`${i > 0 ? ', ' : ''}<span class="gap">${b.label} ${points(b.gap)}</span>`)}`
       }
     </p>
     ${dataTable(
       title,
-      [name, 'Margin', 'Gap to target', 'Revenue share', 'Profit share'],
+      [name, 'Margin', words.gap, 'Revenue share', 'Profit share'],
       layout.bars.map((b) => [
         b.label,
         formatPercent(b.margin),

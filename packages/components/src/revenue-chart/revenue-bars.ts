@@ -85,6 +85,11 @@ export interface RevenueDatum extends BarDatum {
   /** The dimension member, or null for facts without one (shown as "(none)" and not selectable). */
   readonly member: Member | null;
   readonly share: number | null;
+  /**
+   * With `compare`: the measure over the current period and over its baseline; `value` is then their difference,
+   * and `percent` that difference in percent of the baseline (null for a percentage measure, or no positive baseline).
+   */
+  readonly compared?: { readonly current: number; readonly baseline: number; readonly percent: number | null };
 }
 
 /** Members without a value (e.g. the zone of an international market) still get a visible, honest label. */

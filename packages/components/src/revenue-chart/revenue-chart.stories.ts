@@ -58,6 +58,25 @@ export const Default: Story = {
   },
 };
 
+/**
+ * `compare`: each market's revenue change from the same days a year earlier (the year to the newest order day, as
+ * the KPIs count it), rises in blue, falls in the negative colour; the tooltip gives both values, the table both periods.
+ */
+export const AgainstLastYear: Story = {
+  render: (args) =>
+    html`<div style="max-width: 720px"><atliq-revenue-chart src=${args.src} by=${args.by} compare></atliq-revenue-chart></div>`,
+  play: async ({ canvasElement }) => {
+    const chart = chartIn(canvasElement);
+    const data = await loaded(chart);
+    const changes = data.map((d) => d.value);
+    await expect(changes).toEqual([...changes].sort((a, b) => b - a));
+    await expect(data.every((d) => d.compared && d.value === d.compared.current - d.compared.baseline)).toBe(true);
+    const root = chart.shadowRoot!;
+    await expect(root.querySelectorAll('rect.bar.negative')).toHaveLength(changes.filter((v) => v < 0).length);
+    await expect(caption(chart)).toMatch(/^Revenue change by market, 1 Jan–.* vs 1 Jan–.*, largest change first$/);
+  },
+};
+
 /** Grouped by zone instead of market: one bar per zone of the sample's markets. */
 export const ByZone: Story = {
   args: { by: 'zone' },

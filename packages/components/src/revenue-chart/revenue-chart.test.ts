@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import type { AtliqErrorDetail } from '../index.ts';
 import '../index.ts';
+import { overlaps } from '../../test/dom.ts';
 import { recordingSource } from '../../test/recording-source.ts';
 import { currencyFormats } from '../base/format.ts';
 import type { AtliqRevenueChart } from './revenue-chart.ts';
@@ -79,12 +80,38 @@ describe('<atliq-revenue-chart>', () => {
     const share = ((100 * truth[1]!.revenue) / total).toFixed(1);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${truth[1]!.market}: `);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${share}% of total`);
-    // Below the hovered bar, after the labels: the next row keeps its name readable, and it stays inside the chart.
+    // In the hovered bar's row: the rows around keep their names readable, and it stays inside the chart.
     const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
-    const nextLabel = shadow(el).querySelectorAll('g.mark text.label')[2]!.getBoundingClientRect();
+    const labels = [...shadow(el).querySelectorAll('g.mark text.label')].map((t) => t.getBoundingClientRect());
     const chart = shadow(el).querySelector('svg[part="chart"]')!.getBoundingClientRect();
-    expect(tip.left).toBeGreaterThanOrEqual(nextLabel.right);
+    expect(labels.filter((label) => overlaps(tip, label))).toEqual([]);
+    const bar = second.querySelector('rect.bar')!.getBoundingClientRect();
+    expect(Math.abs((tip.top + tip.bottom) / 2 - (bar.top + bar.bottom) / 2)).toBeLessThan(1);
     expect(tip.right).toBeLessThanOrEqual(chart.right + 1);
+  });
+
+  test("no bar's tooltip covers another row's label or value, even when it must move left to fit", async () => {
+    const el = mount({ src: '/extracts/manifest.json' });
+    el.style.width = '360px';
+    await vi.waitFor(() => expect(el.data).toBeDefined(), { timeout: 25_000 });
+    await el.updateComplete;
+    const marks = [...shadow(el).querySelectorAll<SVGGElement>('g.mark')];
+    const chart = shadow(el).querySelector('svg[part="chart"]')!.getBoundingClientRect();
+    let movedLeft = 0;
+    for (const [i, mark] of marks.entries()) {
+      mark.dispatchEvent(new PointerEvent('pointerenter'));
+      await el.updateComplete;
+      const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
+      const row = mark.querySelector('rect.bar')!.getBoundingClientRect();
+      const others = marks.filter((_, j) => j !== i).flatMap((g) => [...g.querySelectorAll('text')]);
+      expect(others.filter((t) => overlaps(tip, t.getBoundingClientRect())).map((t) => t.textContent)).toEqual([]);
+      // Centred on its own bar, inside the chart.
+      expect(Math.abs((tip.top + tip.bottom) / 2 - (row.top + row.bottom) / 2)).toBeLessThan(1);
+      expect(tip.left).toBeGreaterThanOrEqual(chart.left - 1);
+      if (tip.left < mark.querySelector('text.value')!.getBoundingClientRect().right) movedLeft++;
+    }
+    // At this width the largest bars' tooltips cannot sit after their values: the case this test is about.
+    expect(movedLeft).toBeGreaterThan(0);
   });
 
   test('a hostile top or measure is explained and queries nothing', async () => {

@@ -1,9 +1,10 @@
-import { isMeasure } from '@atliq/sdk';
+import { isMeasure, MEASURES } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
 import { toCsv } from '../base/csv.ts';
 import { chartPng, exportActions } from '../base/export.ts';
-import { dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
+import { currencySuffix, dimensionLabel, measureLabel, valueHeading } from '../base/labels.ts';
 import { AtliqMarkChart } from '../base/mark-chart.ts';
+import { periodArgs } from '../base/period-settings.ts';
 import { ResizeController } from '../base/resize-controller.ts';
 import { toolbar } from '../base/toolbar.ts';
 import { ViewMemo } from '../base/view-memo.ts';
@@ -18,6 +19,12 @@ export type { RevenueDatum };
  * @summary A measure by market (or another dimension) as horizontal bars, largest first. Click or Enter on a bar
  * selects its member, which cross-filters the other charts of the dashboard; Escape clears. An equivalent data
  * table is there for screen readers.
+ *
+ * With `compare`, the bars are the change of the measure per member: over the current period as the KPIs count it
+ * (the year to the as-of day, or the filtered period) against its baseline (the same days a year earlier, or with
+ * `comparison="previous"` the period before), largest rise first, falls in `--atliq-negative-color`; the value label
+ * is the change in money and percent; the tooltip gives both values, the table, CSV and accessible names both
+ * periods with their values.
  *
  * Drill-down (when `by` is market or customer): market → customer → product. With the "Drill down" toggle of the
  * toolbar on, click or Enter on a bar opens it (Shift+Enter on a focused bar always does); the breadcrumb's
@@ -67,16 +74,30 @@ export class AtliqRevenueChart extends AtliqMarkChart {
     measure: { type: String },
     /** Show only the largest N members (shares stay of the total); empty shows all. */
     top: { type: String },
+    /** Bars of the change against the baseline period (`comparison`), each with both periods' values. */
+    compare: { type: Boolean },
   };
 
   declare by: string;
   declare measure: string;
   declare top: string;
+  declare compare: boolean;
 
   readonly #size = new ResizeController(this);
   readonly #view = new ViewMemo<TemplateResult>();
   readonly #task = this.queryTask(
-    () => [this.by, this.measure, this.top, this.drill.path, this.locale, this.currency] as const,
+    () =>
+      [
+        this.by,
+        this.measure,
+        this.top,
+        this.drill.path,
+        this.locale,
+        this.currency,
+        this.compare,
+        // Only a compared chart depends on the periods: the others do not re-run when they change.
+        ...(this.compare ? periodArgs(this.period) : (['', '', ''] as const)),
+      ] as const,
     revenueQuery,
   );
 
@@ -85,6 +106,7 @@ export class AtliqRevenueChart extends AtliqMarkChart {
     this.by = 'market';
     this.measure = 'revenue';
     this.top = '';
+    this.compare = false;
   }
 
   protected override drillRoot(): string {
@@ -100,9 +122,33 @@ export class AtliqRevenueChart extends AtliqMarkChart {
     return this.#task.value?.bars;
   }
 
-  /** Exactly what is shown, as CSV: member, raw value (money in the currency shown, named), share in percent. */
+  /**
+   * Exactly what is shown, as CSV: member, raw value (money in the currency shown, named), share in percent;
+   * compared, member, the value in each period (named), the change and the change in percent of the baseline.
+   */
   toCSV(): string {
-    const { by = this.by, measure = this.measure, money, bars = [] } = this.#task.value ?? {};
+    const { by = this.by, measure = this.measure, money, bars = [], periods } = this.#task.value ?? {};
+    if (periods) {
+      const heading = valueHeading(measure, money);
+      return toCsv(
+        [
+          dimensionLabel(by),
+          `${heading} ${periods.current}`,
+          `${heading} ${periods.baseline}`,
+          isMeasure(measure) && MEASURES[measure].format === 'percent'
+            ? 'Change (pp)'
+            : `Change${currencySuffix(measure, money)}`,
+          'Change (%)',
+        ],
+        bars.map((b) => [
+          b.label,
+          b.compared?.current ?? 0,
+          b.compared?.baseline ?? 0,
+          b.value,
+          b.compared?.percent ?? null,
+        ]),
+      );
+    }
     return toCsv(
       [dimensionLabel(by), valueHeading(measure, money), 'Share of total (%)'],
       bars.map((b) => [b.label, b.value, b.share]),

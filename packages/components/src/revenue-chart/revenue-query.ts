@@ -1,24 +1,41 @@
 import { checkDimension, checkMeasure, MEASURES } from '@atliq/sdk';
 import { parseTop } from '../base/attributes.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
-import { moneyFor, shownRows } from '../base/money.ts';
-import { type Planner, plan } from '../base/query-plan.ts';
+import { moneyFor, shown, shownRows } from '../base/money.ts';
+import type { PeriodArgs } from '../base/period-settings.ts';
+import { answered, type Planner, plan } from '../base/query-plan.ts';
 import { barsWithShares } from './revenue-bars.ts';
+import { comparedBars, comparison } from './revenue-compare.ts';
 import type { Revenue } from './revenue-view.ts';
+
+export type RevenueArgs = readonly [
+  by: string,
+  measure: string,
+  top: string,
+  path: readonly DrillStep[],
+  locale: string,
+  currency: string,
+  /** Bars of the change against the baseline, not of the measure over everything filtered. */
+  compare: boolean,
+  ...PeriodArgs,
+];
 
 /**
  * The chart's query: `measure` by the level `path` drills `by` down to, under the cross-filter narrowed to the
- * opened members, largest first and cut to `top`, money in the currency asked for. Attributes are checked
+ * opened members, largest first and cut to `top`, money in the currency asked for. With `compare`, the measure over
+ * the current period and over its baseline (`comparison()`), and bars of their difference. Attributes are checked
  * before anything is queried.
  */
-export function revenueQuery([by, name, top, path, locale, currency]: readonly [
-  string,
-  string,
-  string,
-  readonly DrillStep[],
-  string,
-  string,
-]): Planner<Revenue> {
+export function revenueQuery([
+  by,
+  name,
+  top,
+  path,
+  locale,
+  currency,
+  compare,
+  ...period
+]: RevenueArgs): Planner<Revenue> {
   const limit = parseTop(top);
   const measure = checkMeasure(name);
   const level = drillLevel(checkDimension(by), path);
@@ -27,10 +44,23 @@ export function revenueQuery([by, name, top, path, locale, currency]: readonly [
   const summable = kind === 'sum' || kind === 'count';
   return ({ manifest, filters }) => {
     const money = moneyFor(manifest, locale, currency);
+    const value = (row: Record<string, unknown>) => shown(money, measure, Number(row[measure] ?? 0));
+    const cut = <T>(bars: T[]) => (limit ? bars.slice(0, limit) : bars);
+    const shape = { by: level, measure, path, money };
+    if (compare) {
+      const periods = comparison(period, manifest, drillFilters(filters, path));
+      if (!periods) return answered({ ...shape, bars: [] });
+      const spec = (f: typeof filters) => ({ measures: [measure], dimensions: [level], filters: f });
+      const queries = { current: spec(periods.filters.current), baseline: spec(periods.filters.baseline) };
+      return plan(queries, (rows) => ({
+        ...shape,
+        periods: { current: periods.current.label, baseline: periods.baseline.label },
+        bars: cut(comparedBars(rows.current, rows.baseline, level, value, MEASURES[measure].format === 'percent')),
+      }));
+    }
     const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
     return plan({ bars: spec }, ({ bars }) => {
-      const sorted = barsWithShares(shownRows(bars, money, measure), level, measure, summable);
-      return { by: level, measure, path, money, bars: limit ? sorted.slice(0, limit) : sorted };
+      return { ...shape, bars: cut(barsWithShares(shownRows(bars, money, measure), level, measure, summable)) };
     });
   };
 }

@@ -8,8 +8,8 @@ import { type TopList, titleOf } from './top-query.ts';
 
 /** Where the active row is, measured when it became active, in the coordinates of the list's frame. */
 export interface RowAnchor {
-  /** The row's bottom edge: the tooltip goes just below it. */
-  readonly bottom: number;
+  /** The row's vertical middle: the tooltip is centred on it, over the row it describes and no other. */
+  readonly middle: number;
   /** Where the row's rank ends and its name starts. */
   readonly rankEnd: number;
   /** The frame's width, which the tooltip stays inside. */
@@ -32,7 +32,10 @@ export interface TopListViewHandlers extends Omit<MarkHandlers<Ranked>, 'activat
   readonly activate: (index: number, item: HTMLElement) => void;
 }
 
-/** The ranked rows and, for the active row, a tooltip with its full value and share, like the bar charts'. */
+/**
+ * The ranked rows and, for the active row, a tooltip with its full value and share, like the bar charts': over the
+ * row's own name, value and share (which it restates), so the rows around it stay readable.
+ */
 export function topListView(list: TopList, state: TopListViewState, on: TopListViewHandlers): TemplateResult {
   const { measure, money, rows } = list;
   const format = measureFormats(MEASURES[measure].format, money);
@@ -62,12 +65,13 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
         </li>`,
       )}
     </ol>
-    ${
-      tip && anchor
-        ? html`<div part="tooltip" id="tooltip" class="tooltip" role="tooltip"
-            style="top: ${anchor.bottom + 2}px; left: ${tooltipLeft(anchor.rankEnd, tip, anchor.font, anchor.width)}px"
-            >${tip}</div>`
-        : nothing
-    }
+    ${tip && anchor ? rowTooltip(tip, anchor) : nothing}
   </div>`;
+}
+
+/** Centred over its own row from the rank on, inside the frame; only a text wider than the frame wraps. */
+function rowTooltip(tip: string, anchor: RowAnchor): TemplateResult {
+  const left = tooltipLeft(anchor.rankEnd, tip, anchor.font, anchor.width);
+  return html`<div part="tooltip" id="tooltip" class="tooltip row-tooltip" role="tooltip"
+    style="top: ${anchor.middle}px; left: ${left}px; max-width: ${anchor.width - left}px">${tip}</div>`;
 }

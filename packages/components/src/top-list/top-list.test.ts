@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
-import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
+import { mount, nextEvent, overlaps, sum, texts, until } from '../../test/dom.ts';
 import type { AtliqDrillDetail, AtliqErrorDetail, AtliqSelectDetail } from '../base/events.ts';
 import { currencyFormats, formatPercent } from '../base/format.ts';
 
@@ -38,7 +38,7 @@ describe('<atliq-top-list>', () => {
     expect(el.toCSV().split('\r\n')[1]).toBe(`1,${rows[0]!.label},${rows[0]!.value},${rows[0]!.share}`);
   });
 
-  test('the hovered or focused row shows its full value and share of all revenue in a tooltip below it', async () => {
+  test('the hovered or focused row shows its full value and share of all revenue in a tooltip over it', async () => {
     const truth = inject('revenueByCustomer');
     const total = sum(truth.map((t) => t.revenue));
     const expected = (i: number) =>
@@ -56,13 +56,15 @@ describe('<atliq-top-list>', () => {
     expect(tooltip()?.textContent).toBe(expected(1));
     expect(tooltip()?.getAttribute('role')).toBe('tooltip');
     expect(items[1]!.getAttribute('aria-describedby')).toBe(tooltip()!.id);
-    // Just below the hovered row, inside the list's width.
+    // Over the hovered row itself, inside the list's width: the other rows' names and values stay readable.
     const tip = tooltip()!.getBoundingClientRect();
     const row = items[1]!.getBoundingClientRect();
-    expect(tip.top).toBeGreaterThanOrEqual(row.bottom);
-    expect(tip.top - row.bottom).toBeLessThan(8);
+    expect(tip.top).toBeGreaterThanOrEqual(row.top);
+    expect(tip.bottom).toBeLessThanOrEqual(row.bottom);
     expect(tip.left).toBeGreaterThanOrEqual(row.left);
     expect(tip.right).toBeLessThanOrEqual(root.querySelector('[part="list"]')!.getBoundingClientRect().right + 1);
+    const others = [items[0]!, items[2]!].flatMap((item) => [...item.querySelectorAll('.name, .value, .share')]);
+    expect(others.filter((n) => overlaps(tip, n.getBoundingClientRect())).map((n) => n.textContent)).toEqual([]);
     root.querySelector('[part="list"]')!.dispatchEvent(new PointerEvent('pointerleave'));
     await el.updateComplete;
     expect(tooltip()).toBeNull();
@@ -75,7 +77,8 @@ describe('<atliq-top-list>', () => {
     items[1]!.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', bubbles: true }));
     await el.updateComplete;
     expect(tooltip()?.textContent).toBe(expected(2));
-    expect(tooltip()!.getBoundingClientRect().top).toBeGreaterThanOrEqual(items[2]!.getBoundingClientRect().bottom);
+    expect(tooltip()!.getBoundingClientRect().top).toBeGreaterThanOrEqual(items[2]!.getBoundingClientRect().top);
+    expect(tooltip()!.getBoundingClientRect().bottom).toBeLessThanOrEqual(items[2]!.getBoundingClientRect().bottom);
     items[2]!.blur();
     await el.updateComplete;
     expect(tooltip()).toBeNull();

@@ -134,11 +134,11 @@ export class AtliqTopList extends AtliqMarkChart {
     );
   }
 
-  /** Measures the row the tooltip goes below: in an event, after layout, never while rendering. */
+  /** Measures the row the tooltip goes over: in an event, after layout, never while rendering. */
   #activate(index: number, item: HTMLElement): void {
     const rank = item.querySelector<HTMLElement>('.rank');
     this.#anchor = {
-      bottom: item.offsetTop + item.offsetHeight,
+      middle: item.offsetTop + item.offsetHeight / 2,
       rankEnd: rank ? rank.offsetLeft + rank.offsetWidth : 0,
       width: (item.offsetParent as HTMLElement | null)?.clientWidth ?? this.clientWidth,
       font: getComputedStyle(item).font,
