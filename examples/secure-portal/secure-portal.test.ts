@@ -237,6 +237,10 @@ describe('examples/secure-portal in Chromium, through the real nginx, on scoped 
       const customers = page.locator('atliq-top-list').first().locator('[data-state="unavailable"]');
       await customers.waitFor({ timeout: 30_000 });
       expect(await customers.locator('strong').textContent()).toBe('Not available at this level of detail');
+      // No customer types in market × month totals: no slicer for them.
+      const bar = page.locator('atliq-filter-bar');
+      await bar.locator('select[name="zone"]').waitFor({ timeout: 30_000 });
+      expect(await bar.locator('select[name="customer_type"]').count()).toBe(0);
       await screenshot(page, 'secure-portal-totals-only');
     } finally {
       await close();

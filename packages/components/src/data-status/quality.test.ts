@@ -154,4 +154,17 @@ describe('findings()', () => {
     const empty = { ...manifest, files: [{ table: 'fact_sales', max_order_date: null }] } as unknown as Manifest;
     expect(byId(empty).latest).toBeUndefined();
   });
+
+  test('findings() names a scoped extract, and an aggregate scope does not claim customers or products it lacks', () => {
+    const byId = (m: Manifest) => Object.fromEntries(findings({ ...input, manifest: m }).map((f) => [f.id, f]));
+    expect(byId(manifest).scope).toBeUndefined();
+    const clean = { ...manifest.quality, unknown_members: [] };
+    const north = byId({ ...manifest, quality: clean, scope: { name: 'north', detail: 'full' } } as Manifest);
+    expect(north.scope!.title).toBe('Your extract: north');
+    expect(north.scope!.detail).toMatch(/^Only the rows you may see/);
+    expect(north.unknown!.title).toBe('Every sale has a known product, customer and market');
+    const board = byId({ ...manifest, quality: clean, scope: { name: 'board', detail: 'aggregate' } } as Manifest);
+    expect(board.scope!.detail).toMatch(/^Market × month totals/);
+    expect(board.unknown!.title).toBe('Every sale has a known market');
+  });
 });

@@ -18,7 +18,8 @@ export interface Finding {
     | 'unknown'
     | 'missing'
     | 'duplicates'
-    | 'warnings';
+    | 'warnings'
+    | 'scope';
   readonly level: 'ok' | 'warn';
   readonly title: string;
   readonly detail: string;
@@ -94,6 +95,20 @@ export function findings(input: StatusInput): Finding[] {
       items: [],
     },
   ];
+  const scope = manifest.scope;
+  if (scope) {
+    // Row-level security: say whose rows these are, so nobody takes a scope's totals for the company's.
+    out.push({
+      id: 'scope',
+      level: 'ok',
+      title: `Your extract: ${scope.name}`,
+      detail:
+        scope.detail === 'aggregate'
+          ? 'Market × month totals of the rows you may see; no customer, product or single-day figures.'
+          : 'Only the rows you may see: every figure here is of them, not of the whole company.',
+      items: [],
+    });
+  }
   if (manifest.refresh) out.push(refreshFinding(manifest.refresh, plural));
   const latest = latestSale(manifest, staleAfterMs, formatDay);
   if (latest) out.push(latest);
@@ -139,7 +154,9 @@ export function findings(input: StatusInput): Finding[] {
     title:
       unknown.length > 0
         ? `${pct(unknownRevenue, totalRevenue)} of revenue (${formatMoney(unknownRevenue)}) is on ${plural(unknown.length, 'code')} missing from the ${dims.join(', ')} list`
-        : 'Every sale has a known product, customer and market',
+        : scope?.detail === 'aggregate'
+          ? 'Every sale has a known market'
+          : 'Every sale has a known product, customer and market',
     detail:
       unknown.length > 0
         ? 'These sales count in every total, under an "Unknown" member (product type Unknown), so totals are right but breakdowns by them are not.'

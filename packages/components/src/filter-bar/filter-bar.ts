@@ -89,6 +89,8 @@ export class AtliqFilterBar extends AtliqElement {
   #profit = false;
   /** The fiscal year's first month the year slicer was loaded with. */
   #start = 1;
+  /** The slicers the extract can fill: all but customer type for an aggregate scope. */
+  #offered: readonly Field[] = FILTER_FIELDS;
 
   /** `fiscal-year-start` in force: the element's own, else its dashboard's. */
   #fiscalAttribute(): string {
@@ -111,10 +113,8 @@ export class AtliqFilterBar extends AtliqElement {
         this.#start = start ?? 1;
         // A profit target means nothing for an extract without profit: the control is then left out.
         this.#profit = manifest.measures.profit;
-        return optionsQuery(
-          this.#start,
-          FILTER_FIELDS.filter((f) => available(f, manifest)),
-        );
+        this.#offered = FILTER_FIELDS.filter((f) => available(f, manifest));
+        return optionsQuery(this.#start, this.#offered);
       },
     { crossFiltered: false },
   );
@@ -237,7 +237,7 @@ export class AtliqFilterBar extends AtliqElement {
     const active = others.length > 0 || Object.keys(own).length > 0;
     return html`
       <div class="fields" role="group" aria-label="Filters">
-        ${FILTER_FIELDS.filter((field) => options[field].length > 0 || field !== 'customer_type').map((field) => {
+        ${this.#offered.map((field) => {
           const current = this.#chosen(field, own);
           // A chart's selection on this field is what filters it: the slicer shows it rather than "All".
           const charted = current === undefined ? this.#fromChart(field) : undefined;
