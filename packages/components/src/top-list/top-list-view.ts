@@ -66,6 +66,13 @@ export function topListView(list: TopList, state: TopListViewState, on: TopListV
       )}
     </ol>
     ${tip && anchor ? rowTooltip(tip, anchor) : nothing}
+    ${
+      list.unknownShare > 0
+        ? html`<p part="caveat" class="caveat">${formatPercent(list.unknownShare)} of ${
+            measure === 'revenue' ? 'this revenue' : 'these units'
+          } is on product codes missing from the product list: the ranking cannot speak for them.</p>`
+        : nothing
+    }
   </div>`;
 }
 

@@ -14,6 +14,11 @@ export const topListStyles = [
     .frame {
       position: relative;
     }
+    .caveat {
+      margin: 8px 0 0;
+      color: var(--atliq-muted-color, #5b6472);
+      font-size: 0.9em;
+    }
     .list {
       list-style: none;
       margin: 0;

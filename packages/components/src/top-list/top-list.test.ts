@@ -36,6 +36,15 @@ describe('<atliq-top-list>', () => {
     expect(texts(root, '.value')).toEqual(truth.slice(0, 5).map((t) => inr.compact(t.revenue)));
     expect(texts(root, '.share')).toEqual(truth.slice(0, 5).map((t) => formatPercent((100 * t.revenue) / total)));
     expect(el.toCSV().split('\r\n')[1]).toBe(`1,${rows[0]!.label},${rows[0]!.value},${rows[0]!.share}`);
+    // Products: the share of all revenue on codes the product list lacks is said under the ranking it limits.
+    const unknown = sum(truth.filter((t) => types[t.name] === 'Unknown').map((t) => t.revenue));
+    const caveat = root.querySelector('[part="caveat"]')?.textContent?.trim();
+    if (by === 'product') {
+      expect(unknown).toBeGreaterThan(0);
+      expect(caveat).toBe(
+        `${formatPercent((100 * unknown) / total)} of this revenue is on product codes missing from the product list: the ranking cannot speak for them.`,
+      );
+    } else expect(caveat).toBeUndefined();
   });
 
   test('the hovered or focused row shows its full value and share of all revenue in a tooltip over it', async () => {

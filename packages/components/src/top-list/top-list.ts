@@ -28,6 +28,7 @@ import { type TopList, titleOf, topListQuery } from './top-query.ts';
  * @csspart list - The ranked list.
  * @csspart item - Each row (`aria-pressed` when selected).
  * @csspart note - Beside a product code: its type, or "unknown product" when the product list lacks it.
+ * @csspart caveat - Under a product ranking: the share on codes missing from the product list, when there are any.
  * @csspart bar - Each bar.
  * @csspart tooltip - The full value and share of the hovered or focused row.
  * @csspart status - The loading, empty or error message.

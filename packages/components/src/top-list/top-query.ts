@@ -19,6 +19,11 @@ export interface TopList {
   /** Locale and currency shown; money values are already converted to that currency. */
   readonly money: Money;
   readonly rows: readonly Ranked[];
+  /**
+   * Products only: the share (percent) of the measure, over every product under the filters, on codes missing from
+   * the product list — what product rankings cannot speak for. 0 when every code is known.
+   */
+  readonly unknownShare: number;
 }
 
 /** A product's type, or that the product list lacks the code. */
@@ -26,6 +31,18 @@ const productNote = (row: Row) => {
   const type = row['product_type'];
   return type === 'Unknown' ? 'unknown product' : type === null || type === undefined ? undefined : String(type);
 };
+
+/** The percent of `measure` over `rows` (products with their type) on codes the product list lacks. */
+function unknownShare(rows: readonly Row[], measure: string): number {
+  let unknown = 0;
+  let total = 0;
+  for (const row of rows) {
+    const value = Number(row[measure] ?? 0);
+    total += value;
+    if (row['product_type'] === 'Unknown') unknown += value;
+  }
+  return total > 0 ? (100 * unknown) / total : 0;
+}
 
 /** "Top 5 products by revenue for Nova Stores": what the list shows, for its label and its export file names. */
 export const titleOf = ({ by, measure, path, rows }: TopList) =>
@@ -56,7 +73,14 @@ export function topListQuery([by, n, measure, path, locale, currency]: readonly 
     const money = moneyFor(manifest, locale, currency);
     return plan({ top: { measures: [measure], dimensions, filters: drillFilters(filters, path) } }, ({ top }) => {
       const rows = rank(shownRows(top, money, measure), level, measure, limit, note);
-      return { by: level, path, measure, money, rows };
+      return {
+        by: level,
+        path,
+        measure,
+        money,
+        rows,
+        unknownShare: level === 'product' ? unknownShare(top, measure) : 0,
+      };
     });
   };
 }
