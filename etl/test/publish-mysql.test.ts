@@ -3,12 +3,12 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { DuckDBInstance } from '@duckdb/node-api';
 import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publish } from '../src/publish/publish.ts';
 import { seedDatabase } from '../src/seed.ts';
 import { MySqlSource } from '../src/source/mysql.ts';
+import { queryExtract } from '../src/testing/fixtures.ts';
 
 const db = inject('mariadb');
 const DATABASE = 'slice_sales';
@@ -46,18 +46,6 @@ async function sourceTruth() {
   return { rows: Number(totals!.n), revenue: Number(totals!.revenue), byMarket };
 }
 
-async function published(dbFile: string, sql: string): Promise<Record<string, unknown>[]> {
-  const instance = await DuckDBInstance.create(':memory:');
-  const c = await instance.connect();
-  try {
-    await c.run(`ATTACH '${dbFile}' AS x (READ_ONLY)`);
-    return (await c.runAndReadAll(sql)).getRowObjectsJS();
-  } finally {
-    c.closeSync();
-    instance.closeSync();
-  }
-}
-
 describe('publish() from MySQL', () => {
   it('publishes the row count and revenue a direct SQL query on the source gives', async () => {
     const source = await MySqlSource.create({ ...db, database: DATABASE });
@@ -68,10 +56,10 @@ describe('publish() from MySQL', () => {
       expect(manifest.quality.rows_published).toBe(truth.rows);
       expect(manifest.source).toMatchObject({ kind: 'mysql', server: `${db.host}:${db.port}`, database: DATABASE });
       const file = join(snapshotDir, 'sales.duckdb');
-      const [totals] = await published(file, 'SELECT count(*) AS n, sum(revenue) AS revenue FROM x.fact_sales');
+      const [totals] = await queryExtract(file, 'SELECT count(*) AS n, sum(revenue) AS revenue FROM x.fact_sales');
       expect(Number(totals!.n)).toBe(truth.rows);
       expect(totals!.revenue).toBeCloseTo(truth.revenue, 2);
-      const byMarket = await published(
+      const byMarket = await queryExtract(
         file,
         `SELECT m.market_name AS market, sum(f.revenue) AS revenue FROM x.fact_sales f
          JOIN x.dim_market m USING (market_code) GROUP BY 1 ORDER BY 1`,
