@@ -7,8 +7,9 @@ import type { ReactiveElement } from 'lit';
 export function focusMark(host: ReactiveElement, index: number, loaded?: () => Promise<unknown>): void {
   const mark = () => host.renderRoot.querySelector<HTMLElement | SVGElement>(`[data-index="${index}"]`);
   // Moving between the marks drawn: at once, as a keyboard user expects (and the focus event marks it active).
-  if (!loaded && mark()) {
-    mark()!.focus();
+  const drawnNow = loaded ? null : mark();
+  if (drawnNow) {
+    drawnNow.focus();
     return;
   }
   const drawn = loaded ? host.updateComplete.then(loaded).then(() => host.updateComplete) : host.updateComplete;
