@@ -1,12 +1,15 @@
 import {
   AtliqError,
+  type AtliqSource,
   addMonths,
   changeFinding,
   comparePeriods,
   concentrationFinding,
+  GrainStore,
   isMonthEnd,
   leakFindings,
   seriesFindings,
+  sharedGrain,
 } from '@atliq/sdk';
 import type { LoadContext } from '../base/atliq-element.ts';
 import { measureFormats } from '../base/format.ts';
@@ -68,6 +71,17 @@ export function parseMax(value: string): number {
   return n;
 }
 
+/** The grains the insights read, per source and snapshot: a click that narrows their filters needs no engine. */
+const grainStores = new WeakMap<AtliqSource, { snapshot: string; store: GrainStore }>();
+
+function grainStore(source: AtliqSource, snapshot: string): GrainStore {
+  const kept = grainStores.get(source);
+  if (kept?.snapshot === snapshot) return kept.store;
+  const store = new GrainStore();
+  grainStores.set(source, { snapshot, store });
+  return store;
+}
+
 /** The month before the as-of day's, unless the as-of day ends its month: the last complete month. */
 const lastCompleteMonth = (asOf: string) => (isMonthEnd(asOf) ? asOf : addMonths(asOf, -1)).slice(0, 7);
 
@@ -78,7 +92,7 @@ const lastCompleteMonth = (asOf: string) => (isMonthEnd(asOf) ? asOf : addMonths
  */
 export async function loadInsights(
   [maxText, kindsText, targetText, locale, currency, ...period]: InsightsArgs,
-  { source, filters, signal, query }: LoadContext,
+  { source, filters, signal, query: ask }: LoadContext,
 ): Promise<Insights> {
   const max = parseMax(maxText);
   const kinds = parseKinds(kindsText);
@@ -96,6 +110,12 @@ export async function loadInsights(
   }
   const fmt: Formats = { money: measureFormats('currency', money), locale: money.locale, shown: (v) => v / money.rate };
   const profit = manifest.measures.profit;
+  // The bridges, concentration and leaks split the same two periods 18 ways: asked as 2 queries at their finest grain.
+  const query = sharedGrain(
+    ask,
+    profit ? ['revenue', 'profit'] : ['revenue'],
+    grainStore(source, manifest.snapshot_id),
+  );
   const [change, concentration, series] = await Promise.all([
     changeFinding(query, periods, profit),
     concentrationFinding(query, periods),

@@ -7,6 +7,8 @@ import { comparePeriods } from '../period/period.ts';
 import { generatedRows, random } from '../testing/generated-rows.ts';
 import { createSampleDb } from '../testing/sample-db.ts';
 import { BRIDGE_DIMENSIONS, changeFinding } from './findings.ts';
+import { GrainStore, sharedGrain } from './grain.ts';
+import { concentrationFinding, leakFindings } from './risk-findings.ts';
 
 /**
  * Property: under random filters and as-of days, the change finding's totals equal plain SQL over the fact table
@@ -100,5 +102,48 @@ describe('changeFinding() over random filters', () => {
     }
     // Most runs compare something: the property is not vacuous.
     expect(compared).toBeGreaterThan(20);
+  });
+
+  test('sharedGrain() gives the same findings as the engine, from one query per period', async () => {
+    const r = random(77);
+    for (let run = 0; run < 25; run++) {
+      const filters: Record<string, string[]> = {};
+      for (const [dimension, members] of Object.entries(CHOICES)) {
+        if (r() < 0.6) continue;
+        const chosen = members.filter(() => r() < 0.5);
+        if (chosen.length > 0) filters[dimension] = chosen;
+      }
+      const day = new Date(Date.UTC(2020, 0, 1) + Math.floor(r() * 365) * 86_400_000).toISOString().slice(0, 10);
+      if (day.endsWith('02-29')) continue;
+      const periods = comparePeriods(filters, { asOf: day })!;
+      const asked: QuerySpec[] = [];
+      const store = new GrainStore();
+      const grain = sharedGrain(
+        async (spec) => {
+          asked.push(spec);
+          return query(spec);
+        },
+        ['revenue', 'profit'],
+        store,
+      );
+      const expectSameFindings = async (p: typeof periods) => {
+        const [change, concentration, leaks] = await Promise.all([
+          changeFinding(grain, p, true),
+          concentrationFinding(grain, p),
+          leakFindings(grain, p, 30),
+        ]);
+        // Whole rupees: the sums are exact in any order, so the findings are equal, not close.
+        expect(change).toEqual(await changeFinding(query, p, true));
+        expect(concentration).toEqual(await concentrationFinding(query, p));
+        expect(leaks).toEqual(await leakFindings(query, p, 30));
+      };
+      await expectSameFindings(periods);
+      expect(asked.map((spec) => spec.filters)).toEqual([periods.filters.current, periods.filters.baseline]);
+      // A click narrows the filters to members of a grain dimension: answered from the stored grains, no query.
+      const [dimension, members] = Object.entries(CHOICES).find(([d]) => !(d in filters)) ?? ['market', ['Chennai']];
+      const clicked = { ...filters, [dimension]: members.filter(() => r() < 0.5) };
+      await expectSameFindings(comparePeriods(clicked, { asOf: day })!);
+      expect(asked).toHaveLength(2);
+    }
   });
 });

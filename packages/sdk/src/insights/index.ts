@@ -10,6 +10,7 @@ export {
   type PeriodValue,
   type QueryFn,
 } from './findings.ts';
+export { type GrainMeasure, GrainStore, sharedGrain } from './grain.ts';
 export { type MarginBridge, type MarginRow, marginBridge } from './margin-bridge.ts';
 export {
   type ConcentrationFinding,
