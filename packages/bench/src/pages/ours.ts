@@ -1,7 +1,7 @@
 /** Our page: the full default dashboard on the shared source (coordinator cache, in-flight de-duplication, rollups). */
 import '@atliq/components';
 import { AtliqSource, type Connect } from '@atliq/sdk';
-import { counting } from './counting-connect.ts';
+import { counting, engineStats } from './counting-connect.ts';
 import { mountDashboard } from './instrument.ts';
 
 // The SDK's default engine, loaded lazily as AtliqSource.for does it, only wrapped to count engine queries.
@@ -10,3 +10,4 @@ const src = new URLSearchParams(location.search).get('src') ?? '';
 const source = new AtliqSource(src, { connect: counting(wasm) });
 AtliqSource.register(source);
 mountDashboard(src, source);
+(window as unknown as { __engine: typeof engineStats }).__engine = engineStats;
