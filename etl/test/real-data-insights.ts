@@ -91,3 +91,66 @@ export async function publishedInsights(dbFile: string, manifest: Manifest, prof
     await db.close();
   }
 }
+
+/** Each bridge dimension as the source spells it (names trimmed; codes the product list lacks are "Unknown"). */
+const MEMBER_SQL = {
+  market: 'm.markets_name',
+  zone: 'm.zone',
+  customer: 'TRIM(cu.custmer_name)',
+  customer_type: 'TRIM(cu.customer_type)',
+  product: 'c.product_code',
+  product_type: "COALESCE(TRIM(BOTH '\\r' FROM p.product_type), 'Unknown')",
+} as const;
+
+export interface MemberFigures {
+  now: number;
+  before: number;
+  /** Profit of the current period and of the baseline; null without profit columns. */
+  profit: number | null;
+  profitBefore: number | null;
+}
+
+/**
+ * Per bridge dimension and member, from MySQL: revenue now and a year earlier (the same days) and profit now; and
+ * the share of the current period's revenue on product codes the product list lacks.
+ */
+export async function sourceBreakdown(
+  conn: mysql.Connection,
+  profit: boolean,
+): Promise<{ members: Record<keyof typeof MEMBER_SQL, Map<string, MemberFigures>>; unknownShare: number }> {
+  const members = {} as Record<keyof typeof MEMBER_SQL, Map<string, MemberFigures>>;
+  for (const [dimension, expr] of Object.entries(MEMBER_SQL) as [keyof typeof MEMBER_SQL, string][]) {
+    const list = await rows<{
+      member: string | null;
+      now: number;
+      before: number;
+      profit: number | null;
+      profit_before: number | null;
+    }>(
+      conn,
+      `SELECT ${expr} AS member, SUM(IF(${CURRENT}, c.inr, 0)) AS now, SUM(IF(${BASELINE}, c.inr, 0)) AS \`before\`,
+         ${profit ? `SUM(IF(${CURRENT}, c.profit, 0))` : 'NULL'} AS profit,
+         ${profit ? `SUM(IF(${BASELINE}, c.profit, 0))` : 'NULL'} AS profit_before
+       FROM truth_clean c
+       LEFT JOIN markets m ON m.markets_code = c.market_code
+       LEFT JOIN customers cu ON cu.customer_code = c.customer_code
+       LEFT JOIN products p ON p.product_code = c.product_code
+       WHERE ${CURRENT} OR ${BASELINE}
+       GROUP BY 1`,
+    );
+    members[dimension] = new Map(
+      list.map((r) => [
+        r.member ?? '(none)',
+        {
+          now: Number(r.now),
+          before: Number(r.before),
+          profit: r.profit === null ? null : Number(r.profit),
+          profitBefore: r.profit_before === null ? null : Number(r.profit_before),
+        },
+      ]),
+    );
+  }
+  const types = members.product_type;
+  const total = [...types.values()].reduce((s, v) => s + v.now, 0);
+  return { members, unknownShare: (types.get('Unknown')?.now ?? 0) / total };
+}
