@@ -209,9 +209,14 @@ describe('<atliq-dashboard>', () => {
       ['atliq-revenue-chart#revenue-by-market', 'revenue', false],
       ['atliq-revenue-chart#revenue-change-by-market', 'revenue', true],
     ]);
-    expect(charts[1]!.closest('section')!.querySelector('h2')!.textContent).toBe('Revenue against last year by market');
+    const title = () => charts[1]!.closest('section')!.querySelector('h2')!.textContent;
+    expect(title()).toBe('Revenue against last year by market');
     const kpi = root.querySelector('atliq-kpi')!;
     await vi.waitFor(() => expect(kpi.data?.value).toBeGreaterThan(0), { timeout: 25_000 });
+    // Compared with the period before, the tile says so (the chart stays: the layout is rendered again, not rebuilt).
+    dashboard.setAttribute('comparison', 'previous');
+    await dashboard.updateComplete;
+    expect(title()).toBe('Revenue against the previous period by market');
   });
 
   test("the filter bar's profit target control sets the target of the dashboard's profit chart", async () => {

@@ -163,7 +163,7 @@ export class AtliqDashboard extends LitElement {
       <slot @slotchange=${(e: Event) => {
         this._slotted = (e.target as HTMLSlotElement).assignedElements().length > 0;
       }}></slot>
-      ${this._slotted ? '' : defaultLayout(this.target)}
+      ${this._slotted ? '' : defaultLayout(this.target, this.comparison)}
     </div>`;
   }
 }

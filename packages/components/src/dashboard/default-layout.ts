@@ -3,13 +3,15 @@ import { html, type TemplateResult } from 'lit';
 /**
  * The full Sales Insights dashboard: filters, then the story — what changed and why, the headline first — then, as
  * the original Power BI report arranged them, the KPIs, revenue by market and
- * its change against last year (in place of the report's quantity by market, which repeated the revenue ranking),
+ * its change against last year or the previous period (in place of the report's quantity by market, which repeated the revenue ranking),
  * the trend, the top five customers and products, profit against its target, and whether the
  * numbers can be trusted. Charts that select carry ids, so a cross-filter kept in the URL hash finds them again. The
  * filter bar's control starts at `target` (empty: last year's margin); the profit chart follows the dashboard's target
  * through its context.
  */
-export function defaultLayout(target: string): TemplateResult {
+export function defaultLayout(target: string, comparison: string): TemplateResult {
+  // The KPIs, the compare chart and the insights all compare with what the dashboard's `comparison` names.
+  const baseline = comparison.trim() === 'previous' ? 'the previous period' : 'last year';
   return html`
     <atliq-filter-bar id="filters" class="tile" data-span="full" target=${target} target-control>
     </atliq-filter-bar>
@@ -21,7 +23,7 @@ export function defaultLayout(target: string): TemplateResult {
     <atliq-kpi class="tile" data-span="quarter" measure="margin"></atliq-kpi>
     <section class="tile" data-span="half"><h2>Revenue by market</h2>
       <atliq-revenue-chart id="revenue-by-market" by="market" measure="revenue"></atliq-revenue-chart></section>
-    <section class="tile" data-span="half"><h2>Revenue against last year by market</h2>
+    <section class="tile" data-span="half"><h2>Revenue against ${baseline} by market</h2>
       <atliq-revenue-chart id="revenue-change-by-market" by="market" measure="revenue" compare></atliq-revenue-chart>
     </section>
     <section class="tile" data-span="full"><h2>Revenue trend</h2>
