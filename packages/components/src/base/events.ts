@@ -22,9 +22,12 @@ export interface AtliqFilterChangeDetail {
   readonly filters: Filters;
 }
 
-/** Detail of `atliq-target-change`: the profit target (margin %) chosen in the filter bar. */
+/**
+ * Detail of `atliq-target-change`: the profit target (margin %) chosen in the filter bar, or null when the control was
+ * emptied (the profit charts then draw last year's margin again).
+ */
 export interface AtliqTargetChangeDetail {
-  readonly target: number;
+  readonly target: number | null;
 }
 
 /** Detail of `atliq-drill`: the members opened so far (empty at the top level) and the dimension now shown. */

@@ -116,7 +116,7 @@ export class AtliqDashboard extends LitElement {
 
   /** The filter bar's what-if control sets the target, which the context hands to the profit charts inside. */
   readonly #onTarget = (event: CustomEvent<AtliqTargetChangeDetail>) => {
-    this.target = String(event.detail.target);
+    this.target = event.detail.target === null ? '' : String(event.detail.target);
   };
 
   protected override willUpdate(changed: PropertyValues<this>): void {

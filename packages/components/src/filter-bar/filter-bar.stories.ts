@@ -65,7 +65,7 @@ export const ProfitTarget: Story = {
     const bar = barIn(canvasElement);
     await loaded(bar);
     await waitFor(() => expect(targetInput(bar)?.value).toBe('2'), { timeout: 25_000 });
-    const heard = new Promise<number>((resolve) =>
+    const heard = new Promise<number | null>((resolve) =>
       canvasElement.addEventListener('atliq-target-change', (e) => resolve(e.detail.target), { once: true }),
     );
     const input = targetInput(bar)!;

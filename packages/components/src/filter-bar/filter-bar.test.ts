@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, inject, onTestFinished, test, vi } from 'vitest';
+import { userEvent } from 'vitest/browser';
 import '../index.ts';
 import { mount, nextEvent, sum, texts, until } from '../../test/dom.ts';
 import type { AtliqErrorDetail, AtliqFilterChangeDetail, AtliqTargetChangeDetail } from '../base/events.ts';
@@ -195,11 +196,11 @@ describe('<atliq-filter-bar>', () => {
     },
   );
 
-  test('a target typed out of range is refused beside the control; a valid one clears that and reaches the dashboard', async () => {
+  test('a target typed out of range is refused beside the control; a valid one clears that and reaches the dashboard; emptied, the default is back', async () => {
     const changes = heardAll<AtliqTargetChangeDetail>('atliq-target-change');
     const errors = heardAll<AtliqErrorDetail>('atliq-error');
     const dashboard = mount('atliq-dashboard', { src: PROFIT_SRC });
-    const bar = mount('atliq-filter-bar', { target: '2' }, dashboard);
+    const bar = mount('atliq-filter-bar', { target: '2', 'target-control': '' }, dashboard);
     await until(() => bar.data);
     await bar.updateComplete;
     const root = bar.shadowRoot!;
@@ -208,7 +209,7 @@ describe('<atliq-filter-bar>', () => {
     expect(root.querySelector('[part="target-error"]')).toBeNull();
     expect(input.hasAttribute('aria-invalid')).toBe(false);
 
-    for (const typed of ['1000', '-250', '']) {
+    for (const typed of ['1000', '-250']) {
       input.value = typed;
       input.dispatchEvent(new Event('change'));
       await bar.updateComplete;
@@ -218,6 +219,14 @@ describe('<atliq-filter-bar>', () => {
       // What was typed stays in the control to be corrected.
       expect(input.value).toBe(typed);
     }
+    // Text a number input cannot read arrives as '' too: refused, not taken for an emptied control.
+    input.value = '';
+    input.focus();
+    await userEvent.keyboard('1e');
+    input.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    expect(input.validity.badInput).toBe(true);
+    expect(errors.at(-1)?.message).toBe(refused(''));
     expect(errors).toHaveLength(3);
     expect(changes).toEqual([]);
     expect(bar.target).toBe('2');
@@ -230,6 +239,15 @@ describe('<atliq-filter-bar>', () => {
     expect(dashboard.target).toBe('3.5');
     expect(root.querySelector('[part="target-error"]')).toBeNull();
     expect(input.hasAttribute('aria-invalid')).toBe(false);
+    expect(errors).toHaveLength(3);
+
+    // Emptied, the control gives the default back: last year's margin, which its placeholder names.
+    input.value = '';
+    input.dispatchEvent(new Event('change'));
+    await bar.updateComplete;
+    expect(changes).toEqual([{ target: 3.5 }, { target: null }]);
+    expect(dashboard.target).toBe('');
+    expect(input.placeholder).toBe('Last year');
     expect(errors).toHaveLength(3);
   });
 });

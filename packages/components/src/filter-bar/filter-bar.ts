@@ -42,7 +42,7 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
  *
  * @event atliq-filter-change - The slicers changed; `detail.filters` holds the slicers' filters (empty when cleared).
  * @event atliq-target-change - A valid profit target was typed in the control; `detail.target` is the margin in
- * percent.
+ * percent, or null when the control was emptied (last year's margin again; with `target-control` only).
  * @event atliq-error - The choices could not be loaded, or the target set or typed is invalid; `detail.message` says
  * why.
  *
@@ -202,8 +202,16 @@ export class AtliqFilterBar extends AtliqElement {
     }
   }
 
-  /** A person changed the control: a valid target goes to the dashboard, an invalid one is only explained. */
-  #typed(value: string): void {
+  /**
+   * A person changed the control: a valid target goes to the dashboard, an invalid one is only explained, and an
+   * emptied control gives the default back (last year's margin).
+   */
+  #typed(value: string, unreadable: boolean): void {
+    if (value.trim() === '' && !unreadable && this.targetControl) {
+      this.target = '';
+      this.emit('atliq-target-change', { target: null });
+      return;
+    }
     const target = this.#check(value);
     if (target === undefined) return;
     this.target = String(target);
@@ -259,7 +267,7 @@ export class AtliqFilterBar extends AtliqElement {
             offered: (Boolean(this.target) || this.targetControl) && this.#profit,
             placeholder: 'Last year',
           },
-          (text) => this.#typed(text),
+          (text, unreadable) => this.#typed(text, unreadable),
         )}
         <button part="clear" class="clear" type="button" ?disabled=${!active} @click=${() => this.clearAll()}>
           Clear all

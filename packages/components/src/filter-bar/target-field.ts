@@ -15,11 +15,12 @@ export interface TargetFieldState {
 /**
  * The what-if profit target control and, after an invalid target, why it was refused: beside the control and
  * outside its label, so the control's name stays "Profit target %". The message alone when the control is not
- * offered. `typed` receives the input's text, which is '' for what a number input cannot parse (`1e`).
+ * offered. `typed` receives the input's text, which is '' both for an emptied control and for what a number input
+ * cannot parse (`1e`): `unreadable` tells the second.
  */
 export function targetField(
   { value, error, offered, placeholder }: TargetFieldState,
-  typed: (text: string) => void,
+  typed: (text: string, unreadable: boolean) => void,
 ): TemplateResult | typeof nothing {
   const message =
     error === undefined
@@ -30,5 +31,8 @@ export function targetField(
       <input part="target" name="target" type="number" step="0.5" min="-100" max="100"
         .value=${value === undefined ? '' : String(value)} placeholder=${placeholder ?? nothing} aria-invalid=${error === undefined ? nothing : 'true'}
         aria-describedby=${error === undefined ? nothing : 'target-error'}
-        @change=${(e: Event) => typed((e.target as HTMLInputElement).value)} /></label>${message}`;
+        @change=${(e: Event) => {
+          const input = e.target as HTMLInputElement;
+          typed(input.value, input.validity.badInput);
+        }} /></label>${message}`;
 }
