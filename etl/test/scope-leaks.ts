@@ -3,7 +3,7 @@
  * customer or product code outside the allowed ones (found anywhere in a text value), or the exact name of a market
  * or customer outside them. Parquet: every text column's values, and every column chunk's min/max statistics
  * (`parquet_metadata()`); sales.duckdb: every text column of every table (and no table beyond the contract's);
- * JSON (manifest.json, month_market.json): every string and key, read as text.
+ * JSON (manifest.json, month_market.json, day_market.json): every string and key, read as text.
  */
 import { readdir, readFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';

@@ -1,13 +1,15 @@
 import { BROWSER_DB_FILE, type Manifest, type ManifestFile } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
-import { writeMonthMarket } from './month-market.ts';
+import { writeDayMarket, writeMonthMarket } from './month-market.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { writeSnapshot } from './write-snapshot.ts';
 
 export interface ExtractFiles {
   files: ManifestFile[];
   monthMarket: NonNullable<Manifest['month_market']>;
+  /** Null for an aggregate scope, whose facts are empty. */
+  dayMarket: Manifest['day_market'] | null;
 }
 
 /**
@@ -36,5 +38,6 @@ export async function writeExtractFiles(
   }
   // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
   const monthMarket = await writeMonthMarket(db, dir, prefix);
-  return { files, monthMarket };
+  const dayMarket = await writeDayMarket(db, dir, prefix);
+  return { files, monthMarket, dayMarket };
 }

@@ -1,7 +1,12 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { MONTH_MARKET_COLUMNS, type MonthMarketFile } from '@atliq/sdk/contract';
+import {
+  DAY_MARKET_COLUMNS,
+  type DayMarketFile,
+  MONTH_MARKET_COLUMNS,
+  type MonthMarketFile,
+} from '@atliq/sdk/contract';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSampleSource } from '../source/sample.ts';
 import { queryExtract } from '../testing/fixtures.ts';
@@ -38,4 +43,43 @@ describe('writeMonthMarket()', () => {
       });
     },
   );
+});
+
+describe('writeDayMarket()', () => {
+  it('writes every day of the newest order day’s month a year, a quarter and a month earlier, by day and market name, as plain SQL over the facts', async () => {
+    const out = await mkdtemp(join(tmpdir(), 'atliq-day-market-'));
+    dirs.push(out);
+    const { snapshotDir, manifest } = await publish({
+      source: createSampleSource({ rows: 3000, withProfit: true }),
+      out,
+    });
+    const db = join(snapshotDir, 'sales.duckdb');
+    // The months by DuckDB's own date arithmetic from the newest order day.
+    const [months] = await queryExtract(
+      db,
+      `WITH n AS (SELECT max(order_date) AS d FROM x.fact_sales)
+       SELECT list_sort([strftime(d - INTERVAL 12 MONTH, '%Y-%m'), strftime(d - INTERVAL 3 MONTH, '%Y-%m'),
+         strftime(d - INTERVAL 1 MONTH, '%Y-%m')]) AS months FROM n`,
+    );
+    expect(manifest.day_market!.months).toEqual(months!.months);
+    const file = JSON.parse(await readFile(join(snapshotDir, 'day_market.json'), 'utf8')) as DayMarketFile;
+    expect(file.columns).toEqual(DAY_MARKET_COLUMNS);
+    expect(file.rows).toHaveLength(manifest.day_market!.rows);
+    const truth = await queryExtract(
+      db,
+      `SELECT strftime(f.order_date, '%Y-%m-%d') AS day, m.market_name AS market, m.zone, sum(f.revenue) AS revenue,
+         sum(f.sales_qty)::DOUBLE AS sales_qty, count(*)::DOUBLE AS orders, sum(f.profit) AS profit
+       FROM x.fact_sales f JOIN x.dim_market m USING (market_code)
+       WHERE strftime(f.order_date, '%Y-%m') IN (SELECT unnest(${JSON.stringify(months!.months).replaceAll('"', "'")}))
+       GROUP BY ALL ORDER BY ALL`,
+    );
+    expect(truth.length).toBeGreaterThan(30);
+    const rows = file.rows.map((r) => Object.fromEntries(file.columns.map((c, i) => [c, r[i]])));
+    expect(rows.map((r) => [r.day, r.market, r.zone])).toEqual(truth.map((t) => [t.day, t.market, t.zone]));
+    rows.forEach((row, i) => {
+      for (const c of ['revenue', 'sales_qty', 'orders', 'profit'] as const) {
+        expect(row[c]).toBeCloseTo(truth[i]![c] as number, 6);
+      }
+    });
+  });
 });

@@ -178,8 +178,12 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
 
     await mkdir(tmpDir);
     const prefix = `${SNAPSHOTS_DIR}/${id}`;
-    const { files, monthMarket } = await writeExtractFiles(db, tmpDir, prefix, quality.rows_published, (phase) =>
-      emit({ type: 'phase', phase }),
+    const { files, monthMarket, dayMarket } = await writeExtractFiles(
+      db,
+      tmpDir,
+      prefix,
+      quality.rows_published,
+      (phase) => emit({ type: 'phase', phase }),
     );
     if (plan) await writeState(tmpDir, { ...plan.state, ...(profit ? { profit } : {}) });
 
@@ -212,6 +216,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       quality,
       refresh,
       month_market: monthMarket,
+      ...(dayMarket ? { day_market: dayMarket } : {}),
     };
     const manifestPath = await writeManifest(out, manifest);
     const published = scopes.map(({ root, manifest: m }) => ({

@@ -100,7 +100,7 @@ async function buildIn(
   await mkdir(tmpDir, { recursive: true });
   const prefix = `${SNAPSHOTS_DIR}/${id}`;
   const factRows = scope.detail === 'aggregate' ? 0 : quality.rows_published;
-  const { files, monthMarket } = await writeExtractFiles(db, tmpDir, prefix, factRows);
+  const { files, monthMarket, dayMarket } = await writeExtractFiles(db, tmpDir, prefix, factRows);
   const manifest: Manifest = {
     ...run.base,
     browser_db: `${prefix}/${BROWSER_DB_FILE}`,
@@ -109,6 +109,7 @@ async function buildIn(
     // The full extract's row counts (reused rows) are not the scope's to know.
     refresh: { mode: run.refreshMode },
     month_market: monthMarket,
+    ...(dayMarket ? { day_market: dayMarket } : {}),
     scope: { name: scope.name, detail: scope.detail, ...(days ? { days } : {}) },
   };
   return { root, tmpDir, finalDir: join(root, SNAPSHOTS_DIR, id), manifest };

@@ -29,6 +29,13 @@ export const BROWSER_DB_STORAGE_VERSION = 'v1.2.0';
  */
 export const MONTH_MARKET_FILE = 'month_market.json';
 /**
+ * Beside `month_market.json`: every day of the months a like-for-like comparison cuts short, by day and market
+ * name, as JSON (a few thousand rows whatever the extract's size). With the newest order day in month M, those are
+ * M a year, a quarter and a month earlier: the baseline of the year to date (1 Jan–26 Jun 2019 is January–May from
+ * the month file and 1–26 June from this one), of a quarter or a month to date. A full-detail extract only.
+ */
+export const DAY_MARKET_FILE = 'day_market.json';
+/**
  * Scoped extracts (row-level security) live under `<out>/scopes/<name>/`, each a complete extract with its own
  * manifest and snapshot folders, published by the same run as the full one.
  */
@@ -235,6 +242,21 @@ export interface MonthMarketFile {
   rows: MonthMarketRow[];
 }
 
+/** The columns of {@link DAY_MARKET_FILE} that place a row: the day (`YYYY-MM-DD`), market name and its zone. */
+export const DAY_MARKET_KEYS = ['day', 'market', 'zone'] as const;
+
+/** The columns of {@link DAY_MARKET_FILE}, in order; one row per day and market name with sales. */
+export const DAY_MARKET_COLUMNS: readonly string[] = [...DAY_MARKET_KEYS, ...MONTH_MARKET_SUMS];
+
+/** A row of {@link DAY_MARKET_FILE}: its keys, then the sums of {@link MONTH_MARKET_SUMS} (NULL where the facts'). */
+export type DayMarketRow = readonly [day: string, market: string, zone: string | null, ...sums: (number | null)[]];
+
+/** {@link DAY_MARKET_FILE}: sums by day and market name of every day of the months listed in the manifest. */
+export interface DayMarketFile {
+  columns: readonly string[];
+  rows: DayMarketRow[];
+}
+
 /**
  * What a scoped extract declares about itself. `detail`: `full` — facts, dimensions and rollups at every grain, for
  * the rows in scope; `aggregate` — market × month totals only: fact_sales, dim_customer, dim_product,
@@ -275,6 +297,11 @@ export interface Manifest {
   refresh?: RefreshInfo;
   /** {@link MONTH_MARKET_FILE} of this snapshot. Added within contract version 1: absent in older manifests. */
   month_market?: { path: string; rows: number; bytes: number; sha256: string };
+  /**
+   * {@link DAY_MARKET_FILE} of this snapshot and the months (`YYYY-MM`) whose every day it holds. Added within
+   * contract version 1: absent in older manifests and in aggregate scopes.
+   */
+  day_market?: { path: string; rows: number; bytes: number; sha256: string; months: string[] };
   /** Present on a scoped extract (under {@link SCOPES_DIR}) only. Added within contract version 1. */
   scope?: ManifestScope;
 }

@@ -1,6 +1,6 @@
 import type { QuerySpec } from './compile.ts';
 import type { Row, Value } from './connector.ts';
-import { MONTH_MARKET_SUMS, type MonthMarketRow } from './contract.ts';
+import { type DayMarketRow, MONTH_MARKET_SUMS, type MonthMarketRow } from './contract.ts';
 import { type Filters, type FilterValue, isRange, type Member } from './filter.ts';
 import {
   type Aggregate,
@@ -58,6 +58,51 @@ export function monthMarketCube(data: readonly MonthMarketRow[]): Cube {
   });
   return { dimensions: new Set(['year', 'month', 'month_of_year', 'market', 'zone']), fixed: {}, rows };
 }
+
+/**
+ * The day × market file as a cube: its days (`YYYY-MM-DD`) with their date parts as the engine returns them. It holds
+ * only some months: answer only specs whose days lie in them (see {@link withinMonths}).
+ */
+export function dayMarketCube(data: readonly DayMarketRow[]): Cube {
+  const rows = data.map(([day, market, zone, ...sums]) => {
+    const row: Row = {
+      day,
+      year: Number(day.slice(0, 4)),
+      month: day.slice(0, 7),
+      month_of_year: Number(day.slice(5, 7)),
+      market,
+      zone,
+    };
+    MONTH_MARKET_SUMS.forEach((column, i) => {
+      row[field(column)] = sums[i] ?? null;
+    });
+    return row;
+  });
+  return { dimensions: new Set(['day', 'year', 'month', 'month_of_year', 'market', 'zone']), fixed: {}, rows };
+}
+
+/**
+ * Whether every day `filters` can match lies in `months` (`YYYY-MM`): a `day` range or list inside them. A cube of
+ * those months' days then holds every row the filters keep.
+ */
+export function withinMonths(filters: Filters | undefined, months: ReadonlySet<string>): boolean {
+  const day = filters?.['day'];
+  if (day === undefined) return false;
+  const asText = (m: Member) => String(m);
+  if (!isRange(day)) return day.length > 0 && day.every((d) => months.has(asText(d).slice(0, 7)));
+  const [from, to] = [asText(day.from), asText(day.to)];
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(from) || !/^\d{4}-\d{2}-\d{2}$/.test(to) || from > to) return false;
+  // Every month from the first to the last must be held.
+  for (let month = from.slice(0, 7); month <= to.slice(0, 7); month = nextMonth(month)) {
+    if (!months.has(month)) return false;
+  }
+  return true;
+}
+
+const nextMonth = (month: string) => {
+  const [y, m] = [Number(month.slice(0, 4)), Number(month.slice(5, 7))];
+  return m === 12 ? `${pad(y + 1, 4)}-01` : `${pad(y, 4)}-${pad(m + 1, 2)}`;
+};
 
 /** A bound filter value as the engine casts it to the column's type; undefined where the engine would fail. */
 function cast(d: DimensionName, m: Member): Member | undefined {

@@ -110,15 +110,23 @@ function checkRefresh(v: unknown): void {
   for (const k of ['months_read', 'months_reused', 'rows_reused']) if (r[k] !== undefined) num(r[k], `$.refresh.${k}`);
 }
 
-/** `month_market`, added within contract version 1: optional, checked when present. */
-function checkMonthMarket(v: unknown): void {
+/** `month_market` and `day_market`, added within contract version 1: optional, checked when present. */
+function checkListedFile(v: unknown, key: 'month_market' | 'day_market'): void {
   if (v === undefined) return;
-  const f = obj(v, '$.month_market');
-  relPath(f.path, '$.month_market.path');
-  num(f.rows, '$.month_market.rows');
-  num(f.bytes, '$.month_market.bytes');
+  const f = obj(v, `$.${key}`);
+  relPath(f.path, `$.${key}.path`);
+  num(f.rows, `$.${key}.rows`);
+  num(f.bytes, `$.${key}.bytes`);
   if (typeof f.sha256 !== 'string' || !/^[0-9a-f]{64}$/.test(f.sha256)) {
-    throw new ManifestError('expected a hex sha256', '$.month_market.sha256');
+    throw new ManifestError('expected a hex sha256', `$.${key}.sha256`);
+  }
+  if (key === 'day_market') {
+    if (
+      !Array.isArray(f.months) ||
+      !f.months.every((m) => typeof m === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(m))
+    ) {
+      throw new ManifestError('expected a list of YYYY-MM months', '$.day_market.months');
+    }
   }
 }
 
@@ -198,7 +206,8 @@ export function parseManifest(input: unknown): Manifest {
   if (!Array.isArray(q.unknown_members)) throw new ManifestError('expected an array', '$.quality.unknown_members');
   checkQualityExtras(q);
   checkRefresh(m.refresh);
-  checkMonthMarket(m.month_market);
+  checkListedFile(m.month_market, 'month_market');
+  checkListedFile(m.day_market, 'day_market');
   checkScope(m.scope);
   return input as Manifest;
 }

@@ -1,7 +1,14 @@
 import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
-import { answerFromCube, CUBE_MEASURES, type Cube, monthMarketCube } from './cube-answer.ts';
+import {
+  answerFromCube,
+  CUBE_MEASURES,
+  type Cube,
+  dayMarketCube,
+  monthMarketCube,
+  withinMonths,
+} from './cube-answer.ts';
 import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
 import { explainDatabaseProbe, probe, refused, UNREADABLE_FILE } from './diagnose.ts';
 import {
@@ -14,7 +21,7 @@ import {
 } from './errors.ts';
 import { fetchManifest } from './manifest-load.ts';
 import { type DimensionName, isDimension, isMeasure, MEASURES } from './model.ts';
-import { loadMonthMarket } from './month-market-load.ts';
+import { loadDayMarket, loadMonthMarket } from './month-market-load.ts';
 import { daysAsMonths, snapshotDays } from './period/snapshot-days.ts';
 import { splitDays } from './period/split-days.ts';
 import { abortable, QueryCache } from './query-cache.ts';
@@ -97,6 +104,7 @@ export class AtliqSource {
   #base: string;
   #loading: Promise<Manifest> | undefined;
   #monthMarket: Promise<Cube | null> | undefined;
+  #dayMarket: Promise<Cube | null> | undefined;
   readonly #cubes = new CubeStore();
   #opening: Promise<{ manifest: Manifest; connector: Connector; dbUrl: string }> | undefined;
 
@@ -160,6 +168,13 @@ export class AtliqSource {
       if (answer) {
         this.#open().catch(() => {});
         return answer;
+      }
+      // Days of the months a like-for-like baseline cuts short (1–26 June 2019) from their small file, likewise.
+      const dayMarket = await this.#loadDayMarket(spec, manifest);
+      const fromDays = dayMarket && answerFromCube(spec, dayMarket);
+      if (fromDays) {
+        this.#open().catch(() => {});
+        return fromDays;
       }
       const fromCube = await this.#cubes.answer(spec);
       if (fromCube) return fromCube;
@@ -254,6 +269,7 @@ export class AtliqSource {
     this.#loading = undefined;
     this.#manifest = undefined;
     this.#monthMarket = undefined;
+    this.#dayMarket = undefined;
     this.#cache.clear();
     this.#cubes.clear();
     const opened = await opening?.catch(() => undefined);
@@ -290,6 +306,18 @@ export class AtliqSource {
         ? Promise.resolve(null)
         : loadMonthMarket(this.#base, manifest, this.#options.fetch).then((rows) => rows && monthMarketCube(rows));
     return this.#monthMarket;
+  }
+
+  /** The day × market file's cube when `spec`'s days lie in the months it holds (it is fetched then); else null. */
+  async #loadDayMarket(spec: QuerySpec, manifest: Manifest): Promise<Cube | null> {
+    const listed = manifest.day_market;
+    if (!listed || this.#options.preaggregates === false || !withinMonths(spec.filters, new Set(listed.months))) {
+      return null;
+    }
+    this.#dayMarket ??= loadDayMarket(this.#base, manifest, this.#options.fetch).then(
+      (rows) => rows && dayMarketCube(rows),
+    );
+    return this.#dayMarket;
   }
 
   #open() {
