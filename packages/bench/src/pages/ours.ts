@@ -10,4 +10,4 @@ const src = new URLSearchParams(location.search).get('src') ?? '';
 const source = new AtliqSource(src, { connect: counting(wasm) });
 AtliqSource.register(source);
 mountDashboard(src, source);
-(window as unknown as { __engine: typeof engineStats }).__engine = engineStats;
+Object.assign(window, { __engine: engineStats, __source: source });
