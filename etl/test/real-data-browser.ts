@@ -60,11 +60,13 @@ export async function insightsInChromium(extractDir: string, workDir: string): P
     const handle = await tab.waitForFunction(
       () => {
         const el = document.querySelector('atliq-insights') as
-          | (HTMLElement & { data?: unknown; caveats?: unknown })
+          | (HTMLElement & { data?: unknown; caveats?: unknown; pending?: string | null })
           | null;
         const failed = el?.shadowRoot?.querySelector('[part~="status"][role="alert"]')?.textContent;
         if (failed) return { error: failed };
-        return el?.data === undefined ? false : JSON.parse(JSON.stringify({ items: el.data, caveats: el.caveats }));
+        return el?.data === undefined || el.pending
+          ? false
+          : JSON.parse(JSON.stringify({ items: el.data, caveats: el.caveats }));
       },
       null,
       { timeout: 90_000, polling: 100 },

@@ -79,7 +79,7 @@ export async function publishedInsights(dbFile: string, manifest: Manifest, prof
     return {
       current: change!.current.value,
       baseline: change!.baseline.value,
-      marketChange: new Map(change!.bridges.market.contributions.map((c) => [c.member, c.change])),
+      marketChange: new Map(change!.bridges.market!.contributions.map((c) => [c.member, c.change])),
       top1: concentration!.top1,
       hhi: concentration!.hhi,
       losing: leaks

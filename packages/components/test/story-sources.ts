@@ -19,6 +19,13 @@ AtliqSource.register(new AtliqSource(EMPTY, { connect: async () => noRows, preag
 export const PROFIT_EMPTY = `${PROFIT_EXTRACT}?state=empty`;
 AtliqSource.register(new AtliqSource(PROFIT_EMPTY, { connect: async () => noRows, preaggregates: false }));
 
+/**
+ * The extract with profit whose engine never starts: what the snapshot's month and day files answer is all there is,
+ * as in the seconds before DuckDB-WASM has read a large extract.
+ */
+export const ENGINE_STALLED = `${PROFIT_EXTRACT}?state=engine-stalled`;
+AtliqSource.register(new AtliqSource(ENGINE_STALLED, { connect: () => new Promise<Connector>(() => {}) }));
+
 /** The markets of the South zone in the ETL's sample database (`etl/src/sample/reference-tables.ts`). */
 export const SOUTH_MARKETS: readonly string[] = ['Chennai', 'Bengaluru', 'Kochi', 'Hyderabad', 'Bhubaneshwar'];
 

@@ -57,6 +57,17 @@ export class UnavailableDetailError extends AtliqError {
   }
 }
 
+/**
+ * A query asked with `local` (answer from what the page holds) needs the engine: not a failure, a "not yet" that
+ * tells a component to wait for the engine's answer.
+ */
+export class EngineNeededError extends AtliqError {
+  override name = 'EngineNeededError';
+  constructor() {
+    super('This question needs the engine: the month and day files do not answer it.');
+  }
+}
+
 /** The extract could not be loaded: manifest, database file, web server or engine start-up. */
 export class SourceError extends AtliqError {
   override name = 'SourceError';

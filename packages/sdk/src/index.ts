@@ -11,6 +11,7 @@ export type { Connector, Row, Value } from './connector.ts';
 export type { Manifest } from './contract.ts';
 export {
   AtliqError,
+  EngineNeededError,
   ForbiddenError,
   ModelError,
   messageOf,

@@ -3,6 +3,7 @@ import type { QuerySpec } from './compile.ts';
 import type { Connector } from './connector.ts';
 import { connectWasm } from './connectors/wasm.ts';
 import type { Manifest } from './contract.ts';
+import { EngineNeededError } from './errors.ts';
 import { AtliqSource } from './source.ts';
 
 /**
@@ -115,5 +116,25 @@ describe('AtliqSource and day_market.json', () => {
       filters: { day: { from: `${month}-01`, to: `${month}-10` } },
     });
     expect(sql).toHaveLength(2);
+  });
+
+  test('with `local`, a year-to-date baseline by market is answered from the files (equal to SQL), and a question they do not hold rejects with EngineNeededError before any engine query', async () => {
+    const { source, sql } = recordingSource();
+    const newest = manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
+    const year = Number(newest.slice(0, 4)) - 1;
+    const [from, to] = [`${year}-01-01`, `${year}${newest.slice(4)}`];
+    const spec = { measures: MEASURES, dimensions: ['market'], filters: { day: { from, to } } };
+    expectSame(await source.query(spec, { local: true }), await truth(from, to, true));
+    const byCustomer = { measures: ['revenue'], dimensions: ['customer'], filters: { day: { from, to } } };
+    await expect(source.query(byCustomer, { local: true })).rejects.toBeInstanceOf(EngineNeededError);
+    const other = [...Array(12)]
+      .map((_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
+      .find((m) => !manifest.day_market!.months.includes(m))!;
+    const inside = { measures: ['revenue'], filters: { day: { from: `${other}-02`, to: `${other}-20` } } };
+    await expect(source.query(inside, { local: true })).rejects.toBeInstanceOf(EngineNeededError);
+    expect(sql).toEqual([]);
+    // Nothing was cached as failed: the same question without `local` is answered by the engine.
+    expect((await source.query(byCustomer)).length).toBeGreaterThan(0);
+    expect(sql.length).toBeGreaterThan(0);
   });
 });

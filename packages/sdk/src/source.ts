@@ -13,6 +13,7 @@ import { CubeStore, MAX_CUBE_ROWS, planCubes } from './cube-store.ts';
 import { explainDatabaseProbe, probe, refused, UNREADABLE_FILE } from './diagnose.ts';
 import {
   type AtliqError,
+  EngineNeededError,
   ForbiddenError,
   messageOf,
   QueryError,
@@ -48,6 +49,12 @@ export interface SourceOptions {
 export interface QueryOptions {
   /** Rejects this caller's promise with the signal's reason on abort; a query shared with others still runs. */
   readonly signal?: AbortSignal;
+  /**
+   * Answer only from what the page already holds: the snapshot's month and day files, and a day range split into
+   * them. Rejects with {@link EngineNeededError} instead of asking the engine, and caches nothing: a component can say
+   * what it knows at once and the rest when the engine answers.
+   */
+  readonly local?: boolean;
 }
 
 /** DuckDB-WASM is loaded only when a source first needs it, so the page's first paint does not wait for it. */
@@ -144,7 +151,29 @@ export class AtliqSource {
     const compiled = compile(spec);
     // A caller that gave up already starts no work at all.
     if (options.signal?.aborted) throw options.signal.reason;
-    return abortable(this.#run(compiled, spec), options.signal);
+    return abortable(options.local ? this.#local(spec) : this.#run(compiled, spec), options.signal);
+  }
+
+  /** {@link query} with `local`: the month and day files, or a day range split into them; nothing else. */
+  async #local(askedSpec: QuerySpec): Promise<Row[]> {
+    const manifest = await this.#loadManifest();
+    const spec = this.#tightened(askedSpec, manifest);
+    const unavailable = this.#unavailable(spec, manifest);
+    if (unavailable) {
+      const { label, requires } = MEASURES[unavailable];
+      throw new UnavailableMeasureError(unavailable, label, requires!);
+    }
+    const finer = this.#finer(spec, manifest);
+    if (finer) throw new UnavailableDetailError(finer);
+    const monthMarket = await this.#loadMonthMarket(manifest);
+    const answer = monthMarket && answerFromCube(spec, monthMarket);
+    if (answer) return answer;
+    const dayMarket = await this.#loadDayMarket(spec, manifest);
+    const fromDays = dayMarket && answerFromCube(spec, dayMarket);
+    if (fromDays) return fromDays;
+    const halves = spec.filters?.['day'] ? this.#split(spec, manifest, true) : null;
+    if (halves) return halves;
+    throw new EngineNeededError();
   }
 
   async #run(asked: CompiledQuery, askedSpec: QuerySpec): Promise<Row[]> {
@@ -194,14 +223,16 @@ export class AtliqSource {
    * (rollups, cubes, month_market.json) and the cut month's days (a few weeks of the date-sorted facts), each as the
    * sums every model measure is made of, added up and measured like a cube. Null when it does not split.
    */
-  #split(spec: QuerySpec, manifest: Manifest): Promise<Row[]> | null {
+  #split(spec: QuerySpec, manifest: Manifest, local = false): Promise<Row[]> | null {
     const days = snapshotDays(manifest);
     const halves = days && splitDays(spec, days);
     if (!halves) return null;
     const measures = CUBE_MEASURES.filter((m) => !this.#unavailable({ measures: [m] }, manifest));
     const dimensions = spec.dimensions ?? [];
     return Promise.all(
-      [halves.months, halves.days].map((filters) => this.query({ measures: [...measures], dimensions, filters })),
+      [halves.months, halves.days].map((filters) =>
+        this.query({ measures: [...measures], dimensions, filters }, { local }),
+      ),
     ).then(([months, cut]) => {
       const cube: Cube = { dimensions: new Set(dimensions as DimensionName[]), fixed: {}, rows: [...months!, ...cut!] };
       return answerFromCube({ ...spec, filters: {} }, cube)!;

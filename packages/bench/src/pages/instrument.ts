@@ -6,10 +6,14 @@
 import type { AtliqSource } from '@atliq/sdk';
 import { engineStats } from './counting-connect.ts';
 
-type DataElement = HTMLElement & { data?: unknown; shadowRoot: ShadowRoot };
+/** A tile; `<atliq-insights>` also says what it is still reading (`pending`: its first stage is on screen). */
+type DataElement = HTMLElement & { data?: unknown; pending?: string | null; shadowRoot: ShadowRoot };
 
 export interface BenchProbe {
-  /** Milliseconds since navigation start: engineReady, firstChart (a chart, not a KPI figure), allTiles. */
+  /**
+   * Milliseconds since navigation start: engineReady, firstChart (a chart, not a KPI figure), allTiles, insights (the
+   * first insights shown) and insightsComplete (every insight in).
+   */
   readonly marks: Record<string, number>;
   readonly errors: string[];
   /** Number of bars of the revenue-by-market chart. */
@@ -105,7 +109,10 @@ export function mountDashboard(src: string, source: AtliqSource, { timeInsights 
       if (this.data !== undefined) {
         const now = performance.now();
         if (CHARTS.has(this.localName)) marks['firstChart'] ??= now;
-        if (this.localName === INSIGHTS) marks['insights'] ??= now;
+        if (this.localName === INSIGHTS) {
+          marks['insights'] ??= now;
+          if (!this.pending) marks['insightsComplete'] ??= now;
+        }
         if (marks['allTiles'] === undefined && tiles().every((t) => t.localName === INSIGHTS || settled(t))) {
           Object.assign(marks, { allTiles: now, firstQueryStart: engineStats.firstStart });
           Object.assign(marks, { firstQueryEnd: engineStats.firstEnd, loadQueries: engineStats.queries });
@@ -157,7 +164,10 @@ export function mountDashboard(src: string, source: AtliqSource, { timeInsights 
         }, CLICK_TIMEOUT_MS);
         onRender = (el) => {
           if (el === chart) chartRendered = true;
-          if (el === insights && el.data !== insightsBefore && Number.isNaN(insightsAt)) insightsAt = performance.now();
+          // A click's insights count when every one is in, not when a first stage shows.
+          if (el === insights && el.data !== insightsBefore && !el.pending && Number.isNaN(insightsAt)) {
+            insightsAt = performance.now();
+          }
           // Rendered with a new result, not the previous one kept on screen while the query runs.
           else if (before.has(el) && el.data !== before.get(el) && settled(el)) before.delete(el);
           if (chartRendered && before.size === 0) chartsAt ??= performance.now();

@@ -47,7 +47,7 @@ const bridgeSpecs = (periods: PeriodComparison, dimension: string): QuerySpec[] 
 export function changeInsight(f: ChangeFinding, periods: PeriodComparison, fmt: Formats): Insight | null {
   const change = f.current.value - f.baseline.value;
   if (f.baseline.value <= 0 || Math.abs(change) < MIN_CHANGE_SHARE * f.baseline.value) return null;
-  const lead = f.bridges[f.lead];
+  const lead = f.bridges[f.lead]!;
   const [one, many] = DIMENSION_NAMES[f.lead]!;
   const drivers = lead.drivers;
   const explained = drivers.reduce((s, d) => s + d.change, 0);
@@ -131,7 +131,7 @@ export function marginInsight(f: ChangeFinding, periods: PeriodComparison, fmt: 
 /** New, lost and retained customers, when new or lost ones moved at least 5 % of the baseline. */
 export function customersInsight(f: ChangeFinding, periods: PeriodComparison, fmt: Formats): Insight | null {
   const w = f.customers;
-  if (f.baseline.value <= 0 || Math.max(w.gained, -w.lost) < MIN_WALK_SHARE * f.baseline.value) return null;
+  if (!w || f.baseline.value <= 0 || Math.max(w.gained, -w.lost) < MIN_WALK_SHARE * f.baseline.value) return null;
   const money = (v: number) => fmt.money.compact(Math.abs(fmt.shown(v)));
   return {
     kind: 'customers',

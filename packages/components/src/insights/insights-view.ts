@@ -50,6 +50,7 @@ export function insightsView(data: Insights, money: CurrencyFormats, on: Insight
     return html`<p part="nothing" class="text" role="status">Nothing unusual in this period.</p>
       <p part="basis" class="basis">${data.basis}</p>${caveats}`;
   }
+  const pending = data.pending ? html`<p part="pending" class="pending" role="status">${data.pending}</p>` : nothing;
   return html`<p part="basis" class="basis">${data.basis}</p>
-    <ol part="list">${data.items.map((insight, i) => item(insight, i, money, on))}</ol>${caveats}`;
+    <ol part="list">${data.items.map((insight, i) => item(insight, i, money, on))}</ol>${pending}${caveats}`;
 }

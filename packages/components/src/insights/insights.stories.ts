@@ -2,7 +2,7 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_PAGE, EXTRACT, LOADING, MISSING, PROFIT_EXTRACT } from '../../test/story-sources.ts';
+import { DARK_PAGE, ENGINE_STALLED, EXTRACT, LOADING, MISSING, PROFIT_EXTRACT } from '../../test/story-sources.ts';
 import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqInsights, InsightKind } from './insights.ts';
@@ -91,6 +91,19 @@ export const WithoutProfit: Story = {
   play: async ({ canvasElement }) => {
     const items = await loaded(insightsIn(canvasElement));
     await expect(items.some((i) => i.kind === 'margin' || i.kind === 'loss')).toBe(false);
+  },
+};
+
+/**
+ * Before the engine has read the extract: the change by market, margin, trends and market leaks come from the
+ * snapshot's month and day files at once, with a note that customer and product insights follow.
+ */
+export const FirstStage: Story = {
+  args: { src: ENGINE_STALLED },
+  play: async ({ canvasElement }) => {
+    const el = insightsIn(canvasElement);
+    await waitFor(() => expect(el.shadowRoot!.querySelector('[part="pending"]')).not.toBeNull(), { timeout: 25_000 });
+    await expect(el.data?.[0]?.text).toMatch(/^Revenue (fell|rose)/);
   },
 };
 

@@ -119,6 +119,12 @@ export const insightsStyles = [
       padding: 0 0.75rem 0 0;
       font-weight: normal;
     }
+    .pending {
+      margin: 0.5rem 0 0;
+      color: var(--atliq-muted-color, #5b6472);
+      font-size: 0.9em;
+      font-style: italic;
+    }
     .caveats {
       margin: 0.5rem 0 0;
       padding-inline-start: 1.1rem;

@@ -1,3 +1,5 @@
+import { AtliqSource } from '@atliq/sdk';
+import { connectWasm } from '@atliq/sdk/wasm';
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent } from '../../test/dom.ts';
@@ -17,6 +19,7 @@ describe('<atliq-insights>', () => {
     const items = await vi.waitFor(
       () => {
         expect(el.data).toBeDefined();
+        expect(el.pending).toBeNull();
         return el.data!;
       },
       { timeout: 25_000 },
@@ -47,6 +50,40 @@ describe('<atliq-insights>', () => {
     // Show the math offers the SQL that reproduces the numbers, as text.
     const sql = root.querySelector('[data-kind="change"] [part="sql"]')?.textContent ?? '';
     expect(sql).toContain("BETWEEN '2020-01-01' AND '2020-06-26'");
+  });
+
+  test('before the engine answers, the markets-and-zones insights of the month and day files show, equal to SQL and saying what is still read; then every insight', async () => {
+    const { ytd, ytdByMarket, baselineByMarket } = inject('periods');
+    let open!: () => void;
+    const gate = new Promise<void>((resolve) => {
+      open = resolve;
+    });
+    const source = new AtliqSource(new URL(`${SRC}?engine=gated`, location.href).href, {
+      connect: async (dbUrl) => {
+        await gate;
+        return connectWasm(dbUrl);
+      },
+    });
+    AtliqSource.register(source);
+    const el = mount('atliq-insights', { src: source.url, max: '20' });
+    await vi.waitFor(() => expect(el.data?.length).toBeGreaterThan(0), { timeout: 25_000 });
+    await el.updateComplete;
+    expect(el.pending).toMatch(/^Customer and product insights follow/);
+    expect(el.shadowRoot!.querySelector('[part="pending"]')?.textContent).toBe(el.pending);
+    for (const insight of el.data!) expect(['change', 'margin', 'trend', 'unusual-month']).toContain(insight.kind);
+    const change = el.data!.find((i) => i.kind === 'change')!;
+    expect(change.current!.value).toBeCloseTo(ytd.current.revenue, 2);
+    expect(change.baseline!.value).toBeCloseTo(ytd.baseline.revenue, 2);
+    for (const c of change.contributions!) {
+      expect(c.dimension).toBe('market');
+      expect(c.change).toBeCloseTo((ytdByMarket[c.member] ?? 0) - (baselineByMarket[c.member] ?? 0), 2);
+    }
+    open();
+    await vi.waitFor(() => expect(el.pending).toBeNull(), { timeout: 25_000 });
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part="pending"]')).toBeNull();
+    expect(el.data!.find((i) => i.kind === 'change')!.current!.value).toBeCloseTo(ytd.current.revenue, 2);
+    await source.close();
   });
 
   test('Enter on an insight cross-filters the dashboard to what it names; again clears it', async () => {

@@ -1,3 +1,4 @@
+import { TaskStatus } from '@lit/task';
 import type { TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
 import { measureFormats } from '../base/format.ts';
@@ -20,6 +21,10 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * statistical, a small picture (a waterfall for the change, the expected band for a month) and "Show the math" with
  * the SQL that reproduces it. A click or Enter cross-filters the dashboard to what an insight names.
  *
+ * What the snapshot's month and day files answer (the change by market and zone, margin, trends, unusual months,
+ * market leaks) shows first, before the engine has read customers and products, with a note saying so (`pending`);
+ * the full insights replace it.
+ *
  * @event atliq-select - An insight was clicked; `detail` names the dimension and member it filters to, or null.
  * @event atliq-error - The insights could not be computed or an attribute is invalid; `detail.message` says why.
  *
@@ -33,6 +38,7 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * @csspart math - "Show the math".
  * @csspart sql - The SQL that reproduces an insight's numbers.
  * @csspart copy - The button that copies it.
+ * @csspart pending - The note under a first stage's insights saying what is still being read.
  * @csspart caveats - What limits the insights (a partial period, unknown products).
  * @csspart nothing - The "Nothing unusual" message.
  * @csspart status - The loading or error message.
@@ -69,9 +75,18 @@ export class AtliqInsights extends AtliqChart {
   declare kinds: string;
   declare target: string;
 
+  /** The first stage's insights (markets only) while the full ones are read; cleared when a new load starts. */
+  #first: Insights | undefined;
+
   readonly #task = this.dataTask(
     () => [this.max, this.kinds, this.target, this.locale, this.currency, ...periodArgs(this.period)] as const,
-    loadInsights,
+    (args, context) => {
+      this.#first = undefined;
+      return loadInsights(args, context, (first) => {
+        this.#first = first;
+        this.requestUpdate();
+      });
+    },
   );
 
   constructor() {
@@ -83,12 +98,25 @@ export class AtliqInsights extends AtliqChart {
 
   /** The insights shown, most important first (caveats not included); each `{ kind, text, … }`. */
   get data(): readonly Insight[] | undefined {
-    return this.#task.value?.items;
+    return this.#shown()?.items;
   }
 
   /** The caveats shown under the insights. */
   get caveats(): readonly Insight[] | undefined {
-    return this.#task.value?.caveats;
+    return this.#shown()?.caveats;
+  }
+
+  /**
+   * What is still being read while the first insights show (markets and zones come from the snapshot's small files
+   * before the engine has read customers and products); null once every insight is in.
+   */
+  get pending(): string | null {
+    return this.#shown()?.pending ?? null;
+  }
+
+  /** The first stage while the full insights load, else the task's value. */
+  #shown(): Insights | undefined {
+    return this.#task.status === TaskStatus.PENDING && this.#first ? this.#first : this.#task.value;
   }
 
   #select(insight: Insight): void {
@@ -97,18 +125,23 @@ export class AtliqInsights extends AtliqChart {
     this.toggleMember(target.dimension, target.label.split(':')[0]!, target.member, target.member);
   }
 
+  #view(data: Insights): TemplateResult {
+    return insightsView(data, measureFormats('currency', data.money), {
+      select: (insight) => this.#select(insight),
+      copy: (sql) => void navigator.clipboard?.writeText(sql).catch(() => {}),
+      selected: (insight) =>
+        insight.select !== undefined && this.selectedMember(insight.select.dimension) === insight.select.member,
+    });
+  }
+
   override render(): TemplateResult {
+    const first = this.#task.status === TaskStatus.PENDING ? this.#first : undefined;
+    if (first) return this.#view(first);
     return this.renderData(
       this.#task,
       { loading: 'Looking for insights…', empty: 'No data.', error: 'Insights unavailable' },
       () => false,
-      (data: Insights) =>
-        insightsView(data, measureFormats('currency', data.money), {
-          select: (insight) => this.#select(insight),
-          copy: (sql) => void navigator.clipboard?.writeText(sql).catch(() => {}),
-          selected: (insight) =>
-            insight.select !== undefined && this.selectedMember(insight.select.dimension) === insight.select.member,
-        }),
+      (data: Insights) => this.#view(data),
     );
   }
 }

@@ -87,10 +87,10 @@ describe('changeFinding() over random filters', () => {
       expect(f.baseline.value).toBe(before.revenue);
       const change = now.revenue - before.revenue;
       for (const dimension of BRIDGE_DIMENSIONS) {
-        const sum = f.bridges[dimension].contributions.reduce((s, c) => s + c.change, 0);
+        const sum = f.bridges[dimension]!.contributions.reduce((s, c) => s + c.change, 0);
         expect({ dimension, sum }).toEqual({ dimension, sum: change });
       }
-      const w = f.customers;
+      const w = f.customers!;
       expect(w.gained + w.lost + w.retained).toBe(change);
       if (f.margin && now.revenue !== 0 && before.revenue !== 0) {
         const after = (100 * now.profit) / now.revenue;

@@ -58,11 +58,11 @@ describe('changeFinding()', () => {
     // Customer B alone explains 120 of the 130 lost: one customer in four, where every other dimension needs one in two.
     expect(f.lead).toBe('customer');
     expect(f.contributions).toEqual([{ dimension: 'customer', member: 'B', change: -120 }]);
-    expect(f.bridges.market.contributions.map((c) => [c.member, c.change])).toEqual([
+    expect(f.bridges.market!.contributions.map((c) => [c.member, c.change])).toEqual([
       ['Delhi NCR', -140],
       ['Chennai', 10],
     ]);
-    expect(f.bridges.customer_type.contributions.map((c) => [c.member, c.change])).toEqual([
+    expect(f.bridges.customer_type!.contributions.map((c) => [c.member, c.change])).toEqual([
       ['E-Commerce', -90],
       ['Brick & Mortar', -40],
     ]);

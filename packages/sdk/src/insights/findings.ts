@@ -31,10 +31,10 @@ export interface ChangeFinding {
   readonly lead: BridgeDimension;
   /** The lead dimension's drivers: the fewest members that explain two thirds of the change. */
   readonly contributions: readonly { dimension: BridgeDimension; member: string; change: number }[];
-  /** Every dimension's full bridge (each adds up to the change). */
-  readonly bridges: Readonly<Record<BridgeDimension, Bridge>>;
-  /** New, lost and retained customers. */
-  readonly customers: Walk;
+  /** Every dimension's full bridge (each adds up to the change): those asked for, all of them by default. */
+  readonly bridges: Readonly<Partial<Record<BridgeDimension, Bridge>>>;
+  /** New, lost and retained customers; null when the change was not split by customer. */
+  readonly customers: Walk | null;
   /** Margin by market split into mix and rate, when the extract has profit. */
   readonly margin: MarginBridge | null;
 }
@@ -56,22 +56,21 @@ async function sides(query: QueryFn, dimension: string, periods: PeriodCompariso
 }
 
 /**
- * The change of revenue from the baseline to the current period, split by every dimension of
- * {@link BRIDGE_DIMENSIONS}; the lead is the dimension where the fewest members explain two thirds of it. Null when
- * neither period has revenue.
+ * The change of revenue from the baseline to the current period, split by every dimension of `dimensions` (all of
+ * {@link BRIDGE_DIMENSIONS} by default; the first must be `market`, which margin is split by); the lead is the
+ * dimension where the fewest members explain two thirds of it. Null when neither period has revenue.
  */
 export async function changeFinding(
   query: QueryFn,
   periods: PeriodComparison,
   profit: boolean,
+  dimensions: readonly BridgeDimension[] = BRIDGE_DIMENSIONS,
 ): Promise<ChangeFinding | null> {
-  const split = await Promise.all(BRIDGE_DIMENSIONS.map((d) => sides(query, d, periods, profit)));
+  if (dimensions[0] !== 'market') throw new Error('changeFinding splits by market first.');
+  const split = await Promise.all(dimensions.map((d) => sides(query, d, periods, profit)));
   const bridges = Object.fromEntries(
-    BRIDGE_DIMENSIONS.map((d, i) => [
-      d,
-      bridge(split[i]!.map((m) => ({ member: m.member, current: m.r1, baseline: m.r0 }))),
-    ]),
-  ) as Record<BridgeDimension, Bridge>;
+    dimensions.map((d, i) => [d, bridge(split[i]!.map((m) => ({ member: m.member, current: m.r1, baseline: m.r0 })))]),
+  ) as Partial<Record<BridgeDimension, Bridge>> & { market: Bridge };
   const total = bridges.market;
   if (total.current === 0 && total.baseline === 0) return null;
   const lead = leadDimension(bridges);
@@ -82,9 +81,9 @@ export async function changeFinding(
     current: { from: periods.current.from, to: periods.current.to, value: total.current },
     baseline: { from: periods.baseline.from, to: periods.baseline.to, value: total.baseline },
     lead,
-    contributions: bridges[lead].drivers.map((d) => ({ dimension: lead, member: d.member, change: d.change })),
+    contributions: bridges[lead]!.drivers.map((d) => ({ dimension: lead, member: d.member, change: d.change })),
     bridges,
-    customers: walk(bridges.customer),
+    customers: bridges.customer ? walk(bridges.customer) : null,
     margin: profit
       ? marginBridge(
           markets.map((m) => ({ member: m.member, revenue0: m.r0, profit0: m.p0, revenue1: m.r1, profit1: m.p1 })),
@@ -102,9 +101,10 @@ export const MIN_LEAD_MEMBERS = 4;
  * three is no news. Among as many drivers, the one whose drivers explain more of the change leads; then the coarser
  * dimension (the order of {@link BRIDGE_DIMENSIONS}).
  */
-export function leadDimension(bridges: Readonly<Record<BridgeDimension, Bridge>>): BridgeDimension {
+export function leadDimension(bridges: Readonly<Partial<Record<BridgeDimension, Bridge>>>): BridgeDimension {
   const rank = (d: BridgeDimension) => {
     const b = bridges[d];
+    if (!b) return Number.POSITIVE_INFINITY;
     const few = b.contributions.length < MIN_LEAD_MEMBERS ? 1e6 : 0;
     // Among as many drivers, the dimension whose drivers explain more of the change is the more concentrated.
     const explained = b.drivers.reduce((sum, d) => sum + d.change, 0) / b.change;

@@ -16,6 +16,7 @@ export {
   type ConcentrationFinding,
   concentrationFinding,
   HHI_LIMIT,
+  LEAK_DIMENSIONS,
   type LeakFinding,
   leakFindings,
   TOP_SHARE_LIMIT,

@@ -63,6 +63,9 @@ export interface LeakFinding {
   readonly gap?: number;
 }
 
+/** The dimensions loss-makers are looked for in; markets are also held to the profit target. */
+export const LEAK_DIMENSIONS = ['market', 'customer', 'product_type'] as const;
+
 /**
  * Loss-making markets, customers and product types of the current period, largest loss first; and markets with a
  * margin below `target` (percent) with the profit the gap costs. Needs an extract with profit.
@@ -71,8 +74,8 @@ export async function leakFindings(
   query: QueryFn,
   periods: PeriodComparison,
   target: number | null,
+  dims: readonly LeakFinding['dimension'][] = LEAK_DIMENSIONS,
 ): Promise<LeakFinding[]> {
-  const dims = ['market', 'customer', 'product_type'] as const;
   const lists = await Promise.all(
     dims.map((d) => query({ measures: ['revenue', 'profit'], dimensions: [d], filters: periods.filters.current })),
   );
