@@ -158,7 +158,9 @@ async function findInsights(query: QueryFn, s: Setting, stage: 'markets' | 'all'
   // Worth less than a quarter of a percent of the period's revenue: true, but not what a director needs to hear.
   const material = MATERIALITY * (change?.current.value ?? 0);
   const kept = items.filter((i) => i.kind === 'change' || i.impact >= material);
-  kept.sort((a, b) => b.impact - a.impact);
+  // The change leads when there is one: the headline under "What changed" must be what changed, not a structural fact
+  // (a top customer's revenue outweighs most changes in rupees). The rest by what each is worth.
+  kept.sort((a, b) => Number(b.kind === 'change') - Number(a.kind === 'change') || b.impact - a.impact);
   const unknown = change?.bridges.product_type?.contributions.find((c) => c.member === 'Unknown')?.current ?? 0;
   const share = change && change.current.value > 0 ? unknown / change.current.value : 0;
   return {
@@ -173,7 +175,8 @@ async function findInsights(query: QueryFn, s: Setting, stage: 'markets' | 'all'
 /**
  * Computes every finding for the current filters and turns it into sentences: the change and its drivers, margin,
  * customers won and lost, trends and unusual months, concentration, loss-makers and markets below the profit target
- * (the `target` attribute, else last year's margin). Ranked by what each is worth in rupees; `max` are kept.
+ * (the `target` attribute, else last year's margin). The change first, as the headline; the rest ranked by what
+ * each is worth in rupees; `max` are kept.
  *
  * In two stages when `progress` is given: what the snapshot's month and day files answer (markets and zones, no
  * engine) is handed to `progress` while the engine reads customers and products, unless the full answer comes within

@@ -16,8 +16,8 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * where the change is most concentrated), margin split into mix and rate, customers won and lost, monthly trends
  * (Mann–Kendall, Theil–Sen) and unusual months (robust z ≥ 3 against the same month a year earlier × trend) per
  * market held to a 5 % false discovery rate, customer concentration, loss-makers and markets below the profit target
- * (`target`, else last year's margin). Ranked by what each is worth; `max` shown, the first as a headline; "Nothing
- * unusual in this period" when nothing passes. Each has its basis (exact dates), a confidence chip where it is
+ * (`target`, else last year's margin). The change leads as the headline, the rest ranked by what each is worth;
+ * `max` shown; "Nothing unusual in this period" when nothing passes. Each has its basis (exact dates), a confidence chip where it is
  * statistical, a small picture (a waterfall for the change, the expected band for a month) and "Show the math" with
  * the SQL that reproduces it. A click or Enter cross-filters the dashboard to what an insight names.
  *
