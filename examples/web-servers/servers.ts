@@ -5,10 +5,10 @@
  */
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 
 const here = import.meta.dirname;
@@ -33,6 +33,45 @@ export async function readmeBlock(server: ServerName): Promise<string> {
   if (blocks.length !== 1)
     throw new Error(`README.md must have exactly one \`\`\`${server} block, has ${blocks.length}.`);
   return blocks[0]![1]!;
+}
+
+/** Whether a user other than the owner can pass through every folder from `dir` up to `/`. */
+async function traversable(dir: string): Promise<boolean> {
+  for (let at = dir; ; at = dirname(at)) {
+    const mode = await stat(at).then(
+      (s) => s.mode,
+      () => 0,
+    );
+    if ((mode & 0o001) === 0) return false;
+    if (at === dirname(at)) return true;
+  }
+}
+
+/**
+ * A new empty folder that a server's unprivileged workers (Apache's `www-data`) can reach: under the temporary
+ * folder when every folder above it lets others through, else under `/tmp` or `/var/tmp` (a CI job's own TMPDIR is
+ * often private). Fill it, then call `shareable` on it.
+ */
+export async function publicFolder(prefix: string): Promise<string> {
+  for (const base of [tmpdir(), '/tmp', '/var/tmp']) {
+    if (!(await traversable(base))) continue;
+    const dir = await mkdtemp(join(base, prefix));
+    await chmod(dir, 0o755);
+    return dir;
+  }
+  throw new Error(
+    `No temporary folder lets others in (${tmpdir()}, /tmp, /var/tmp): Apache's www-data could not serve it.`,
+  );
+}
+
+/** Makes everything under `dir` readable by others (copies keep the modes a private umask gave their sources). */
+export async function shareable(dir: string): Promise<void> {
+  await chmod(dir, 0o755);
+  for (const entry of await readdir(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) await shareable(path);
+    else await chmod(path, ((await stat(path)).mode & 0o777) | 0o444);
+  }
 }
 
 function freePort(): Promise<number> {

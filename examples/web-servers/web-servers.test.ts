@@ -1,11 +1,10 @@
-import { chmod, cp, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { cp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launchChromium, screenshot } from '../test/browser.ts';
 import { queryPublished } from '../test/published.ts';
-import { readmeBlock, type ServerName, startServer, type WebServer } from './servers.ts';
+import { publicFolder, readmeBlock, type ServerName, shareable, startServer, type WebServer } from './servers.ts';
 
 /**
  * The README's claims about web servers, against the real ones: Debian's nginx and Apache with their stock settings
@@ -22,11 +21,11 @@ let manifest: { browser_db: string };
 
 beforeAll(async () => {
   // A site folder every server's workers can read (Apache serves as www-data), laid out as the README says.
-  site = await mkdtemp(join(tmpdir(), 'atliq-site-'));
-  await chmod(site, 0o755);
+  site = await publicFolder('atliq-site-');
   await cp(bundle, join(site, 'atliq'), { recursive: true });
   await cp(extracts, join(site, 'extracts'), { recursive: true });
   await cp(join(here, '../plain-html/index.html'), join(site, 'index.html'));
+  await shareable(site);
   manifest = JSON.parse(await readFile(join(site, 'extracts/manifest.json'), 'utf8'));
   browser = await launchChromium();
 });
