@@ -90,12 +90,16 @@ const OPTIONS = {
   help: { type: 'boolean', short: 'h', default: false },
 } as const;
 
+/** A usage error stays on screen: one line saying what is wrong, one pointing at the help (not the whole help). */
+const usageLine = (message: string) => `error: ${message}\nrun with --help for every command and option\n`;
+
 export async function main(argv: string[]): Promise<number> {
   let parsed: ReturnType<typeof parseArgs<{ args: string[]; options: typeof OPTIONS; allowPositionals: true }>>;
   try {
     parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
   } catch (err) {
-    process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
+    // Node's advice on positionals after "--" only confuses: the unknown option is the news.
+    process.stderr.write(usageLine((err as Error).message.replace(/\. To specify a positional argument .*$/, '')));
     return EXIT.usage;
   }
   const { values, positionals } = parsed;
@@ -108,13 +112,16 @@ export async function main(argv: string[]): Promise<number> {
     if (command === 'publish') await publishCommand(values);
     else if (command === 'watch') await watchCommand(values);
     else if (command === 'seed') await seedCommand(values);
-    else throw new UsageError(command ? `unknown command "${command}"` : 'missing command');
+    else
+      throw new UsageError(
+        `${command ? `unknown command "${command}"` : 'missing command'}: use publish, watch or seed`,
+      );
     return EXIT.ok;
   } catch (err) {
     const usage = err instanceof UsageError;
     const message = usage || err instanceof EtlError ? (err as Error).message : String((err as Error)?.stack ?? err);
     if (values.json) process.stdout.write(`${JSON.stringify({ ok: false, error: message })}\n`);
-    process.stderr.write(`error: ${message}\n${usage ? `\n${HELP}` : ''}`);
+    process.stderr.write(usage ? usageLine(message) : `error: ${message}\n`);
     return usage ? EXIT.usage : EXIT.failed;
   }
 }

@@ -71,7 +71,9 @@ function reconcileFromArgs(args: PublishArgs): boolean {
  * runs one publish, with its own source connection, so `watch` can call it again and again.
  */
 export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise<PublishRun> {
-  if (!args.source || !args.out) throw new UsageError('--source and --out are required');
+  if (!args.source)
+    throw new UsageError('--source is required: sample[:ROWS], sample-v2[:ROWS] or mysql://USER@HOST/DB');
+  if (!args.out) throw new UsageError('--out is required: the folder to publish the extract into, e.g. --out extracts');
   const out = resolve(args.out);
   const rules = rulesFromArgs(args);
   const retention = retentionFromArgs(args);

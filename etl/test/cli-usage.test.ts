@@ -1,0 +1,30 @@
+/**
+ * Mistakes on the command line, run through the real CLI: each is one line saying what is wrong and what to do,
+ * one line pointing at --help and exit 2 — never a stack trace or the whole help (issue 14).
+ */
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, it } from 'vitest';
+import { expectCliError } from './cli-errors.ts';
+
+let dir: string;
+beforeAll(async () => {
+  dir = await mkdtemp(join(tmpdir(), 'atliq-usage-'));
+});
+afterAll(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+const usage = (args: string[], message: string | RegExp) => expectCliError(args, { code: 2, message });
+
+describe('CLI usage errors', () => {
+  it('a missing --out is the error and a pointer at --help, not the error followed by the whole help', async () => {
+    await usage(
+      ['publish', '--source', 'sample'],
+      '--out is required: the folder to publish the extract into, e.g. --out extracts',
+    );
+    await usage(['publish', '--bogus'], "Unknown option '--bogus'");
+    await usage([], 'missing command: use publish, watch or seed');
+  });
+});
