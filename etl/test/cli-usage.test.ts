@@ -19,6 +19,14 @@ afterAll(async () => {
 const usage = (args: string[], message: string | RegExp) => expectCliError(args, { code: 2, message });
 
 describe('CLI usage errors', () => {
+  it('a --password-file that does not exist says so and names MYSQL_PWD as the other way', async () => {
+    const missing = join(dir, 'no-such-password-file');
+    await usage(
+      ['publish', '--source', 'mysql://etl@127.0.0.1:1/sales', '--password-file', missing, '--out', dir],
+      `--password-file ${missing}: cannot read it (no such file): give a file whose first line is the password, or set MYSQL_PWD`,
+    );
+  });
+
   it('a missing --out is the error and a pointer at --help, not the error followed by the whole help', async () => {
     await usage(
       ['publish', '--source', 'sample'],

@@ -15,9 +15,9 @@ describe('parseSource()', () => {
     expect(parseSource('sample-v2:500', {}, undefined)).toEqual({ kind: 'sample', rows: 500, withProfit: true });
   });
 
-  it('takes the password from the file first, then MYSQL_PWD, then the URL', async () => {
+  it('takes the password from the file (its first line) first, then MYSQL_PWD, then the URL', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pw-')), 'pw');
-    await writeFile(file, 'from-file\n');
+    await writeFile(file, 'from-file\r\nnot this line\n');
     const url = 'mysql://etl:from-url@db.local:3307/sales';
     expect(parseSource(url, { MYSQL_PWD: 'from-env' }, file)).toMatchObject({ options: { password: 'from-file' } });
     expect(parseSource(url, { MYSQL_PWD: 'from-env' }, undefined)).toMatchObject({ options: { password: 'from-env' } });
@@ -25,6 +25,15 @@ describe('parseSource()', () => {
       kind: 'mysql',
       options: { host: 'db.local', port: 3307, user: 'etl', password: 'from-url', database: 'sales' },
     });
+  });
+
+  it('refuses a --password-file that cannot be read as a usage error saying what to do', () => {
+    const run = () => parseSource('mysql://etl@db/sales', {}, '/no/such/password-file');
+    expect(run).toThrow(UsageError);
+    expect(run).toThrow(
+      '--password-file /no/such/password-file: cannot read it (no such file): give a file whose first line is the ' +
+        'password, or set MYSQL_PWD',
+    );
   });
 
   it('rejects URLs without a database or user, and other protocols, without echoing the password', () => {

@@ -42,19 +42,37 @@ export function parseSource(
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!database) throw new UsageError('--source: the URL must name a database, e.g. mysql://etl@db:3306/sales');
   if (!url.username) throw new UsageError('--source: the URL must name a user, e.g. mysql://etl@db:3306/sales');
-  const password = passwordFile
-    ? readFileSync(passwordFile, 'utf8').replace(/\r?\n$/, '')
-    : (env.MYSQL_PWD ?? decodeURIComponent(url.password));
   return {
     kind: 'mysql',
     options: {
       host: url.hostname,
       port: url.port ? Number(url.port) : 3306,
       user: decodeURIComponent(url.username),
-      password,
+      password: passwordFile ? readPasswordFile(passwordFile) : (env.MYSQL_PWD ?? decodeURIComponent(url.password)),
       database,
     },
   };
+}
+
+/** What an unreadable `--password-file` is, in words; other codes are shown as they are. */
+const REASONS: Record<string, string> = {
+  ENOENT: 'no such file',
+  EISDIR: 'it is a folder',
+  EACCES: 'permission denied',
+};
+
+/** The first line of `--password-file`; a file that cannot be read is a usage error that says what to do. */
+function readPasswordFile(file: string): string {
+  try {
+    return readFileSync(file, 'utf8').split(/\r?\n/)[0]!;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = REASONS[code ?? ''] ?? code ?? 'unreadable';
+    throw new UsageError(
+      `--password-file ${file}: cannot read it (${why}): give a file whose first line is the password, or set MYSQL_PWD`,
+      { cause: err },
+    );
+  }
 }
 
 /** The source URL with any password replaced, safe for logs and error messages. */
