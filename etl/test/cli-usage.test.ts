@@ -27,6 +27,20 @@ describe('CLI usage errors', () => {
     );
   });
 
+  it('a sample source with a bad row count says the row count is the problem', async () => {
+    await usage(
+      ['publish', '--source', 'sample:abc', '--out', dir],
+      '--source sample:abc: ROWS must be a positive whole number of rows, e.g. sample:100000 or sample:1_000_000',
+    );
+  });
+
+  it('an unknown source lists the sources there are', async () => {
+    await usage(
+      ['publish', '--source', 'sampel:1000', '--out', dir],
+      '--source "sampel:1000" is not a source: use "sample[:ROWS]", "sample-v2[:ROWS]" or "mysql://USER@HOST[:PORT]/DATABASE"',
+    );
+  });
+
   it('a missing --out is the error and a pointer at --help, not the error followed by the whole help', async () => {
     await usage(
       ['publish', '--source', 'sample'],

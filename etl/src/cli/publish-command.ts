@@ -11,7 +11,7 @@ import { type GentleArgs, gentleFromArgs } from './gentle-args.ts';
 import { progressReporter } from './progress.ts';
 import { type RulesArgs, rulesFromArgs } from './rules-args.ts';
 import { type ScopesArgs, scopesFromArgs } from './scopes-args.ts';
-import { parseSource, redact, UsageError } from './source-url.ts';
+import { parseSource, redact, SOURCES, UsageError } from './source-url.ts';
 
 export interface PublishArgs extends RulesArgs, GentleArgs, ScopesArgs {
   source?: string | undefined;
@@ -71,8 +71,7 @@ function reconcileFromArgs(args: PublishArgs): boolean {
  * runs one publish, with its own source connection, so `watch` can call it again and again.
  */
 export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise<PublishRun> {
-  if (!args.source)
-    throw new UsageError('--source is required: sample[:ROWS], sample-v2[:ROWS] or mysql://USER@HOST/DB');
+  if (!args.source) throw new UsageError(`--source is required: ${SOURCES}`);
   if (!args.out) throw new UsageError('--out is required: the folder to publish the extract into, e.g. --out extracts');
   const out = resolve(args.out);
   const rules = rulesFromArgs(args);

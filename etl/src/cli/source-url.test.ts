@@ -36,10 +36,21 @@ describe('parseSource()', () => {
     );
   });
 
+  it('says what is wrong with a sample row count, and which sources exist for an unknown one', () => {
+    for (const spec of ['sample:abc', 'sample:0', 'sample-v2:', 'sample:1e6']) {
+      expect(() => parseSource(spec, {}, undefined)).toThrow(/ROWS must be a positive whole number of rows/);
+    }
+    const sources = /use "sample\[:ROWS\]", "sample-v2\[:ROWS\]" or "mysql:\/\/USER@HOST\[:PORT\]\/DATABASE"/;
+    expect(() => parseSource('sampel:1000', {}, undefined)).toThrow(/"sampel:1000" is not a source: /);
+    expect(() => parseSource('sampel:1000', {}, undefined)).toThrow(sources);
+    expect(() => parseSource('postgres://u@db/sales', {}, undefined)).toThrow(sources);
+  });
+
   it('rejects URLs without a database or user, and other protocols, without echoing the password', () => {
     expect(() => parseSource('mysql://etl@db/', {}, undefined)).toThrow(UsageError);
     expect(() => parseSource('mysql://db:3306/sales', {}, undefined)).toThrow(/must name a user/);
     expect(() => parseSource('postgres://u@db/sales', {}, undefined)).toThrow(/unsupported protocol/);
+    expect(() => parseSource('postgres://u:secret@db/sales', {}, undefined)).not.toThrow(/secret/);
     expect(() => parseSource('not a url :secret@', {}, undefined)).toThrow(UsageError);
   });
 });

@@ -11,6 +11,9 @@ export type SourceSpec =
 
 export const DEFAULT_SAMPLE_ROWS = 150_000;
 
+/** The sources there are, as a usage message lists them. */
+export const SOURCES = '"sample[:ROWS]", "sample-v2[:ROWS]" or "mysql://USER@HOST[:PORT]/DATABASE"';
+
 /**
  * Parses `--source`: `sample[:ROWS]` (schema v1, no profit columns), `sample-v2[:ROWS]` (schema v2, with profit)
  * or `mysql://user[:password]@host[:port]/database`.
@@ -22,22 +25,28 @@ export function parseSource(
   env: Record<string, string | undefined>,
   passwordFile: string | undefined,
 ): SourceSpec {
-  const sample = /^sample(-v2)?(?::(\d[\d_]*))?$/.exec(spec);
+  const sample = /^(sample(?:-v2)?)(?::(.*))?$/.exec(spec);
   if (sample) {
-    const rows = sample[2] ? Number(sample[2].replaceAll('_', '')) : DEFAULT_SAMPLE_ROWS;
-    if (!Number.isSafeInteger(rows) || rows <= 0) throw new UsageError(`--source ${spec}: rows must be positive`);
-    return { kind: 'sample', rows, withProfit: sample[1] !== undefined };
+    const [, name, count] = sample;
+    const rows =
+      count === undefined ? DEFAULT_SAMPLE_ROWS : /^\d[\d_]*$/.test(count) ? Number(count.replaceAll('_', '')) : 0;
+    if (!Number.isSafeInteger(rows) || rows <= 0) {
+      throw new UsageError(
+        `--source ${spec}: ROWS must be a positive whole number of rows, e.g. ${name}:100000 or ${name}:1_000_000`,
+      );
+    }
+    return { kind: 'sample', rows, withProfit: name === 'sample-v2' };
   }
-  let url: URL;
+  // Without "//" a typo such as "sampel:1000" would parse as a URL of protocol "sampel:".
+  let url: URL | undefined;
   try {
-    url = new URL(spec);
+    url = spec.includes('://') ? new URL(spec) : undefined;
   } catch {
-    throw new UsageError(
-      `--source must be "sample[:ROWS]", "sample-v2[:ROWS]" or "mysql://user@host:port/database", got "${redact(spec)}"`,
-    );
+    url = undefined;
   }
+  if (!url) throw new UsageError(`--source "${redact(spec)}" is not a source: use ${SOURCES}`);
   if (url.protocol !== 'mysql:' && url.protocol !== 'mariadb:') {
-    throw new UsageError(`--source: unsupported protocol "${url.protocol}" (use mysql://)`);
+    throw new UsageError(`--source: unsupported protocol "${url.protocol}" in "${redact(spec)}": use ${SOURCES}`);
   }
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!database) throw new UsageError('--source: the URL must name a database, e.g. mysql://etl@db:3306/sales');
