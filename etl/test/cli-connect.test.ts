@@ -72,4 +72,12 @@ describe('CLI: a server that refuses the account', () => {
         `'${READER}'@'${db.host}' (using password: YES) — check the user and the password (MYSQL_PWD or --password-file)`,
     });
   });
+
+  it("seed with an account that may not create the database is one line with the server's reason", async () => {
+    await expectCliError(['seed', '--source', `mysql://${READER}@${db.host}:${db.port}/cli_connect_new`], {
+      code: 1,
+      env: { MYSQL_PWD: READER_PASSWORD },
+      message: `seeding cli_connect_new failed: Access denied for user '${READER}'@'${db.host}' to database 'cli_connect_new'`,
+    });
+  });
 });

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
 import { describe, expect, inject, it } from 'vitest';
+import { expectCliError } from './cli-errors.ts';
 
 const db = inject('mariadb');
 const cli = join(import.meta.dirname, '../bin/atliq-etl.mjs');
@@ -26,6 +27,17 @@ describe('CLI seed', () => {
     } finally {
       await conn.end();
     }
+  });
+
+  it('a wrong password is one line naming the account and what to check (exit 1), not a stack trace', async () => {
+    const where = `${db.user}@${db.host}:${db.port}`;
+    await expectCliError(['seed', '--source', `mysql://${where}/seed_cli_denied`, '--rows', '100'], {
+      code: 1,
+      env: { MYSQL_PWD: `not-${db.password}` },
+      message:
+        `cannot connect to MySQL ${where}: Access denied for user '${db.user}'@'${db.host}' (using password: YES) — ` +
+        'check the user and the password (MYSQL_PWD or --password-file)',
+    });
   });
 
   it('refuses a non-MySQL source with a usage error (exit 2)', async () => {
