@@ -41,6 +41,14 @@ describe('CLI usage errors', () => {
     );
   });
 
+  it('a password inside the source URL is refused, saying where the password goes instead', async () => {
+    await usage(
+      ['publish', '--source', 'mysql://etl:s3cr3t@127.0.0.1:1/sales', '--out', dir],
+      '--source "mysql://etl:***@127.0.0.1:1/sales": a password in the URL stays in shell history and shows in ' +
+        'every process list — remove it and set MYSQL_PWD, or use --password-file FILE',
+    );
+  });
+
   it('a missing --out is the error and a pointer at --help, not the error followed by the whole help', async () => {
     await usage(
       ['publish', '--source', 'sample'],

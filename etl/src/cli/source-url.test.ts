@@ -15,16 +15,24 @@ describe('parseSource()', () => {
     expect(parseSource('sample-v2:500', {}, undefined)).toEqual({ kind: 'sample', rows: 500, withProfit: true });
   });
 
-  it('takes the password from the file (its first line) first, then MYSQL_PWD, then the URL', async () => {
+  it('takes the password from the file (its first line) first, then MYSQL_PWD', async () => {
     const file = join(await mkdtemp(join(tmpdir(), 'pw-')), 'pw');
     await writeFile(file, 'from-file\r\nnot this line\n');
-    const url = 'mysql://etl:from-url@db.local:3307/sales';
+    const url = 'mysql://etl@db.local:3307/sales';
     expect(parseSource(url, { MYSQL_PWD: 'from-env' }, file)).toMatchObject({ options: { password: 'from-file' } });
-    expect(parseSource(url, { MYSQL_PWD: 'from-env' }, undefined)).toMatchObject({ options: { password: 'from-env' } });
-    expect(parseSource(url, {}, undefined)).toEqual({
+    expect(parseSource(url, { MYSQL_PWD: 'from-env' }, undefined)).toEqual({
       kind: 'mysql',
-      options: { host: 'db.local', port: 3307, user: 'etl', password: 'from-url', database: 'sales' },
+      options: { host: 'db.local', port: 3307, user: 'etl', password: 'from-env', database: 'sales' },
     });
+  });
+
+  it('refuses a password in the URL, pointing at MYSQL_PWD and --password-file, without echoing it', () => {
+    const run = () => parseSource('mysql://etl:s3cr3t@db.local/sales', { MYSQL_PWD: 'from-env' }, undefined);
+    expect(run).toThrow(UsageError);
+    expect(run).toThrow(
+      '--source "mysql://etl:***@db.local/sales": a password in the URL stays in shell history and shows in every ' +
+        'process list — remove it and set MYSQL_PWD, or use --password-file FILE',
+    );
   });
 
   it('refuses a --password-file that cannot be read as a usage error saying what to do', () => {

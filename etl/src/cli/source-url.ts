@@ -16,9 +16,9 @@ export const SOURCES = '"sample[:ROWS]", "sample-v2[:ROWS]" or "mysql://USER@HOS
 
 /**
  * Parses `--source`: `sample[:ROWS]` (schema v1, no profit columns), `sample-v2[:ROWS]` (schema v2, with profit)
- * or `mysql://user[:password]@host[:port]/database`.
- * The password is taken, in order, from `--password-file`, the `MYSQL_PWD` environment variable, or the URL
- * (which leaks into `ps` and shell history, so the other two are preferred).
+ * or `mysql://user@host[:port]/database`.
+ * The password comes from `--password-file`, else the `MYSQL_PWD` environment variable. A password in the URL is
+ * refused: it would stay in shell history and cron files and show in every process list for the whole run.
  */
 export function parseSource(
   spec: string,
@@ -51,13 +51,19 @@ export function parseSource(
   const database = decodeURIComponent(url.pathname.replace(/^\//, ''));
   if (!database) throw new UsageError('--source: the URL must name a database, e.g. mysql://etl@db:3306/sales');
   if (!url.username) throw new UsageError('--source: the URL must name a user, e.g. mysql://etl@db:3306/sales');
+  if (url.password) {
+    throw new UsageError(
+      `--source "${redact(spec)}": a password in the URL stays in shell history and shows in every process list — ` +
+        'remove it and set MYSQL_PWD, or use --password-file FILE',
+    );
+  }
   return {
     kind: 'mysql',
     options: {
       host: url.hostname,
       port: url.port ? Number(url.port) : 3306,
       user: decodeURIComponent(url.username),
-      password: passwordFile ? readPasswordFile(passwordFile) : (env.MYSQL_PWD ?? decodeURIComponent(url.password)),
+      password: passwordFile ? readPasswordFile(passwordFile) : (env.MYSQL_PWD ?? ''),
       database,
     },
   };
