@@ -36,6 +36,11 @@ export interface MariaDBOptions {
    * read-only to ordinary accounts. Default: neither (no binary log, the fastest for tests).
    */
   role?: 'primary' | 'replica';
+  /**
+   * Keep what a stock install creates for everyone: the `test` database and PUBLIC's privileges on `test` and
+   * `test\_%`. Default: left out (`--skip-test-db`).
+   */
+  stock?: boolean;
 }
 
 export async function startMariaDB(options: MariaDBOptions = {}): Promise<MariaDB> {
@@ -65,7 +70,7 @@ export async function startMariaDB(options: MariaDBOptions = {}): Promise<MariaD
       '--auth-root-authentication-method=socket',
       // The bootstrap server's temporary tables go to its own folder: two installs at once collided in /tmp.
       `--tmpdir=${dir}`,
-      '--skip-test-db',
+      ...(options.stock ? [] : ['--skip-test-db']),
       '--skip-name-resolve',
       ...runAs,
     ]).catch((error: Error & { stderr?: string }) => {

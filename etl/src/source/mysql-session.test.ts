@@ -23,23 +23,50 @@ describe('statementTimeoutSql()', () => {
 describe('writeGrants()', () => {
   it('finds the grants that allow writing', () => {
     expect(
-      writeGrants([
-        "GRANT ALL PRIVILEGES ON *.* TO `atliq_test`@`127.0.0.1` IDENTIFIED BY PASSWORD '*AB'",
-        'GRANT SELECT, INSERT, UPDATE ON `sales`.* TO `etl`@`%`',
-      ]),
+      writeGrants(
+        [
+          "GRANT ALL PRIVILEGES ON *.* TO `atliq_test`@`127.0.0.1` IDENTIFIED BY PASSWORD '*AB'",
+          'GRANT SELECT, INSERT, UPDATE ON `sales`.* TO `etl`@`%`',
+        ],
+        'sales',
+      ),
     ).toEqual(['ALL PRIVILEGES ON *.*', 'INSERT, UPDATE ON `sales`.*']);
   });
 
   it('accepts a least-privilege account, column privileges and role grants', () => {
     expect(
-      writeGrants([
-        'GRANT USAGE ON *.* TO `etl`@`%`',
-        'GRANT PROCESS, REPLICATION CLIENT ON *.* TO `etl`@`%`',
-        'GRANT SELECT, SHOW VIEW ON `sales`.* TO `etl`@`%`',
-        'GRANT SELECT (`a`, `b`) ON `sales`.`t` TO `etl`@`%`',
-        'GRANT `reader` TO `etl`@`%`',
-      ]),
+      writeGrants(
+        [
+          'GRANT USAGE ON *.* TO `etl`@`%`',
+          'GRANT PROCESS, REPLICATION CLIENT ON *.* TO `etl`@`%`',
+          'GRANT SELECT, SHOW VIEW ON `sales`.* TO `etl`@`%`',
+          'GRANT SELECT (`a`, `b`) ON `sales`.`t` TO `etl`@`%`',
+          'GRANT `reader` TO `etl`@`%`',
+        ],
+        'sales',
+      ),
     ).toEqual([]);
+  });
+
+  it('counts only grants that reach the source database: on it, on a pattern matching it, or on every one', () => {
+    // What SHOW GRANTS lists on a stock MariaDB 10.11 (mysql_test_db.sql): PUBLIC may do anything in test, test_%.
+    const stock = [
+      'GRANT SELECT ON `sales`.* TO `etl`@`%`',
+      'GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER ON `test`.* TO PUBLIC',
+      'GRANT SELECT, INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER ON `test\\_%`.* TO PUBLIC',
+    ];
+    expect(writeGrants(stock, 'sales')).toEqual([]);
+    expect(writeGrants(stock, 'test_sales')).toEqual([
+      'INSERT, UPDATE, DELETE, CREATE, DROP, INDEX, ALTER ON `test\\_%`.*',
+    ]);
+    // In `test\_%` the underscore is literal: "testXsales" is not covered; in `sal_s` it is a wildcard.
+    expect(writeGrants(stock, 'testXsales')).toEqual([]);
+    expect(writeGrants(['GRANT INSERT ON `sal_s`.* TO `etl`@`%`'], 'sales')).toEqual(['INSERT ON `sal_s`.*']);
+    expect(writeGrants(['GRANT INSERT ON `sales`.`notes` TO `etl`@`%`'], 'sales')).toEqual([
+      'INSERT ON `sales`.`notes`',
+    ]);
+    expect(writeGrants(['GRANT INSERT ON `sal_s`.`notes` TO `etl`@`%`'], 'sales')).toEqual([]);
+    expect(writeGrants(['GRANT DELETE ON *.* TO `etl`@`%`'], 'anything')).toEqual(['DELETE ON *.*']);
   });
 });
 

@@ -99,7 +99,7 @@ export class MySqlSource implements SourceConnection {
     const flavor = serverFlavor(version!.v);
     await this.run(statementTimeoutSql(flavor, this.options.statementTimeoutMs ?? DEFAULT_STATEMENT_TIMEOUT_MS));
     const grants = ((await this.run('SHOW GRANTS')) as Record<string, string>[]).map((r) => Object.values(r)[0]!);
-    const writes = writeGrants(grants);
+    const writes = writeGrants(grants, database);
     if (writes.length) {
       notice(
         `the MySQL account ${user} can write (${writes.join('; ')}); the ETL only reads — ` +
