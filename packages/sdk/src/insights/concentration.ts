@@ -9,6 +9,11 @@ export interface Concentration {
   readonly effective: number;
   /** The fewest members that together make 80 % of the total. */
   readonly for80: number;
+  /**
+   * The Pareto curve: the share of the total the largest k members make together, for k = 1 … members (so the
+   * last is 1). One number per member, the points a picture of the curve needs and no names.
+   */
+  readonly cumulative: readonly number[];
 }
 
 /** Concentration of positive `values` (members with nothing, or a loss, hold no share). Null without a positive total. */
@@ -18,9 +23,10 @@ export function concentration(values: readonly number[]): Concentration | null {
   if (total <= 0) return null;
   const shares = positive.map((v) => v / total);
   const hhi = shares.reduce((s, x) => s + x * x, 0);
-  let cumulative = 0;
-  let for80 = 0;
-  while (for80 < shares.length && cumulative < 0.8 - 1e-12) cumulative += shares[for80++]!;
+  const cumulative: number[] = [];
+  for (const x of shares) cumulative.push((cumulative.at(-1) ?? 0) + x);
+  // The total is reached at the last member, so some k always makes 80 % (allowing for rounding).
+  const for80 = cumulative.findIndex((c) => c >= 0.8 - 1e-12) + 1;
   return {
     members: shares.length,
     top1: shares[0]!,
@@ -28,5 +34,6 @@ export function concentration(values: readonly number[]): Concentration | null {
     hhi,
     effective: 1 / hhi,
     for80,
+    cumulative,
   };
 }

@@ -87,6 +87,8 @@ describe('concentrationFinding() and leakFindings()', () => {
     // 2020: A 110, B 80, D 30 of 220; 2019: A 100, B 200, C 50 of 350.
     expect(c).toMatchObject({ kind: 'concentration', top: 'A', members: 3, for80: 2, flagged: true, rising: false });
     expect(c.top1).toBeCloseTo(0.5, 12);
+    // The Pareto points: A, then A + B, then everyone.
+    expect(c.cumulative.map((v) => Number(v.toFixed(12)))).toEqual([110 / 220, Number((190 / 220).toFixed(12)), 1]);
     expect(c.hhi).toBeCloseTo((110 ** 2 + 80 ** 2 + 30 ** 2) / 220 ** 2, 12);
     expect(c.baselineHhi).toBeCloseTo((100 ** 2 + 200 ** 2 + 50 ** 2) / 350 ** 2, 12);
   });

@@ -75,4 +75,16 @@ describe('concentration()', () => {
     expect(c.for80).toBe(2);
     expect(concentration([0, -1])).toBeNull();
   });
+
+  it('the Pareto curve: the cumulative share of the largest 1, 2, … members (hand-computed)', () => {
+    // 50 + 30 + 20 of 100, ranked largest first; the zero and the loss hold no share and get no point.
+    const c = concentration([30, 50, 20, 0, -5])!;
+    expect(c.cumulative).toHaveLength(3);
+    for (const [i, v] of [0.5, 0.8, 1].entries()) expect(c.cumulative[i]).toBeCloseTo(v, 12);
+    // Exactly 80 % counts as reached, though 0.5 + 0.3 is 0.7999… in doubles.
+    expect(c.for80).toBe(2);
+    const many = concentration([1, 1, 1, 1, 1, 1, 1, 1, 1, 1])!;
+    expect(many.cumulative.map((v) => Number(v.toFixed(12)))).toEqual([0.1, 0.2, 0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9, 1]);
+    expect(many.for80).toBe(8);
+  });
 });
