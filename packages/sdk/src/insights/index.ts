@@ -12,6 +12,7 @@ export {
 } from './findings.ts';
 export { type GrainMeasure, GrainStore, sharedGrain } from './grain.ts';
 export { type MarginBridge, type MarginRow, marginBridge } from './margin-bridge.ts';
+export { MONTH_BRIDGES, type MonthBridgeFinding, monthBridges, monthComparison } from './month-bridge.ts';
 export {
   type ConcentrationFinding,
   concentrationFinding,
