@@ -4,6 +4,7 @@ import type { Connector } from '../connector.ts';
 import { connectNode } from '../connectors/node.ts';
 import { createSampleDb } from '../testing/sample-db.ts';
 import { BRIDGE_DIMENSIONS } from './findings.ts';
+import { sharedGrain } from './grain.ts';
 import { monthBridges, monthComparison } from './month-bridge.ts';
 import { seriesFindings } from './series-findings.ts';
 
@@ -88,7 +89,7 @@ describe('monthBridges()', () => {
     expect(change.current.value).toBe(revenueOf('Mark001', '2019-11'));
     expect(change.baseline.value).toBe(revenueOf('Mark001', '2018-11'));
     for (const d of BRIDGE_DIMENSIONS) {
-      const b = change.bridges[d];
+      const b = change.bridges[d]!;
       // Whole rupees: the members' changes add up to the month's change exactly, not merely closely.
       expect(b.contributions.reduce((s, c) => s + c.change, 0)).toBe(change.current.value - change.baseline.value);
       expect(b.change).toBe(change.current.value - change.baseline.value);
@@ -112,6 +113,28 @@ describe('monthBridges()', () => {
     const none = vi.fn(query);
     expect(await monthBridges(none, [], {})).toEqual([]);
     expect(none).not.toHaveBeenCalled();
+  });
+
+  test('through sharedGrain(), as the insights ask: the same bridges, from one grain query per side', async () => {
+    const { unusual } = await seriesFindings(query, {}, '2020-06');
+    const direct = await monthBridges(query, unusual, {});
+    const spy = vi.fn(query);
+    const grained = await monthBridges(sharedGrain(spy, ['revenue']), unusual, {});
+    expect(grained.map((f) => f.periods.label)).toEqual(direct.map((f) => f.periods.label));
+    for (const [i, f] of grained.entries()) {
+      const d = direct[i]!.change;
+      expect([f.change.current.value, f.change.baseline.value]).toEqual([d.current.value, d.baseline.value]);
+      expect(f.change.contributions).toEqual(d.contributions);
+      for (const dim of BRIDGE_DIMENSIONS)
+        expect(f.change.bridges[dim]!.contributions).toEqual(d.bridges[dim]!.contributions);
+    }
+    // November 2019 in total and in Chennai: the month and the same month a year earlier are each read once at the
+    // grain and split six ways in JavaScript; Chennai's bridge is narrowed from the total's rows, with no query.
+    expect(grained.map((f) => [f.month.scope, f.month.month])).toEqual([
+      ['all', '2019-11'],
+      [{ market: 'Chennai' }, '2019-11'],
+    ]);
+    expect(spy).toHaveBeenCalledTimes(2);
   });
 
   test('monthComparison() keeps the other filters, replaces the period, and narrows to the scope market', () => {
