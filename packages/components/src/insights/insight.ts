@@ -47,12 +47,23 @@ export interface Insight {
   readonly contributions?: readonly { dimension: BridgeDimension; member: string; change: number }[];
   /** For the picture: a waterfall's steps, an unusual month's band, a Pareto curve's shares. */
   readonly picture?:
-    | { readonly type: 'waterfall'; readonly steps: readonly { label: string; value: number; total?: boolean }[] }
+    | { readonly type: 'waterfall'; readonly steps: readonly WaterfallStep[] }
     | {
         readonly type: 'band';
         readonly value: number;
         readonly expected: number;
         readonly band: readonly [number, number];
       }
-    | { readonly type: 'pareto'; readonly shares: readonly number[] };
+    | {
+        readonly type: 'pareto';
+        /** The share of revenue the largest 1, 2, … customers make together (0–1, the last is 1). */
+        readonly cumulative: readonly number[];
+      };
+}
+
+/** A waterfall's bar: a total (the baseline or the current value) or a member's step up or down. */
+export interface WaterfallStep {
+  readonly label: string;
+  readonly value: number;
+  readonly total?: boolean;
 }

@@ -21,7 +21,13 @@ function math(insight: Insight, on: InsightHandlers): TemplateResult {
   </details>`;
 }
 
-function item(insight: Insight, index: number, money: CurrencyFormats, on: InsightHandlers): TemplateResult {
+function item(
+  insight: Insight,
+  index: number,
+  money: CurrencyFormats,
+  locale: string,
+  on: InsightHandlers,
+): TemplateResult {
   const selectable = insight.select !== undefined;
   return html`<li part=${index === 0 ? 'insight headline' : 'insight'} class="insight ${index === 0 ? 'headline' : ''}"
     data-kind=${insight.kind} data-tone=${insight.tone} tabindex=${selectable ? 0 : nothing}
@@ -36,7 +42,7 @@ function item(insight: Insight, index: number, money: CurrencyFormats, on: Insig
     <p part="text" class="text">${insight.text}</p>
     <div class="meta"><span part="basis">${insight.basis}</span>
       ${insight.confidence ? html`<span part="confidence" class="confidence">${insight.confidence}</span>` : nothing}</div>
-    ${picture(insight, money)}
+    ${picture(insight, money, locale)}
     ${math(insight, on)}
   </li>`;
 }
@@ -52,5 +58,5 @@ export function insightsView(data: Insights, money: CurrencyFormats, on: Insight
   }
   const pending = data.pending ? html`<p part="pending" class="pending" role="status">${data.pending}</p>` : nothing;
   return html`<p part="basis" class="basis">${data.basis}</p>
-    <ol part="list">${data.items.map((insight, i) => item(insight, i, money, on))}</ol>${pending}${caveats}`;
+    <ol part="list">${data.items.map((insight, i) => item(insight, i, money, data.money.locale, on))}</ol>${pending}${caveats}`;
 }

@@ -63,17 +63,36 @@ export const Loss: Story = kindStory('loss');
 /** Markets below a 5 % profit target, with the profit the gap costs. */
 export const BelowTarget: Story = kindStory('below-target', { target: '5' });
 
-/** Customer concentration in one market (Kanpur), where a few customers carry the business. */
-export const Concentration: Story = {
-  render: ({ src }) => html`<atliq-dashboard src=${src}>
-    <atliq-insights kinds="concentration" data-span="full"></atliq-insights></atliq-dashboard>`,
-  play: async ({ canvasElement }) => {
-    const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
-    dashboard.selection.set('story', { filters: { market: ['Kanpur'] }, label: 'Market: Kanpur' });
-    const el = insightsIn(canvasElement);
-    await waitFor(() => expect(el.data?.[0]?.kind).toBe('concentration'), { timeout: 25_000 });
-  },
-};
+/** One kind of insight inside a dashboard cross-filtered to one market, where the extract has one to show. */
+function inMarketStory(
+  kind: InsightKind,
+  market: string,
+  args: Partial<Args> = {},
+  check: (el: AtliqInsights) => Promise<void> = async () => {},
+): Story {
+  return {
+    args,
+    render: ({ src }) => html`<atliq-dashboard src=${src}>
+      <atliq-insights kinds=${kind} data-span="full"></atliq-insights></atliq-dashboard>`,
+    play: async ({ canvasElement }) => {
+      const dashboard = canvasElement.querySelector('atliq-dashboard') as AtliqDashboard;
+      dashboard.selection.set('story', { filters: { market: [market] }, label: `Market: ${market}` });
+      const el = insightsIn(canvasElement);
+      await waitFor(() => expect(el.data?.[0]?.kind).toBe(kind), { timeout: 25_000 });
+      await el.updateComplete;
+      await check(el);
+    },
+  };
+}
+
+/**
+ * Customer concentration in one market (Kanpur), where a few customers carry the business: the Pareto curve of the
+ * cumulative share of its customers, largest first, with the largest and the 80 % point marked.
+ */
+export const Concentration: Story = inMarketStory('concentration', 'Kanpur', {}, async (el) => {
+  const curve = el.shadowRoot!.querySelector('[data-kind="concentration"] svg.pareto');
+  await expect(curve?.getAttribute('aria-label')).toMatch(/^Share of revenue by customers, largest first/);
+});
 
 /** As of the end of the first year of data there is no earlier period: nothing to say, and it says so. */
 export const NothingUnusual: Story = {

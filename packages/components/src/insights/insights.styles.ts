@@ -88,6 +88,22 @@ export const insightsStyles = [
     .actual {
       fill: var(--atliq-bar-color, #2f6bd8);
     }
+    .curve {
+      fill: none;
+      stroke: var(--atliq-bar-color, #2f6bd8);
+      stroke-width: 2;
+    }
+    .axis,
+    .guide {
+      stroke: var(--atliq-muted-color, #5b6472);
+    }
+    .guide {
+      stroke-dasharray: 3 3;
+      stroke-opacity: 0.7;
+    }
+    .mark80 {
+      fill: var(--atliq-text-color, #1f2733);
+    }
     .step-label,
     .step-value {
       fill: var(--atliq-muted-color, #5b6472);

@@ -1,9 +1,10 @@
-import { AtliqSource } from '@atliq/sdk';
+import { AtliqSource, type Row } from '@atliq/sdk';
 import { connectWasm } from '@atliq/sdk/wasm';
 import { afterEach, describe, expect, inject, test, vi } from 'vitest';
 import '../index.ts';
 import { mount, nextEvent } from '../../test/dom.ts';
 import type { AtliqSelectDetail } from '../base/events.ts';
+import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 
 const PROFIT = '/extracts-profit/manifest.json';
 const SRC = '/extracts/manifest.json';
@@ -11,6 +12,21 @@ const SRC = '/extracts/manifest.json';
 afterEach(() => {
   document.body.replaceChildren();
 });
+
+/**
+ * Hand-written SQL on the tables of an extract's browser database, through a connection of its own: the truth the
+ * insights must equal, with nothing of the SDK's compiler, grains or findings.
+ */
+async function handSql(manifestPath: string, sql: string): Promise<Row[]> {
+  const url = new URL(manifestPath, location.href);
+  const manifest = (await (await fetch(url)).json()) as { browser_db: string };
+  const db = await connectWasm(new URL(manifest.browser_db, url).href);
+  try {
+    return await db.query(sql, []);
+  } finally {
+    await db.close();
+  }
+}
 
 describe('<atliq-insights>', () => {
   test('the change of revenue and its drivers equal SQL on the published Parquet, and the bridge adds up', async () => {
@@ -102,6 +118,53 @@ describe('<atliq-insights>', () => {
     expect([...dashboard.selection.clauses().values()][0]?.filters).toEqual({ [target.dimension]: [target.member] });
     node.dispatchEvent(new KeyboardEvent('keydown', { key: 'Enter', bubbles: true }));
     expect(dashboard.selection.clauses().size).toBe(0);
+  });
+
+  test("concentration's Pareto curve is each largest-first customer's cumulative share of SQL's revenue, with the top customer and the 80 % point marked", async () => {
+    const { lastDay } = inject('profitPeriods');
+    const rows = await handSql(
+      PROFIT,
+      `SELECT c.customer_name AS name, sum(f.revenue) AS revenue
+       FROM fact_sales f JOIN dim_market m USING (market_code) JOIN dim_customer c USING (customer_code)
+       WHERE m.market_name = 'Kanpur' AND f.order_date BETWEEN date_trunc('year', DATE '${lastDay}') AND DATE '${lastDay}'
+       GROUP BY c.customer_name HAVING sum(f.revenue) > 0 ORDER BY revenue DESC`,
+    );
+    const revenues = rows.map((r) => Number(r['revenue']));
+    const total = revenues.reduce((a, b) => a + b, 0);
+    const truth = revenues.map((_, i) => revenues.slice(0, i + 1).reduce((a, b) => a + b, 0) / total);
+    const for80 = truth.findIndex((c) => c >= 0.8) + 1;
+    const dashboard = mount('atliq-dashboard', { src: PROFIT }) as AtliqDashboard;
+    const el = mount('atliq-insights', { kinds: 'concentration' }, dashboard);
+    dashboard.selection.set('test', { filters: { market: ['Kanpur'] }, label: 'Market: Kanpur' });
+    const insight = await vi.waitFor(
+      () => {
+        const found = el.data?.find((i) => i.kind === 'concentration');
+        expect(found).toBeDefined();
+        return found!;
+      },
+      { timeout: 25_000 },
+    );
+    const picture = insight.picture!;
+    expect(picture.type).toBe('pareto');
+    if (picture.type !== 'pareto') return;
+    expect(picture.cumulative).toHaveLength(truth.length);
+    for (const [i, c] of truth.entries()) expect(picture.cumulative[i]).toBeCloseTo(c, 9);
+    const pct = (v: number) => `${(100 * v).toFixed(1)}%`;
+    expect(insight.text).toContain(`${rows[0]!['name']} makes ${pct(truth[0]!)} of revenue`);
+    expect(insight.text).toContain(`${for80} of ${truth.length} customers make 80.0%`);
+    await el.updateComplete;
+    const svg = el.shadowRoot!.querySelector<SVGSVGElement>('[data-kind="concentration"] svg[part="picture"]')!;
+    expect(svg.getAttribute('role')).toBe('img');
+    expect(svg.getAttribute('aria-label')).toBe(
+      `Share of revenue by customers, largest first: the largest makes ${pct(truth[0]!)}; the largest ${for80} of ${truth.length} make ${pct(truth[for80 - 1]!)}, the fewest that make 80.0%`,
+    );
+    // One segment per customer from the origin; the markers sit at 1 and at the 80 % count along the axis.
+    expect(svg.querySelector('.curve')!.getAttribute('d')!.split('L')).toHaveLength(truth.length + 1);
+    const axis = svg.querySelector('.axis')!;
+    const [x0, x1] = ['x1', 'x2'].map((a) => Number(axis.getAttribute(a)));
+    const along = (selector: string) => (Number(svg.querySelector(selector)!.getAttribute('cx')) - x0!) / (x1! - x0!);
+    expect(along('circle.actual')).toBeCloseTo(1 / truth.length, 6);
+    expect(along('circle.mark80')).toBeCloseTo(for80 / truth.length, 6);
   });
 
   test('with nothing to compare, says so instead of showing filler', async () => {

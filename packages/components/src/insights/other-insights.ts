@@ -97,13 +97,14 @@ export function concentrationInsight(
       : '';
   return {
     kind: 'concentration',
-    text: `${c.top} makes ${pct(100 * c.top1)} of revenue and ${c.for80} of ${c.members} customers make 80 %${rising}: a few customers carry the business.`,
+    text: `${c.top} makes ${pct(100 * c.top1)} of revenue and ${c.for80} of ${c.members} customers make ${pct(80)}${rising}: a few customers carry the business.`,
     tone: 'bad',
     basis: periods.current.label,
     // What rests on the largest customer.
     impact: c.top1 * total,
     confidence: `HHI ${c.hhi.toFixed(2)}, effectively ${c.effective.toFixed(1)} customers`,
     select: { dimension: 'customer', member: c.top, label: `Customer: ${c.top}` },
+    picture: { type: 'pareto', cumulative: c.cumulative },
     math: {
       method:
         'Shares of revenue by customer; Herfindahl–Hirschman index HHI = Σ share², effective number of customers 1/HHI; flagged when one customer has more than 25 % or HHI exceeds 0.25.',

@@ -1,7 +1,7 @@
-import { scaleBand, scaleLinear } from 'd3';
+import { line, scaleBand, scaleLinear } from 'd3';
 import { svg, type TemplateResult } from 'lit';
-import type { CurrencyFormats } from '../base/format.ts';
-import type { Insight } from './insight.ts';
+import { type CurrencyFormats, percentFormat } from '../base/format.ts';
+import type { Insight, WaterfallStep } from './insight.ts';
 
 const W = 360;
 const short = (s: string) => (s.length > 11 ? `${s.slice(0, 10)}…` : s);
@@ -9,7 +9,7 @@ const short = (s: string) => (s.length > 11 ? `${s.slice(0, 10)}…` : s);
 const signed = (money: CurrencyFormats, v: number) => `${v >= 0 ? '+' : '−'}${money.compact(Math.abs(v))}`;
 
 /** A bridge as a waterfall: the baseline, each driver's step up or down, the others, the current total. */
-function waterfall(steps: readonly { label: string; value: number; total?: boolean }[], money: CurrencyFormats) {
+function waterfall(steps: readonly WaterfallStep[], money: CurrencyFormats) {
   const H = 120;
   const bars: { label: string; from: number; to: number; total: boolean }[] = [];
   let level = 0;
@@ -66,11 +66,53 @@ function band(value: number, expected: number, [lo, hi]: readonly [number, numbe
   </svg>`;
 }
 
-/** The insight's small picture, where people would rather look than read. */
-export function picture(insight: Insight, money: CurrencyFormats): TemplateResult | string {
+/**
+ * Concentration as a Pareto curve: the share of revenue the largest 1, 2, … customers make together, with the
+ * largest customer and the fewest customers that make 80 % marked, and both named under the curve.
+ */
+function pareto(cumulative: readonly number[], percent: (v: number) => string) {
+  const H = 140;
+  const [left, right, top, bottom] = [44, 8, 8, 34];
+  const n = cumulative.length;
+  const for80 = cumulative.findIndex((c) => c >= 0.8 - 1e-12) + 1;
+  const at80 = cumulative[for80 - 1]!;
+  const x = scaleLinear()
+    .domain([0, n])
+    .range([left, W - right]);
+  const y = scaleLinear()
+    .domain([0, 1])
+    .range([H - bottom, top]);
+  const points: [number, number][] = [[0, 0], ...cumulative.map((c, i): [number, number] => [i + 1, c])];
+  const curve = line()
+    .x(([k]) => x(k))
+    .y(([, c]) => y(c))(points)!;
+  const pct = (v: number) => percent(100 * v);
+  const largest = `Largest customer: ${pct(cumulative[0]!)}`;
+  const most = `Largest ${for80} of ${n}: ${pct(at80)}`;
+  return svg`<svg part="picture" class="picture pareto" viewBox="0 0 ${W} ${H}" width=${W} height=${H} role="img"
+    aria-label="Share of revenue by customers, largest first: the largest makes ${pct(cumulative[0]!)}; the largest ${for80} of ${n} make ${pct(at80)}, the fewest that make ${pct(0.8)}">
+    <line class="axis" x1=${x(0)} x2=${x(n)} y1=${y(0)} y2=${y(0)}></line>
+    <line class="guide" x1=${x(0)} x2=${x(n)} y1=${y(0.8)} y2=${y(0.8)}></line>
+    <line class="guide" x1=${x(for80)} x2=${x(for80)} y1=${y(0)} y2=${y(at80)}></line>
+    <path class="curve" d=${curve}></path>
+    <circle class="mark80" cx=${x(for80)} cy=${y(at80)} r="3.5"></circle>
+    <circle class="actual" cx=${x(1)} cy=${y(cumulative[0]!)} r="4"></circle>
+    <text class="step-label" x=${left - 4} y=${y(1)} dy="0.35em" text-anchor="end">${pct(1)}</text>
+    <text class="step-label" x=${left - 4} y=${y(0.8)} dy="0.35em" text-anchor="end">${pct(0.8)}</text>
+    <text class="step-label" x=${x(0)} y=${H - bottom + 12}>Customers, largest first</text>
+    <text class="step-label" x=${x(n)} y=${H - bottom + 12} text-anchor="end">${n}</text>
+    <circle class="actual" cx=${left + 4} cy=${H - 7} r="4"></circle>
+    <text class="step-value" x=${left + 12} y=${H - 3.5}>${largest}</text>
+    <text class="step-value" x=${W - right - 12} y=${H - 3.5} text-anchor="end">${most}</text>
+    <circle class="mark80" cx=${W - right - 4} cy=${H - 7} r="3.5"></circle>
+  </svg>`;
+}
+
+/** The insight's small picture, where people would rather look than read: in `locale` for its percentages. */
+export function picture(insight: Insight, money: CurrencyFormats, locale: string): TemplateResult | string {
   const p = insight.picture;
   if (!p) return '';
   if (p.type === 'waterfall') return waterfall(p.steps, money);
   if (p.type === 'band') return band(p.value, p.expected, p.band, money);
-  return '';
+  return pareto(p.cumulative, percentFormat(locale));
 }
