@@ -1,6 +1,6 @@
 import type { ChangeFinding, PeriodComparison, QuerySpec } from '@atliq/sdk';
 import { type CurrencyFormats, formatPoints, percentFormat } from '../base/format.ts';
-import type { Insight } from './insight.ts';
+import type { Insight, WaterfallStep } from './insight.ts';
 import { readableSql } from './sql-text.ts';
 
 /** Below these, a change is noise for a director: said nowhere rather than shown as filler. */
@@ -36,29 +36,54 @@ const signedMoney = (fmt: Formats, v: number) =>
   `${v > 0 ? '+\u2060' : v < 0 ? '−\u2060' : ''}${fmt.money.compact(Math.abs(fmt.shown(v)))}`;
 
 /** The queries of one side of the bridge, by `dimension`. */
-const bridgeSpecs = (periods: PeriodComparison, dimension: string): QuerySpec[] =>
+export const bridgeSpecs = (periods: PeriodComparison, dimension: string): QuerySpec[] =>
   [periods.filters.current, periods.filters.baseline].map((filters) => ({
     measures: ['revenue'],
     dimensions: [dimension],
     filters,
   }));
 
+/** The members a bridge's lead drivers name: "the market Chennai", or "3 of 17 markets, A, B and C". */
+export function driversText(f: ChangeFinding): string {
+  const lead = f.bridges[f.lead]!;
+  const [one, many] = DIMENSION_NAMES[f.lead]!;
+  const drivers = lead.drivers;
+  return drivers.length === 1
+    ? `the ${one} ${drivers[0]!.member}`
+    : `${drivers.length} of ${lead.contributions.length} ${many}, ${listOf(drivers.slice(0, 3).map((d) => d.member))}${drivers.length > 3 ? ' and others' : ''}`;
+}
+
+/** A bridge as a waterfall: the baseline, its first `named` drivers, the others, the current value. */
+export function waterfallSteps(
+  f: ChangeFinding,
+  [before, now]: readonly [string, string],
+  fmt: Formats,
+  named = 4,
+): WaterfallStep[] {
+  const change = f.current.value - f.baseline.value;
+  const drivers = f.bridges[f.lead]!.drivers;
+  const shown = drivers.slice(0, named);
+  const others = change - shown.reduce((s, d) => s + d.change, 0);
+  return [
+    { label: before, value: fmt.shown(f.baseline.value), total: true },
+    ...shown.map((d) => ({ label: d.member, value: fmt.shown(d.change) })),
+    ...(Math.abs(others) > 0 || drivers.length > named ? [{ label: 'Others', value: fmt.shown(others) }] : []),
+    { label: now, value: fmt.shown(f.current.value), total: true },
+  ];
+}
+
 /** The change of revenue and the members that explain two thirds of it; null when it is too small to matter. */
 export function changeInsight(f: ChangeFinding, periods: PeriodComparison, fmt: Formats): Insight | null {
   const change = f.current.value - f.baseline.value;
   if (f.baseline.value <= 0 || Math.abs(change) < MIN_CHANGE_SHARE * f.baseline.value) return null;
   const lead = f.bridges[f.lead]!;
-  const [one, many] = DIMENSION_NAMES[f.lead]!;
+  const [one] = DIMENSION_NAMES[f.lead]!;
   const drivers = lead.drivers;
   const explained = drivers.reduce((s, d) => s + d.change, 0);
   const share = percentFormat(fmt.locale)((100 * explained) / change);
   const relative = percentFormat(fmt.locale)((100 * Math.abs(change)) / f.baseline.value);
   const verb = change < 0 ? 'fell' : 'rose';
-  const who =
-    drivers.length === 1
-      ? `the ${one} ${drivers[0]!.member}`
-      : `${drivers.length} of ${lead.contributions.length} ${many}, ${listOf(drivers.slice(0, 3).map((d) => d.member))}${drivers.length > 3 ? ' and others' : ''}`;
-  const others = change - explained;
+  const who = driversText(f);
   return {
     kind: 'change',
     text: `Revenue ${verb} ${relative} (${signedMoney(fmt, change)}); ${who} ${drivers.length === 1 ? 'makes' : 'make'} ${share} of it.`,
@@ -76,14 +101,7 @@ export function changeInsight(f: ChangeFinding, periods: PeriodComparison, fmt: 
     },
     picture: {
       type: 'waterfall',
-      steps: [
-        { label: shortLabel(periods.baseline), value: fmt.shown(f.baseline.value), total: true },
-        ...drivers.slice(0, 4).map((d) => ({ label: d.member, value: fmt.shown(d.change) })),
-        ...(Math.abs(others) > 0 || drivers.length > 4
-          ? [{ label: 'Others', value: fmt.shown(change - drivers.slice(0, 4).reduce((s, d) => s + d.change, 0)) }]
-          : []),
-        { label: shortLabel(periods.current), value: fmt.shown(f.current.value), total: true },
-      ],
+      steps: waterfallSteps(f, [shortLabel(periods.baseline), shortLabel(periods.current)], fmt),
     },
     math: {
       method: `Revenue of ${periods.current.label} against ${periods.baseline.label}, split by market, zone, customer type, product type, customer and product; each member's change is its own difference, so the members add up to the change. Led by the ${one} split, where the fewest members (${drivers.length} of ${lead.contributions.length}) explain at least two thirds of the change.`,

@@ -45,7 +45,7 @@ export interface Insight {
   readonly current?: { readonly from: string; readonly to: string; readonly value: number };
   readonly baseline?: { readonly from: string; readonly to: string; readonly value: number };
   readonly contributions?: readonly { dimension: BridgeDimension; member: string; change: number }[];
-  /** For the picture: a waterfall's steps, an unusual month's band, a Pareto curve's shares. */
+  /** For the picture: a waterfall's steps, an unusual month's band (and its bridge), a Pareto curve's shares. */
   readonly picture?:
     | { readonly type: 'waterfall'; readonly steps: readonly WaterfallStep[] }
     | {
@@ -53,6 +53,8 @@ export interface Insight {
         readonly value: number;
         readonly expected: number;
         readonly band: readonly [number, number];
+        /** A flagged month's own bridge against the same month a year earlier, drawn under the band. */
+        readonly steps?: readonly WaterfallStep[];
       }
     | {
         readonly type: 'pareto';

@@ -25,7 +25,8 @@ import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-
 import { parseTarget } from '../profit-chart/profit-target.ts';
 import { changeInsight, customersInsight, type Formats, marginInsight } from './change-insights.ts';
 import type { Insight, InsightKind } from './insight.ts';
-import { caveats, concentrationInsight, leakInsight, trendInsight, unusualInsight } from './other-insights.ts';
+import { unusualWithBridges } from './month-insights.ts';
+import { caveats, concentrationInsight, leakInsight, trendInsight } from './other-insights.ts';
 
 export type InsightsArgs = readonly [
   max: string,
@@ -147,7 +148,7 @@ async function findInsights(query: QueryFn, s: Setting, stage: 'markets' | 'all'
     change && marginInsight(change, periods, fmt),
     change && customersInsight(change, periods, fmt),
     ...(series?.trends ?? []).map((t) => trendInsight(t, s.filters, fmt)),
-    ...(series?.unusual ?? []).map((u) => unusualInsight(u, s.filters, fmt)),
+    ...(await unusualWithBridges(query, series?.unusual ?? [], s.filters, fmt)),
     concentration && concentrationInsight(concentration, periods, fmt, change?.current.value ?? 0),
     ...LEAK_DIMENSIONS.flatMap((d) => {
       const lost = leaks.filter((l) => l.kind === 'loss' && l.dimension === d);

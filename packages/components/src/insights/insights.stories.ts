@@ -56,8 +56,20 @@ export const Change: Story = kindStory('change');
 export const Margin: Story = kindStory('margin');
 /** A market's revenue falling month after month (Mann–Kendall, Theil–Sen). */
 export const Trend: Story = kindStory('trend');
-/** A month far outside the band expected of it (February 2020 of the extract without profit columns). */
-export const UnusualMonth: Story = kindStory('unusual-month', { src: EXTRACT });
+/**
+ * A month far outside the band expected of it (February 2020 of the extract without profit columns), with its own
+ * bridge against February 2019: the markets that led it, as a waterfall under the band.
+ */
+export const UnusualMonth: Story = {
+  args: { kinds: 'unusual-month', src: EXTRACT },
+  play: async ({ canvasElement }) => {
+    const el = insightsIn(canvasElement);
+    await waitFor(() => expect(el.data?.[0]?.contributions).toBeDefined(), { timeout: 25_000 });
+    await expect(el.data![0]!.text).toMatch(/, led by /);
+    const pictures = el.shadowRoot!.querySelectorAll('[data-kind="unusual-month"] [part="picture"]');
+    await expect(pictures.length).toBe(2);
+  },
+};
 /** Loss-makers, grouped by market, customer and product type. */
 export const Loss: Story = kindStory('loss');
 /** Markets below a 5 % profit target, with the profit the gap costs. */

@@ -109,6 +109,10 @@ export const insightsStyles = [
       fill: var(--atliq-muted-color, #5b6472);
       font-size: 10px;
     }
+    .dense .step-label,
+    .dense .step-value {
+      font-size: 9px;
+    }
     details {
       font-size: 0.85em;
       margin-top: 0.25rem;

@@ -167,6 +167,62 @@ describe('<atliq-insights>', () => {
     expect(along('circle.mark80')).toBeCloseTo(for80 / truth.length, 6);
   });
 
+  test('an unusual month carries its own bridge against the same month a year earlier: totals and market changes equal SQL, the waterfall adds up, the sentence names who led it', async () => {
+    const byMarket = await handSql(
+      SRC,
+      `SELECT m.market_name AS market,
+         sum(f.revenue) FILTER (WHERE f.order_date BETWEEN DATE '2020-02-01' AND DATE '2020-02-29') AS now,
+         sum(f.revenue) FILTER (WHERE f.order_date BETWEEN DATE '2019-02-01' AND DATE '2019-02-28') AS before
+       FROM fact_sales f JOIN dim_market m USING (market_code) GROUP BY m.market_name`,
+    );
+    const change = Object.fromEntries(
+      byMarket.map((r) => [String(r['market']), Number(r['now'] ?? 0) - Number(r['before'] ?? 0)]),
+    );
+    const months = Object.fromEntries(inject('byMonth').map((m) => [m.month, m.revenue]));
+    const el = mount('atliq-insights', { src: SRC, kinds: 'unusual-month', max: '20' });
+    const insight = await vi.waitFor(
+      () => {
+        expect(el.pending).toBeNull();
+        const found = el.data?.find((i) => i.kind === 'unusual-month' && i.text.includes('Feb 2020'));
+        expect(found?.contributions).toBeDefined();
+        return found!;
+      },
+      { timeout: 25_000 },
+    );
+    expect(insight.measure).toBe('revenue');
+    expect(insight.current).toEqual({ from: '2020-02-01', to: '2020-02-29', value: expect.any(Number) });
+    expect(insight.baseline).toMatchObject({ from: '2019-02-01', to: '2019-02-28' });
+    expect(insight.current!.value).toBeCloseTo(months['2020-02']!, 2);
+    expect(insight.baseline!.value).toBeCloseTo(months['2019-02']!, 2);
+    const total = months['2020-02']! - months['2019-02']!;
+    let explained = 0;
+    for (const c of insight.contributions!) {
+      expect(c.dimension).toBe('market');
+      expect(c.change).toBeCloseTo(change[c.member]!, 2);
+      explained += c.change;
+    }
+    expect(explained / total).toBeGreaterThanOrEqual(2 / 3);
+    const names = insight.contributions!.map((c) => c.member);
+    expect(insight.text).toMatch(/well above the .* expected, led by \d+ of \d+ markets, /);
+    for (const name of names.slice(0, 3)) expect(insight.text).toContain(name);
+    const picture = insight.picture!;
+    if (picture.type !== 'band') throw new Error(`a band, not ${picture.type}`);
+    const steps = picture.steps!;
+    expect(steps[0]).toMatchObject({ label: 'Feb 2019', total: true });
+    expect(steps.at(-1)).toMatchObject({ label: 'Feb 2020', total: true });
+    expect(steps[0]!.value).toBeCloseTo(months['2019-02']!, 2);
+    expect(steps.at(-1)!.value).toBeCloseTo(months['2020-02']!, 2);
+    expect(steps.slice(1, -1).reduce((s, x) => s + x.value, 0)).toBeCloseTo(total, 2);
+    await el.updateComplete;
+    const node = [...el.shadowRoot!.querySelectorAll('[data-kind="unusual-month"]')].find((n) =>
+      n.textContent?.includes('Feb 2020'),
+    )!;
+    const pictures = node.querySelectorAll('svg[part="picture"]');
+    expect(pictures).toHaveLength(2);
+    expect(pictures[1]!.getAttribute('aria-label')).toMatch(new RegExp(`^Feb 2019 .*, ${names[0]} \\+`));
+    expect(node.querySelector('[part="math"]')!.textContent).toContain("BETWEEN '2019-02-01' AND '2019-02-28'");
+  });
+
   test('with nothing to compare, says so instead of showing filler', async () => {
     const el = mount('atliq-insights', { src: SRC, 'as-of': '2017-12-31' });
     await vi.waitFor(

@@ -18,9 +18,9 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * market held to a 5 % false discovery rate, customer concentration, loss-makers and markets below the profit target
  * (`target`, else last year's margin). The change leads as the headline, the rest ranked by what each is worth;
  * `max` shown; "Nothing unusual in this period" when nothing passes. Each has its basis (exact dates), a confidence
- * chip where it is statistical, a small picture (a waterfall for the change, the expected band for a month, a Pareto
- * curve for concentration) and "Show the math" with the SQL that reproduces it. A click or Enter cross-filters the
- * dashboard to what an insight names.
+ * chip where it is statistical, a small picture (a waterfall for the change, the expected band for a month with its
+ * own bridge's waterfall, a Pareto curve for concentration) and "Show the math" with the SQL that reproduces it. A
+ * click or Enter cross-filters the dashboard to what an insight names.
  *
  * What the snapshot's month and day files answer (the change by market and zone, margin, trends, unusual months,
  * market leaks) shows first, before the engine has read customers and products, with a note saying so (`pending`);

@@ -1,5 +1,5 @@
 import { line, scaleBand, scaleLinear } from 'd3';
-import { svg, type TemplateResult } from 'lit';
+import { html, svg, type TemplateResult } from 'lit';
 import { type CurrencyFormats, percentFormat } from '../base/format.ts';
 import type { Insight, WaterfallStep } from './insight.ts';
 
@@ -36,8 +36,9 @@ function waterfall(steps: readonly WaterfallStep[], money: CurrencyFormats) {
     .domain(bars.map((_, i) => String(i)))
     .range([0, W])
     .padding(0.25);
-  return svg`<svg part="picture" class="picture" viewBox="0 0 ${W} ${H}" width=${W} height=${H} role="img"
-    aria-label=${bars.map((b) => `${b.label} ${money.compact(b.to - (b.total ? 0 : b.from))}`).join(', ')}>
+  // Six bars or more leave labels like "Ahmedabad" and "Delhi NCR" a few pixels apart: a size smaller keeps them apart.
+  return svg`<svg part="picture" class="picture ${bars.length > 5 ? 'dense' : ''}" viewBox="0 0 ${W} ${H}" width=${W} height=${H} role="img"
+    aria-label=${bars.map((b) => `${b.label} ${b.total ? money.compact(b.to) : signed(money, b.to - b.from)}`).join(', ')}>
     ${bars.map((b, i) => {
       const up = b.to >= b.from;
       const cls = b.total ? 'total' : up ? 'up' : 'down';
@@ -113,6 +114,9 @@ export function picture(insight: Insight, money: CurrencyFormats, locale: string
   const p = insight.picture;
   if (!p) return '';
   if (p.type === 'waterfall') return waterfall(p.steps, money);
-  if (p.type === 'band') return band(p.value, p.expected, p.band, money);
+  if (p.type === 'band') {
+    const expected = band(p.value, p.expected, p.band, money);
+    return p.steps ? html`${expected}${waterfall(p.steps, money)}` : expected;
+  }
   return pareto(p.cumulative, percentFormat(locale));
 }
