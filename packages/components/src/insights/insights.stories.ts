@@ -106,6 +106,9 @@ export const Concentration: Story = inMarketStory('concentration', 'Kanpur', {},
   await expect(curve?.getAttribute('aria-label')).toMatch(/^Share of revenue by customers, largest first/);
 });
 
+/** New customers against lost ones in one market (Bengaluru of the extract without profit columns). */
+export const Customers: Story = inMarketStory('customers', 'Bengaluru', { src: EXTRACT });
+
 /** As of the end of the first year of data there is no earlier period: nothing to say, and it says so. */
 export const NothingUnusual: Story = {
   args: { src: EXTRACT },
