@@ -1,28 +1,9 @@
 /**
  * @atliq/components — one script tag registers every `<atliq-*>` element:
  * `<script type="module" src=".../atliq.js"></script>` then `<atliq-dashboard src="extracts/manifest.json">`.
+ * The same from a bundler: `import '@atliq/components'`. The classes alone, unregistered: `@atliq/components/elements`.
  */
-import { AtliqDashboard } from './dashboard/dashboard.ts';
-import { AtliqDataStatus } from './data-status/data-status.ts';
-import { AtliqFilterBar } from './filter-bar/filter-bar.ts';
-import { AtliqInsights } from './insights/insights.ts';
-import { AtliqKpi } from './kpi/kpi.ts';
-import { AtliqProfitChart } from './profit-chart/profit-chart.ts';
-import { AtliqRevenueChart } from './revenue-chart/revenue-chart.ts';
-import { AtliqTopList } from './top-list/top-list.ts';
-import { AtliqTrendChart } from './trend-chart/trend-chart.ts';
-
-export type { DrillStep } from './base/drill.ts';
-export type {
-  AtliqDrillDetail,
-  AtliqErrorDetail,
-  AtliqEventMap,
-  AtliqFilterChangeDetail,
-  AtliqSelectDetail,
-  AtliqTargetChangeDetail,
-} from './base/events.ts';
-export type { Insight, InsightKind, InsightMath, Tone } from './insights/insights.ts';
-export {
+import {
   AtliqDashboard,
   AtliqDataStatus,
   AtliqFilterBar,
@@ -32,7 +13,9 @@ export {
   AtliqRevenueChart,
   AtliqTopList,
   AtliqTrendChart,
-};
+} from './elements.ts';
+
+export * from './elements.ts';
 
 const elements: Record<string, CustomElementConstructor> = {
   'atliq-dashboard': AtliqDashboard,
