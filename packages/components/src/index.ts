@@ -15,6 +15,8 @@ import {
   AtliqTrendChart,
 } from './elements.ts';
 
+/** Where the engine's files are served from, when not beside the bundle: see `setEngineFiles` in @atliq/sdk. */
+export { setEngineFiles } from '@atliq/sdk';
 export * from './elements.ts';
 
 const elements: Record<string, CustomElementConstructor> = {

@@ -8,6 +8,7 @@
  */
 export { type CompiledQuery, checkDimension, checkMeasure, compile, type QuerySpec, type SortKey } from './compile.ts';
 export type { Connector, Row, Value } from './connector.ts';
+export { ENGINE_FILES, setEngineFiles } from './connectors/engine-files.ts';
 export type { Manifest } from './contract.ts';
 export {
   AtliqError,

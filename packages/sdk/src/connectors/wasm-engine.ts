@@ -1,21 +1,9 @@
-import { AsyncDuckDB, ConsoleLogger, type DuckDBBundles, LogLevel, selectBundle } from '@duckdb/duckdb-wasm';
-import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
-import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
-import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
-import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { AsyncDuckDB, ConsoleLogger, LogLevel, selectBundle } from '@duckdb/duckdb-wasm';
 import { explainBlockedWorker, type Violation } from '../csp.ts';
 import { explainAssetProbe, probe } from '../diagnose.ts';
 import { messageOf, SourceError } from '../errors.ts';
-
-/**
- * Self-hosted engine files: Vite emits them next to the bundle and these URLs point there, so a page on a closed
- * network never needs a CDN. Resolved against the page because the worker fetches the wasm from its own location.
- */
-const absolute = (url: string) => new URL(url, location.href).href;
-const BUNDLES: DuckDBBundles = {
-  mvp: { mainModule: absolute(mvpWasm), mainWorker: absolute(mvpWorker) },
-  eh: { mainModule: absolute(ehWasm), mainWorker: absolute(ehWorker) },
-};
+import { chosenEngineFiles } from './engine-files.ts';
+import { BUNDLED } from './engine-urls.ts';
 
 let engine: Promise<AsyncDuckDB> | undefined;
 
@@ -32,7 +20,7 @@ export function startEngine(): Promise<AsyncDuckDB> {
 }
 
 async function start(): Promise<AsyncDuckDB> {
-  const bundle = await selectBundle(BUNDLES);
+  const bundle = await selectBundle(chosenEngineFiles() ?? BUNDLED);
   const workerUrl = bundle.mainWorker!;
   const violations = watchViolations();
   const { worker, script } = engineWorker(workerUrl);
