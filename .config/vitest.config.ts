@@ -32,6 +32,7 @@ function chromium() {
  * - browser: component and SDK tests in real headless Chromium against real DuckDB-WASM and real extracts.
  * - storybook: every story rendered (and its play function run) in Chromium.
  * - e2e: the demo page driven by Playwright from Node.
+ * - pack: the npm tarballs installed into a new Vite app outside the workspace, built and shown in Chromium.
  */
 export default defineConfig({
   root,
@@ -83,6 +84,17 @@ export default defineConfig({
           environment: 'node',
           include: ['examples/**/*.test.ts'],
           globalSetup: ['examples/test/global-e2e.ts'],
+          testTimeout: 90_000,
+          hookTimeout: 180_000,
+        },
+      },
+      {
+        test: {
+          name: 'pack',
+          root,
+          environment: 'node',
+          include: ['packages/components/test/pack.test.ts'],
+          globalSetup: ['.config/test-tmpdir.ts', 'packages/components/test/global-pack.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,
         },

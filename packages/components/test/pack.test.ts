@@ -1,0 +1,187 @@
+import { execFile } from 'node:child_process';
+import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
+import { type Browser, chromium } from 'playwright';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+
+/**
+ * What a user of the npm packages does, outside this workspace: install the packed tarballs into a new Vite
+ * project written in strict TypeScript, type-check it, build it with no plugin or config, serve the result beside
+ * a published extract, and look at the chart in Chromium.
+ */
+
+const { tarballs, extracts, revenueByMarket } = inject('pack');
+const exec = promisify(execFile);
+
+/** The scratch project's commands see a user's shell: no pnpm `npm_*` settings, no Vitest NODE_ENV. */
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('PNPM_') && k !== 'NODE_ENV'),
+);
+const run = (cwd: string, command: string, args: string[]) =>
+  exec(command, args, { cwd, env: userEnv, maxBuffer: 16 * 1024 * 1024 });
+
+const listing = async (tarball: string) => (await run(tmpdir(), 'tar', ['tzf', tarball])).stdout.split('\n');
+const manifestOf = async (tarball: string) =>
+  JSON.parse((await run(tmpdir(), 'tar', ['xzf', tarball, '-O', 'package/package.json'])).stdout);
+
+describe('the tarballs', () => {
+  it.each(Object.entries(tarballs))(
+    '%s holds dist, README and LICENSE, and no tests, stories or snapshots',
+    async (_, tarball) => {
+      const files = await listing(tarball);
+      expect(files.filter((f) => /\.test\.|\.stories\.|__snapshots__|\.snap$|\/src\//.test(f))).toEqual([]);
+      expect(files).toEqual(expect.arrayContaining(['package/README.md', 'package/LICENSE', 'package/package.json']));
+      expect(files.some((f) => f.startsWith('package/dist/') && f.endsWith('.d.ts'))).toBe(true);
+    },
+  );
+
+  it('@atliq/components depends on the version of @atliq/sdk, not on workspace:*', async () => {
+    const sdk = await manifestOf(tarballs['@atliq/sdk']);
+    const components = await manifestOf(tarballs['@atliq/components']);
+    expect(components.dependencies['@atliq/sdk']).toBe(sdk.version);
+    expect(components.exports['.']).toEqual({ types: './dist/lib/index.d.ts', default: './dist/lib/index.js' });
+  });
+});
+
+const PAGE = `<!doctype html>
+<html lang="en">
+  <head>
+    <meta charset="utf-8" />
+    <title>A user's app</title>
+    <link rel="icon" href="data:," />
+    <script type="module" src="/src/main.ts"></script>
+  </head>
+  <body>
+    <atliq-revenue-chart src="/extracts/manifest.json" by="market" style="display: block; height: 400px"></atliq-revenue-chart>
+  </body>
+</html>
+`;
+
+/** Registers every element, reaches a class and an event's detail through the published types, asks the SDK. */
+const MAIN = `import { setEngineFiles } from '@atliq/components';
+import { AtliqRevenueChart } from '@atliq/components/elements';
+import { AtliqSource, type Row } from '@atliq/sdk';
+
+const engine = new URLSearchParams(location.search).get('engine');
+if (engine) setEngineFiles(engine);
+
+const chart = document.querySelector('atliq-revenue-chart');
+if (!(chart instanceof AtliqRevenueChart)) throw new Error('<atliq-revenue-chart> is not registered');
+chart.addEventListener('atliq-select', (e) => {
+  document.title = e.detail.label;
+});
+// A source of its own that answers from the engine only, not from the extract's month × market totals.
+const rows: Promise<Row[]> = new AtliqSource('/extracts/manifest.json', { preaggregates: false }).query({
+  measures: ['revenue'],
+  dimensions: ['market'],
+  sort: [{ field: 'revenue', order: 'desc' }],
+});
+Object.assign(window, { sdkRows: rows });
+`;
+
+/** Strict, unused code refused, and the packages' declarations checked too (no skipLibCheck). */
+const TSCONFIG = {
+  compilerOptions: {
+    target: 'ES2022',
+    module: 'ESNext',
+    moduleResolution: 'bundler',
+    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
+    strict: true,
+    noUnusedLocals: true,
+    verbatimModuleSyntax: true,
+    isolatedModules: true,
+    skipLibCheck: false,
+    noEmit: true,
+    types: [],
+  },
+  include: ['src'],
+};
+
+describe('a Vite app in strict TypeScript, installing the tarballs with npm', () => {
+  let app: string;
+  let server: RunningServer;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    app = await mkdtemp(join(tmpdir(), 'atliq-user-app-'));
+    await mkdir(join(app, 'src'));
+    const packageJson = {
+      name: 'user-app',
+      private: true,
+      type: 'module',
+      dependencies: {
+        '@atliq/components': `file:${tarballs['@atliq/components']}`,
+        '@atliq/sdk': `file:${tarballs['@atliq/sdk']}`,
+      },
+      // The versions this workspace builds with, from the registry (or npm's cache).
+      devDependencies: { typescript: '5.9.3', vite: '8.3.8' },
+    };
+    await writeFile(join(app, 'package.json'), JSON.stringify(packageJson, null, 2));
+    await writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
+    await writeFile(join(app, 'index.html'), PAGE);
+    await writeFile(join(app, 'src/main.ts'), MAIN);
+    await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    if (app) await rm(app, { recursive: true, force: true });
+  });
+
+  it('type-checks with tsc --noEmit', async () => {
+    await expect(run(app, 'npx', ['tsc', '-p', '.'])).resolves.toBeDefined();
+  });
+
+  it('builds with vite build and no config, the engine worker and wasm emitted beside the bundle', async () => {
+    await run(app, 'npx', ['vite', 'build']);
+    const assets = await readdir(join(app, 'dist/assets'));
+    for (const engineFile of [/^duckdb-eh-.*\.wasm$/, /^duckdb-browser-eh\.worker-.*\.js$/])
+      expect(assets.some((f) => engineFile.test(f))).toBe(true);
+  });
+
+  it.each([
+    { engine: 'from the bundle', query: '', wasm: /\/assets\/duckdb-eh-[^/]+\.wasm$/ },
+    { engine: 'from a folder setEngineFiles() names', query: '?engine=/engine/', wasm: /\/engine\/duckdb-eh\.wasm$/ },
+  ])(
+    'shows the chart with the numbers of the published extract in Chromium, the engine $engine',
+    async ({ query, wasm }) => {
+      server ??= await startServer({
+        '/': join(app, 'dist'),
+        '/extracts': extracts,
+        '/engine': join(app, 'node_modules/@atliq/sdk/dist/engine'),
+      });
+      browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+      const page = await browser.newPage();
+      const errors: string[] = [];
+      page.on('pageerror', (e) => errors.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+      });
+      page.on('response', (r) => {
+        if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+      });
+      const wasmRequests: string[] = [];
+      page.on('request', (r) => {
+        if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
+      });
+      await page.goto(`${server.url}/${query}`);
+      const chart = page.locator('atliq-revenue-chart');
+      await chart.locator('rect.bar').first().waitFor({ timeout: 60_000 });
+      const shown = (await chart.evaluate((el) => (el as HTMLElement & { data: unknown }).data)) as {
+        label: string;
+        value: number;
+      }[];
+      expect(shown.map((b) => b.label)).toEqual(revenueByMarket.map((r) => r.label));
+      for (const [i, b] of shown.entries()) expect(b.value).toBeCloseTo(revenueByMarket[i]!.value, 2);
+      const rows = (await page.evaluate('window.sdkRows')) as { market: string; revenue: number }[];
+      expect(rows.map((r) => r.market)).toEqual(revenueByMarket.map((r) => r.label));
+      expect(wasmRequests.length).toBeGreaterThan(0);
+      for (const url of wasmRequests) expect(url).toMatch(wasm);
+      expect(errors).toEqual([]);
+      await page.close();
+    },
+  );
+});
