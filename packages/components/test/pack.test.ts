@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -82,6 +82,16 @@ const rows: Promise<Row[]> = new AtliqSource('/extracts/manifest.json', { preagg
 Object.assign(window, { sdkRows: rows });
 `;
 
+/** A page with one element, defined from the classes alone: what stays out of its script is the point. */
+const KPI_PAGE = PAGE.replace('/src/main.ts', '/main.ts').replace(
+  /<atliq-revenue-chart[^\n]*/,
+  '<atliq-kpi src="/extracts/manifest.json"></atliq-kpi>',
+);
+const KPI_MAIN = `import { AtliqKpi } from '@atliq/components/elements';
+
+customElements.define('atliq-kpi', AtliqKpi);
+`;
+
 /** Strict, unused code refused, and the packages' declarations checked too (no skipLibCheck). */
 const TSCONFIG = {
   compilerOptions: {
@@ -97,7 +107,7 @@ const TSCONFIG = {
     noEmit: true,
     types: [],
   },
-  include: ['src'],
+  include: ['src', 'kpi'],
 };
 
 describe('a Vite app in strict TypeScript, installing the tarballs with npm', () => {
@@ -123,6 +133,9 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
     await writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
     await writeFile(join(app, 'index.html'), PAGE);
     await writeFile(join(app, 'src/main.ts'), MAIN);
+    await mkdir(join(app, 'kpi'));
+    await writeFile(join(app, 'kpi/index.html'), KPI_PAGE);
+    await writeFile(join(app, 'kpi/main.ts'), KPI_MAIN);
     await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
   });
   afterAll(async () => {
@@ -130,6 +143,27 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
     await server?.close();
     if (app) await rm(app, { recursive: true, force: true });
   });
+
+  /** A new page of the served app, and what goes wrong on it: uncaught errors, console errors, failed requests. */
+  async function open() {
+    server ??= await startServer({
+      '/': join(app, 'dist'),
+      '/kpi': join(app, 'dist-kpi'),
+      '/extracts': extracts,
+      '/engine': join(app, 'node_modules/@atliq/sdk/dist/engine'),
+    });
+    browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
+    const page = await browser.newPage();
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+    });
+    page.on('response', (r) => {
+      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+    });
+    return { page, errors };
+  }
 
   it('type-checks with tsc --noEmit', async () => {
     await expect(run(app, 'npx', ['tsc', '-p', '.'])).resolves.toBeDefined();
@@ -142,27 +176,24 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
       expect(assets.some((f) => engineFile.test(f))).toBe(true);
   });
 
+  it('builds a page with one element, from /elements, to less than half the script of a page with all of them', async () => {
+    await run(app, 'npx', ['vite', 'build', 'kpi', '--outDir', '../dist-kpi', '--base', '/kpi/']);
+    const entrySize = async (dist: string) => {
+      const entry = (await readdir(join(dist, 'assets'))).find((f) => /^index-.*\.js$/.test(f))!;
+      return (await stat(join(dist, 'assets', entry))).size;
+    };
+    const all = await entrySize(join(app, 'dist'));
+    const kpi = await entrySize(join(app, 'dist-kpi'));
+    expect(kpi, `one KPI ${kpi} bytes, everything ${all} bytes`).toBeLessThan(all / 2);
+  });
+
   it.each([
     { engine: 'from the bundle', query: '', wasm: /\/assets\/duckdb-eh-[^/]+\.wasm$/ },
     { engine: 'from a folder setEngineFiles() names', query: '?engine=/engine/', wasm: /\/engine\/duckdb-eh\.wasm$/ },
   ])(
     'shows the chart with the numbers of the published extract in Chromium, the engine $engine',
     async ({ query, wasm }) => {
-      server ??= await startServer({
-        '/': join(app, 'dist'),
-        '/extracts': extracts,
-        '/engine': join(app, 'node_modules/@atliq/sdk/dist/engine'),
-      });
-      browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      page.on('pageerror', (e) => errors.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-      });
-      page.on('response', (r) => {
-        if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-      });
+      const { page, errors } = await open();
       const wasmRequests: string[] = [];
       page.on('request', (r) => {
         if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
@@ -184,4 +215,18 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
       await page.close();
     },
   );
+
+  it('shows the one-element page working in Chromium: nothing it needs was left out of its script', async () => {
+    const { page, errors } = await open();
+    await page.goto(`${server.url}/kpi/`);
+    await page.waitForFunction(
+      () =>
+        typeof (document.querySelector('atliq-kpi') as { data?: { value: unknown } } | null)?.data?.value === 'number',
+      undefined,
+      { timeout: 60_000 },
+    );
+    expect(await page.locator('atliq-kpi [part=value]').textContent()).toMatch(/₹\s*[\d.,]+/);
+    expect(errors).toEqual([]);
+    await page.close();
+  });
 });
