@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { barsOf, openPage, run } from './scratch.ts';
 
 /**
  * What a React user of the npm packages does, outside this workspace: install the packed tarballs (@atliq/react and
@@ -16,15 +15,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
  */
 
 const { tarballs, extracts, revenueByMarket } = inject('pack');
-const exec = promisify(execFile);
-
-/** The scratch project's commands see a user's shell: no pnpm `npm_*` settings, no Vitest NODE_ENV. */
-const userEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('PNPM_') && k !== 'NODE_ENV'),
-);
-const run = (cwd: string, command: string, args: string[]) =>
-  exec(command, args, { cwd, env: userEnv, maxBuffer: 16 * 1024 * 1024 });
-
 const PAGE = `<!doctype html>
 <html lang="en">
   <head>
@@ -162,22 +152,11 @@ describe('a Vite + React 19 app in strict TypeScript, installing the tarballs wi
   it("shows the extract's revenue by market, and a click on a bar reaches the host's onSelect", async () => {
     server = await startServer({ '/': join(app, 'dist'), '/extracts': extracts });
     browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-    });
+    const { page, errors } = await openPage(browser);
     await page.goto(`${server.url}/`);
     const chart = page.locator('#wrapped');
     await chart.locator('rect.bar').first().waitFor({ timeout: 60_000 });
-    const shown = (await chart.evaluate((el) => (el as HTMLElement & { data: unknown }).data)) as {
-      label: string;
-      value: number;
-    }[];
+    const shown = await chart.evaluate(barsOf);
     expect(shown.map((b) => b.label)).toEqual(revenueByMarket.map((r) => r.label));
     for (const [i, b] of shown.entries()) expect(b.value).toBeCloseTo(revenueByMarket[i]!.value, 2);
     await expect.poll(() => page.locator('#ref').textContent()).toBe('atliq-revenue-chart by market');

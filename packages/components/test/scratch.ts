@@ -1,0 +1,37 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright';
+
+/**
+ * What the tests of scratch projects outside the workspace share: running a user's commands, and opening a page
+ * that records what goes wrong on it.
+ */
+
+const exec = promisify(execFile);
+
+/** The scratch project's commands see a user's shell: no pnpm `npm_*` settings, no Vitest NODE_ENV. */
+const userEnv = Object.fromEntries(
+  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('PNPM_') && k !== 'NODE_ENV'),
+);
+
+/** Runs `command` in `cwd` as a user would; rejects with its output when it fails. */
+export const run = (cwd: string, command: string, args: string[]) =>
+  exec(command, args, { cwd, env: userEnv, maxBuffer: 16 * 1024 * 1024 });
+
+/** A new page, and what goes wrong on it: uncaught errors, console errors, failed requests. */
+export async function openPage(browser: Browser, width = 1280): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width, height: 900 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('response', (r) => {
+    if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
+  });
+  return { page, errors };
+}
+
+/** The bars a chart shows, as its `data` property holds them. */
+export const barsOf = (chart: HTMLElement) =>
+  (chart as HTMLElement & { data: { label: string; value: number }[] }).data;
