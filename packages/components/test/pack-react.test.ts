@@ -180,4 +180,13 @@ describe('a Vite + React 19 app in strict TypeScript, installing the tarballs wi
     expect(errors).toEqual([]);
     await page.close();
   });
+
+  // Last, because it replaces React 19 in the app: the same code against React 18's types (Chromium ran React 19).
+  it('type-checks with React 18 and its types too', async () => {
+    const react18 = ['react@18', 'react-dom@18', '@types/react@18', '@types/react-dom@18'];
+    await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', ...react18]);
+    const { stdout } = await run(app, 'npm', ['ls', '@types/react', '--depth=0', '--json']);
+    expect(JSON.parse(stdout).dependencies['@types/react'].version).toMatch(/^18\./);
+    await expect(run(app, 'npx', ['tsc', '-p', '.'])).resolves.toBeDefined();
+  });
 });
