@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { barsOf, openPage, run } from './scratch.ts';
+import { barsOf, createApp, openPage, run, tarballDependencies } from './scratch.ts';
 
 /**
  * What a React user of the npm packages does, outside this workspace: install the packed tarballs (@atliq/react and
@@ -109,31 +108,12 @@ describe('a Vite + React 19 app in strict TypeScript, installing the tarballs wi
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await mkdtemp(join(tmpdir(), 'atliq-react-app-'));
-    await mkdir(join(app, 'src'));
-    const packageJson = {
-      name: 'user-react-app',
-      private: true,
-      type: 'module',
-      dependencies: {
-        '@atliq/react': `file:${tarballs['@atliq/react']}`,
-        '@atliq/components': `file:${tarballs['@atliq/components']}`,
-        '@atliq/sdk': `file:${tarballs['@atliq/sdk']}`,
-        react: '19.3.1',
-        'react-dom': '19.3.1',
-      },
-      devDependencies: {
-        '@types/react': '19.3.3',
-        '@types/react-dom': '19.3.0',
-        typescript: '5.9.3',
-        vite: '8.3.8',
-      },
-    };
-    await writeFile(join(app, 'package.json'), JSON.stringify(packageJson, null, 2));
-    await writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
-    await writeFile(join(app, 'index.html'), PAGE);
-    await writeFile(join(app, 'src/main.tsx'), MAIN);
-    await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+    app = await createApp(
+      'user-react-app',
+      { ...tarballDependencies(tarballs), react: '19.3.1', 'react-dom': '19.3.1' },
+      { '@types/react': '19.3.3', '@types/react-dom': '19.3.0', typescript: '5.9.3', vite: '8.3.8' },
+      { 'tsconfig.json': JSON.stringify(TSCONFIG, null, 2), 'index.html': PAGE, 'src/main.tsx': MAIN },
+    );
   });
   afterAll(async () => {
     await browser?.close();

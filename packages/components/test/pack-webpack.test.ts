@@ -1,10 +1,9 @@
-import { mkdir, mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { barsOf, openPage, run } from './scratch.ts';
+import { barsOf, createApp, openPage, run, tarballDependencies } from './scratch.ts';
 
 /**
  * A webpack 5 user in plain JavaScript (no TypeScript, no Babel: React.createElement), outside this workspace:
@@ -54,25 +53,12 @@ describe('a webpack 5 app in plain JavaScript, installing the tarballs with npm'
   let browser: Browser;
 
   beforeAll(async () => {
-    app = await mkdtemp(join(tmpdir(), 'atliq-webpack-app-'));
-    await mkdir(join(app, 'src'));
-    const packageJson = {
-      name: 'user-webpack-app',
-      private: true,
-      type: 'module',
-      dependencies: {
-        '@atliq/react': `file:${tarballs['@atliq/react']}`,
-        '@atliq/components': `file:${tarballs['@atliq/components']}`,
-        '@atliq/sdk': `file:${tarballs['@atliq/sdk']}`,
-        react: '19.3.1',
-        'react-dom': '19.3.1',
-      },
-      devDependencies: { webpack: '5.113.0', 'webpack-cli': '7.3.1' },
-    };
-    await writeFile(join(app, 'package.json'), JSON.stringify(packageJson, null, 2));
-    await writeFile(join(app, 'webpack.config.js'), CONFIG);
-    await writeFile(join(app, 'src/index.js'), INDEX);
-    await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+    app = await createApp(
+      'user-webpack-app',
+      { ...tarballDependencies(tarballs), react: '19.3.1', 'react-dom': '19.3.1' },
+      { webpack: '5.113.0', 'webpack-cli': '7.3.1' },
+      { 'webpack.config.js': CONFIG, 'src/index.js': INDEX },
+    );
   });
   afterAll(async () => {
     await browser?.close();
