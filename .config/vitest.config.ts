@@ -93,7 +93,7 @@ export default defineConfig({
           name: 'pack',
           root,
           environment: 'node',
-          include: ['packages/components/test/pack.test.ts'],
+          include: ['packages/components/test/pack.test.ts', 'packages/components/test/pack-*.test.ts'],
           globalSetup: ['.config/test-tmpdir.ts', 'packages/components/test/global-pack.ts'],
           testTimeout: 90_000,
           hookTimeout: 180_000,

@@ -21,7 +21,7 @@ declare module 'vitest' {
   export interface ProvidedContext {
     pack: {
       /** Tarball path by package name. */
-      tarballs: { '@atliq/sdk': string; '@atliq/components': string };
+      tarballs: { '@atliq/sdk': string; '@atliq/components': string; '@atliq/react': string };
       /** The default test extract's folder. */
       extracts: string;
       /** Its revenue per market name, largest first, from the published Parquet files. */
@@ -49,9 +49,10 @@ export default async function setup(project: TestProject): Promise<void> {
   };
   const sdk = await pack('sdk');
   const components = await pack('components');
+  const react = await pack('react');
   const extracts = await ensureTestExtracts();
   project.provide('pack', {
-    tarballs: { '@atliq/sdk': sdk, '@atliq/components': components },
+    tarballs: { '@atliq/sdk': sdk, '@atliq/components': components, '@atliq/react': react },
     extracts,
     revenueByMarket: await revenueByMarket(extracts),
   });
