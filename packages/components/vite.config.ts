@@ -20,6 +20,10 @@ export default defineConfig(
         preserveEntrySignatures: 'exports-only',
         output: {
           entryFileNames: 'atliq.js',
+          // One script: a page that copies atliq.js without assets/ would otherwise fail on a static import of a
+          // shared chunk before any element is defined, a blank page with no message. Only the engine's worker
+          // and wasm stay beside it, and the SDK names them when they are missing.
+          inlineDynamicImports: true,
           chunkFileNames: 'assets/[name]-[hash].js',
           assetFileNames: 'assets/[name]-[hash][extname]',
         },

@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdir, mkdtemp, readdir, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
@@ -150,7 +150,8 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
       '/': join(app, 'dist'),
       '/kpi': join(app, 'dist-kpi'),
       '/extracts': extracts,
-      '/engine': join(app, 'node_modules/@atliq/sdk/dist/engine'),
+      // What `npx atliq-assets public/engine` copied: a folder no bundler touched.
+      '/engine': join(app, 'public/engine'),
     });
     browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
     const page = await browser.newPage();
@@ -185,6 +186,35 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
     const all = await entrySize(join(app, 'dist'));
     const kpi = await entrySize(join(app, 'dist-kpi'));
     expect(kpi, `one KPI ${kpi} bytes, everything ${all} bytes`).toBeLessThan(all / 2);
+  });
+
+  it('npx atliq-assets copies the engine files byte for byte and names the setEngineFiles() line to use', async () => {
+    const { stdout } = await run(app, 'npx', ['atliq-assets', 'public/engine']);
+    expect(stdout.trim().split('\n')).toHaveLength(1);
+    expect(stdout).toContain("setEngineFiles('/engine/')");
+    const shipped = join(app, 'node_modules/@atliq/sdk/dist/engine');
+    const names = ['duckdb-eh.wasm', 'duckdb-browser-eh.worker.js', 'duckdb-mvp.wasm', 'duckdb-browser-mvp.worker.js'];
+    expect((await readdir(join(app, 'public/engine'))).sort()).toEqual([...names].sort());
+    for (const name of names)
+      expect(
+        Buffer.compare(await readFile(join(app, 'public/engine', name)), await readFile(join(shipped, name))),
+        name,
+      ).toBe(0);
+  });
+
+  it.each([
+    { args: [], code: 2 },
+    { args: ['a', 'b'], code: 2 },
+    { args: ['package.json/engine'], code: 1 },
+  ])('npx atliq-assets $args fails in one line with exit $code, no stack', async ({ args, code }) => {
+    const failed = await run(app, 'npx', ['atliq-assets', ...args]).then(
+      () => undefined,
+      (e: { code: number; stdout: string; stderr: string }) => e,
+    );
+    expect(failed?.code).toBe(code);
+    expect(failed?.stdout).toBe('');
+    expect(failed?.stderr.trim().split('\n')).toHaveLength(1);
+    expect(failed?.stderr).toMatch(/^atliq-assets: /);
   });
 
   it.each([
