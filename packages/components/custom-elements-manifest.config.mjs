@@ -7,6 +7,24 @@ export default {
   packagejson: false,
   plugins: [
     {
+      // Lit's internal reactive state (`{ state: true }`, named `_…` here) is neither an attribute nor public API; the
+      // analyzer lists it as both, which would put it in Storybook's controls and editors' completions.
+      name: 'hide-lit-state',
+      packageLinkPhase({ customElementsManifest }) {
+        for (const declaration of customElementsManifest.modules.flatMap((module) => module.declarations ?? [])) {
+          if (declaration.attributes) {
+            declaration.attributes = declaration.attributes.filter((attribute) => !attribute.name.startsWith('_'));
+          }
+          for (const member of declaration.members ?? []) {
+            if (member.name.startsWith('_')) member.privacy = 'private';
+          }
+          // `emit(type, detail)` dispatches `new CustomEvent(type, …)`: the analyzer records an event named after the
+          // variable. The real events are the `@event` tags of each element's header.
+          if (declaration.events) declaration.events = declaration.events.filter((event) => event.name !== 'type');
+        }
+      },
+    },
+    {
       // The analyzer lists modules in the order its file walk happens to finish, which varies between runs: sort
       // them by path so the drift check (`cem:check`) compares content, not timing.
       name: 'sort-modules',
