@@ -1,3 +1,5 @@
+import { editorDataPlugin } from './cem/editor-data.mjs';
+
 // Generates custom-elements.json (read by editors and Storybook). `packagejson: false` keeps the analyzer from
 // rewriting package.json's customElements path, which would point at the drift check's scratch folder.
 export default {
@@ -32,5 +34,7 @@ export default {
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },
+    // VS Code custom data and Vue types beside the manifest; the drift check sends them to its scratch folder.
+    editorDataPlugin(process.env.CEM_EDITOR_OUTDIR ?? '.'),
   ],
 };
