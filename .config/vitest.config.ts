@@ -45,7 +45,12 @@ export default defineConfig({
           name: 'unit',
           root,
           environment: 'node',
-          include: ['etl/src/**/*.test.ts', 'packages/sdk/src/**/*.test.ts', 'packages/devserver/src/**/*.test.ts'],
+          include: [
+            'etl/src/**/*.test.ts',
+            'packages/sdk/src/**/*.test.ts',
+            'packages/devserver/src/**/*.test.ts',
+            'packages/components/test/editor-data.test.ts',
+          ],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],
           globalSetup: ['.config/test-tmpdir.ts'],
         },

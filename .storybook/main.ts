@@ -10,7 +10,7 @@ import { duckdbViteConfig } from '../packages/components/vite.duckdb.ts';
 const config: StorybookConfig = {
   framework: '@storybook/web-components-vite',
   stories: ['../packages/components/src/**/*.stories.ts'],
-  addons: ['@storybook/addon-vitest'],
+  addons: ['@storybook/addon-docs', '@storybook/addon-vitest'],
   core: { disableTelemetry: true },
   // The dev server serves the extracts through the plugin below (Range support); a static build copies them in.
   staticDirs: async (dirs = [], options) =>

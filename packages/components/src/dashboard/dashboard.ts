@@ -9,6 +9,7 @@ import { dashboardStyles } from './dashboard.styles.ts';
 import { defaultLayout } from './default-layout.ts';
 
 /**
+ * @tagname atliq-dashboard
  * @summary The Sales Insights dashboard: provides one extract and one cross-filter to every `<atliq-*>` inside it
  * and lays them out in a responsive grid. With no children it shows the full default dashboard (filters, KPIs,
  * revenue by market and against last year, trend, top customers and products, profit, data status).

@@ -110,8 +110,11 @@ export const NotReconciled: Story = {
   },
 };
 
-/** In German: counts and percentages with German separators, times in German. */
-export const German: Story = {
+/**
+ * `locale="de-DE"`: counts, percentages, dates and times formatted for Germany. The sentences stay English: the
+ * components have no translations, only locale-aware number and date formats.
+ */
+export const GermanNumberFormat: Story = {
   args: { locale: 'de-DE' },
   play: async ({ canvasElement, args }) => {
     const panel = panelIn(canvasElement);

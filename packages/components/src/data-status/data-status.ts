@@ -35,6 +35,7 @@ const dayFormat = (locale: string): Intl.DateTimeFormat =>
   cached(`day|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone: 'UTC' }));
 
 /**
+ * @tagname atliq-data-status
  * @summary "Can I trust these numbers?" — how current the extract is (with a warning past `stale-after`), whether
  * every source row is accounted for, what was quarantined and why, how much revenue sits on unknown products,
  * which markets have months without sales, and market names listed under two codes; when the manifest says how the

@@ -29,6 +29,7 @@ const display = (field: Field, member: Member, fiscalYearStart: number) => {
 export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
 
 /**
+ * @tagname atliq-filter-bar
  * @summary The dashboard's slicers — year, month, market, zone, customer type — with the members of the extract,
  * and the active cross-filters of the other charts as removable chips. A slicer whose field another chart filters
  * (a market bar clicked) shows that member, "Nagpur (from a chart)", instead of "All"; choosing in it replaces the

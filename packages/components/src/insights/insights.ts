@@ -11,6 +11,7 @@ import { insightsView } from './insights-view.ts';
 export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
 
 /**
+ * @tagname atliq-insights
  * @summary What changed, why, and how sure it is — in sentences. For the current filters: the change of revenue
  * against the same days a year earlier with the fewest members that explain two thirds of it (led by the dimension
  * where the change is most concentrated), margin split into mix and rate, customers won and lost, monthly trends

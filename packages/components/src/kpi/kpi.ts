@@ -21,6 +21,7 @@ import {
 export { KPI_MEASURES, type KpiComparison, type KpiData } from './kpi-query.ts';
 
 /**
+ * @tagname atliq-kpi
  * @summary One key figure — revenue, quantity, orders, profit or margin — over one period under the dashboard's
  * filters, with its change against the same days a year earlier. The period is the one filtered, or with none the
  * (fiscal) year to the as-of day (the snapshot's newest order day unless `as-of` says otherwise), and is clipped to

@@ -15,6 +15,7 @@ import { type DrawnTarget, drawnTarget, parseTarget, targetWords } from './profi
 import { type Margins, profitView, titleOf } from './profit-view.ts';
 
 /**
+ * @tagname atliq-profit-chart
  * @summary Profit margin % by market, diverging around zero, against a what-if profit target — by default last
  * year's margin (of the same days a year earlier, as the KPIs compare), labelled so: markets below the target are
  * coloured and listed with their gap; each market's share of revenue and of profit are in the table

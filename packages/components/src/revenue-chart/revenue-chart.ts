@@ -16,6 +16,7 @@ import { revenueView, titleOf } from './revenue-view.ts';
 export type { RevenueDatum };
 
 /**
+ * @tagname atliq-revenue-chart
  * @summary A measure by market (or another dimension) as horizontal bars, largest first. Click or Enter on a bar
  * selects its member, which cross-filters the other charts of the dashboard; Escape clears. An equivalent data
  * table is there for screen readers.

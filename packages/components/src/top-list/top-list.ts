@@ -11,6 +11,7 @@ import { type RowAnchor, topListView } from './top-list-view.ts';
 import { type TopList, titleOf, topListQuery } from './top-query.ts';
 
 /**
+ * @tagname atliq-top-list
  * @summary The top customers or products as a ranked list with bars, values and each one's share of the total.
  * Click or Enter selects one (cross-filtering the dashboard and telling the host page), Escape clears.
  *

@@ -24,6 +24,7 @@ import { trendView } from './trend-view.ts';
 const CHART_HEIGHT = '--atliq-chart-height';
 
 /**
+ * @tagname atliq-trend-chart
  * @summary A measure over time — by year, month or day — as an area, with the same periods a year earlier as a
  * dashed line. A last period the data covers only to the as-of day is drawn dashed into a hollow point labelled
  * "to 26 Jun", and compared with the same days a year earlier; a period whose year-earlier period the data covers
