@@ -66,7 +66,7 @@ describe('compile()', () => {
     expect(() => compile({ measures: ['revnue'] })).toThrow(ModelError);
     expect(() => compile({ measures: ['revenue'], dimensions: ['city'] })).toThrow(
       'Unknown dimension "city". Known dimensions: market, zone, customer, customer_type, product, product_type, year, ' +
-        'month, month_of_year, day.',
+        'month, month_of_year, day, market_code, customer_code.',
     );
     expect(() => compile({ measures: ['revenue'], filters: { 'market_name; DROP': ['x'] } })).toThrow(ModelError);
     expect(() => compile({ measures: ['revenue'], dimensions: ['toString'] })).toThrow(ModelError);

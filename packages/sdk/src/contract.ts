@@ -291,6 +291,11 @@ export interface Manifest {
   measures: MeasureAvailability;
   /** Path of `sales.duckdb` relative to the manifest. */
   browser_db: string;
+  /**
+   * Set by a query service (`@atliq/server`) on the manifest it serves, never by the ETL: the URL of its query
+   * endpoint, relative to the manifest. Sources then send it their queries as specs and download no database.
+   */
+  query_service?: string;
   files: ManifestFile[];
   quality: QualityReport;
   /** Added within contract version 1: absent in older manifests. */

@@ -35,6 +35,8 @@ export interface CubePlan {
   readonly shape: CubeShape;
   readonly sql: string;
   readonly params: readonly unknown[];
+  /** The same query as a spec, for an engine that takes specs. */
+  readonly spec: QuerySpec;
   /** The query asks for one row more than this: a cube that gets it is too large to keep. */
   readonly maxRows: number;
 }
@@ -65,8 +67,9 @@ export function planCubes(
     if (monthMarket && cubeAnswers(monthMarket, { ...spec, filters: { ...spec.filters, ...anyOf } })) return [];
     const cube = cubeSpec(spec, index, withProfit);
     if (!cube) return [];
-    const { sql, params } = compile({ ...cube.spec, limit: maxRows + 1 });
-    return [{ key: JSON.stringify([sql, params]), shape: cube.shape, sql, params, maxRows }];
+    const asked = { ...cube.spec, limit: maxRows + 1 };
+    const { sql, params } = compile(asked);
+    return [{ key: JSON.stringify([sql, params]), shape: cube.shape, sql, params, spec: asked, maxRows }];
   });
 }
 

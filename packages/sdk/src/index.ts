@@ -37,4 +37,5 @@ export {
 } from './model.ts';
 export * from './period/index.ts';
 export { Selection, type SelectionActivation, type SelectionClause, type SelectionOptions } from './selection.ts';
+export { connectService } from './service-connector.ts';
 export { AtliqSource, type Connect, type QueryOptions, type SourceOptions } from './source.ts';

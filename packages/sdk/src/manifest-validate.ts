@@ -175,6 +175,7 @@ export function parseManifest(input: unknown): Manifest {
   const measures = obj(m.measures, '$.measures');
   for (const k of ['revenue', 'quantity', 'profit']) bool(measures[k], `$.measures.${k}`);
   relPath(m.browser_db, '$.browser_db');
+  if (m.query_service !== undefined) relPath(m.query_service, '$.query_service');
   if (!Array.isArray(m.files)) throw new ManifestError('expected an array', '$.files');
   m.files.forEach((f, i) => {
     const p = `$.files[${i}]`;

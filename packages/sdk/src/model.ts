@@ -183,6 +183,10 @@ export const DIMENSIONS = {
   month_of_year: dim('Month of year', 'dim_date', 'month', { rollup: (t) => `${t}.month`, numeric: true }),
   /** `YYYY-MM-DD`. */
   day: dim('Day', 'dim_date', 'date'),
+  /** One market code; `market` groups a name's codes ("Bhopal" has two). */
+  market_code: dim('Market code', 'dim_market', 'market_code'),
+  /** The customer's code: stable and unique where names are not (a key account, a row-level scope). */
+  customer_code: dim('Customer code', 'dim_customer', 'customer_code'),
 } as const satisfies Record<string, DimensionDef>;
 
 export type MeasureName = keyof typeof MEASURES;

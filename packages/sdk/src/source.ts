@@ -17,6 +17,7 @@ import {
   ForbiddenError,
   messageOf,
   QueryError,
+  SourceError,
   UnavailableDetailError,
   UnavailableMeasureError,
 } from './errors.ts';
@@ -26,6 +27,7 @@ import { loadDayMarket, loadMonthMarket } from './month-market-load.ts';
 import { daysAsMonths, snapshotDays } from './period/snapshot-days.ts';
 import { splitDays } from './period/split-days.ts';
 import { abortable, QueryCache } from './query-cache.ts';
+import { connectService } from './service-connector.ts';
 
 /** Opens the engine on a database URL; swapped in tests, or for a server-side engine when data outgrows the page. */
 export type Connect = (dbUrl: string) => Promise<Connector>;
@@ -177,9 +179,10 @@ export class AtliqSource {
   }
 
   async #run(asked: CompiledQuery, askedSpec: QuerySpec): Promise<Row[]> {
-    // The engine's download and compilation take seconds and need no manifest: start them now, in parallel.
-    if (!this.#options.connect) warmWasm();
     const manifest = await this.#loadManifest();
+    // The engine's download and compilation take seconds: start them now, in parallel, unless a query service
+    // answers this source (its manifest says so).
+    if (!this.#options.connect && !manifest.query_service) warmWasm();
     const spec = this.#tightened(askedSpec, manifest);
     const compiled = spec === askedSpec ? asked : compile(spec);
     const unavailable = this.#unavailable(spec, manifest);
@@ -211,8 +214,10 @@ export class AtliqSource {
       if (halves) return halves;
       const { connector, dbUrl } = await this.#open();
       try {
-        return await connector.query(compiled.sql, compiled.params);
+        return await (connector.querySpec ? connector.querySpec(spec) : connector.query(compiled.sql, compiled.params));
       } catch (cause) {
+        // A query service's refusals (forbidden, a limit reached) already say what to tell the reader.
+        if (connector.querySpec && cause instanceof SourceError) throw cause;
         throw await this.#queryError(compiled, dbUrl, cause);
       }
     });
@@ -282,8 +287,11 @@ export class AtliqSource {
       monthMarket,
       unavailable: (spec) => this.#unavailable(spec, manifest) !== undefined,
     });
-    const builds = plans.map(({ key, shape, sql, params, maxRows }) =>
-      this.#cubes.build(key, shape, maxRows, async () => (await this.#open()).connector.query(sql, params)),
+    const builds = plans.map(({ key, shape, sql, params, spec, maxRows }) =>
+      this.#cubes.build(key, shape, maxRows, async () => {
+        const { connector } = await this.#open();
+        return connector.querySpec ? connector.querySpec(spec) : connector.query(sql, params);
+      }),
     );
     await Promise.all(builds);
   }
@@ -362,8 +370,12 @@ export class AtliqSource {
 
   async #attach() {
     const manifest = await this.#loadManifest();
-    const dbUrl = new URL(manifest.browser_db, this.#base).href;
-    const connector = await (this.#options.connect ?? connectWasm)(dbUrl);
+    // A manifest served by a query service names it: that engine answers, and the browser downloads no database.
+    const service = manifest.query_service;
+    const dbUrl = new URL(service ?? manifest.browser_db, this.#base).href;
+    const connect =
+      this.#options.connect ?? (service ? (url: string) => connectService(url, this.#options.fetch) : connectWasm);
+    const connector = await connect(dbUrl);
     return { manifest, connector, dbUrl };
   }
 
