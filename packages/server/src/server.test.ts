@@ -102,6 +102,20 @@ describe('the query service', () => {
     await source.close();
   });
 
+  it('builds cubes through the service as specs, and answers a cross-filter from them with no query', async () => {
+    const source = sourceAs('boss');
+    const spec = { measures: ['revenue'], dimensions: ['customer_type'] };
+    await source.prepare([spec], ['market']);
+    const market = (await truth())[0]!.market;
+    const before = asked.filter((url) => url.endsWith('/query')).length;
+    const rows = await source.query({ ...spec, filters: { market: [market] } });
+    expect(asked.filter((url) => url.endsWith('/query')).length).toBe(before);
+    const expected = await truth(`m.market_name = '${market}'`);
+    const total = rows.reduce((sum, r) => sum + Number(r['revenue']), 0);
+    expect(total).toBeCloseTo(expected[0]!.revenue, 2);
+    await source.close();
+  });
+
   it('narrows a zone reader to the zone, whatever filters the client sends', async () => {
     const source = sourceAs('north');
     const manifest = await source.manifestReady;
@@ -163,7 +177,24 @@ describe('the query service', () => {
 describe('the query service with limits', () => {
   let limited: QueryServer;
   beforeAll(async () => {
-    limited = await startQueryServer({ extracts, maxRows: 3 });
+    limited = await startQueryServer({ extracts, maxRows: 3, maxConcurrent: 1 });
+  });
+
+  it('refuses a reader more queries at once than allowed with 429, and answers the others', async () => {
+    // Finest grain of the facts: each answer takes the engine a while, so they overlap.
+    const spec = { measures: ['revenue'], dimensions: ['day', 'customer', 'product'], limit: 3 };
+    const statuses = await Promise.all(
+      Array.from({ length: 12 }, () =>
+        fetch(`${limited.url}/query`, {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json', 'X-Remote-User': 'someone' },
+          body: JSON.stringify({ spec }),
+        }).then((r) => r.status),
+      ),
+    );
+    expect(statuses).toContain(200);
+    expect(statuses).toContain(429);
+    expect(statuses.every((s) => s === 200 || s === 429)).toBe(true);
   });
   afterAll(() => limited?.close());
 
