@@ -143,15 +143,18 @@ describe('CSV and PNG export', () => {
     expect(await file.blob.text()).toBe(el.toCSV());
 
     // The drill path ("All markets") is drawn above the bars, as on screen.
+    // Everything measured in the same layout as the picture: fonts loaded, bars placed, before it is drawn.
+    await document.fonts.ready;
+    await el.updateComplete;
     const svg = el.shadowRoot!.querySelector<SVGSVGElement>('svg[part="chart"]')!;
     const shown = area(el.shadowRoot!.querySelector('[part="breadcrumb"]')!, svg);
-    const png = await el.toPNG();
-    expect(await pngSize(png)).toEqual(deviceSize(shown));
     const svgTop = svg.getBoundingClientRect().top - shown.top;
-    expect(svgTop).toBeGreaterThan(0);
-    expect(await inkBands(png, 0)).toBe(1 + (await inkBands(png, svgTop)));
     const first = el.shadowRoot!.querySelector<SVGRectElement>('rect.bar')!;
     const [x, y] = [first.x.baseVal.value + first.width.baseVal.value / 2, svgTop + first.y.baseVal.value + 4];
+    const png = await el.toPNG();
+    expect(await pngSize(png)).toEqual(deviceSize(shown));
+    expect(svgTop).toBeGreaterThan(0);
+    expect(await inkBands(png, 0)).toBe(1 + (await inkBands(png, svgTop)));
     expect(await pixel(png, x, y)).toEqual([200, 30, 90]);
     expect((await downloaded(el, 'export-png')).name).toBe('revenue-by-market.png');
   });
