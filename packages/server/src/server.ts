@@ -1,4 +1,4 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
@@ -74,25 +74,36 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
   const maxConcurrent = options.maxConcurrent ?? 8;
   const identityHeader = (options.identityHeader ?? 'x-remote-user').toLowerCase();
   const running = new Map<string, number>();
-  let current: { manifest: Manifest; snapshot: Promise<Snapshot> } | undefined;
+  let current: { manifest: Manifest; snapshot: Promise<Snapshot>; version: string } | undefined;
   const retired: Promise<Snapshot>[] = [];
 
-  /** The published manifest, and its snapshot opened once: a new publish is picked up on the next request. */
+  /**
+   * The published manifest, and its snapshot opened once: a new publish is picked up on the next request. The ETL
+   * replaces manifest.json by renaming a new file over it, so a request costs a stat; it is read again only when the
+   * file changed.
+   */
   const published = async () => {
+    const file = join(options.extracts, 'manifest.json');
     let manifest: Manifest;
+    let version: string;
     try {
-      manifest = parseManifest(JSON.parse(await readFile(join(options.extracts, 'manifest.json'), 'utf8')));
+      const { ino, mtimeMs, size } = await stat(file);
+      version = `${ino}:${mtimeMs}:${size}`;
+      if (current?.version === version) return current;
+      manifest = parseManifest(JSON.parse(await readFile(file, 'utf8')));
     } catch (error) {
       throw new HttpError(
         503,
         `no readable extract is published in the service's folder (${(error as Error).message})`,
       );
     }
-    if (current?.manifest.snapshot_id !== manifest.snapshot_id) {
+    if (current?.manifest.snapshot_id === manifest.snapshot_id) {
+      current = { ...current, manifest, version };
+    } else {
       // The previous snapshot stays open for queries already running on it; closed with the server.
       if (current) retired.push(current.snapshot);
       const snapshot = openSnapshot(manifest.snapshot_id, join(options.extracts, manifest.browser_db));
-      current = { manifest, snapshot };
+      current = { manifest, snapshot, version };
     }
     return current;
   };
