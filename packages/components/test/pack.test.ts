@@ -1,11 +1,10 @@
-import { execFile } from 'node:child_process';
 import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
 import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
 import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { openPage, run } from './scratch.ts';
 
 /**
  * What a user of the npm packages does, outside this workspace: install the packed tarballs into a new Vite
@@ -14,15 +13,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
  */
 
 const { tarballs, extracts, revenueByMarket } = inject('pack');
-const exec = promisify(execFile);
-
-/** The scratch project's commands see a user's shell: no pnpm `npm_*` settings, no Vitest NODE_ENV. */
-const userEnv = Object.fromEntries(
-  Object.entries(process.env).filter(([k]) => !k.startsWith('npm_') && !k.startsWith('PNPM_') && k !== 'NODE_ENV'),
-);
-const run = (cwd: string, command: string, args: string[]) =>
-  exec(command, args, { cwd, env: userEnv, maxBuffer: 16 * 1024 * 1024 });
-
 const listing = async (tarball: string) => (await run(tmpdir(), 'tar', ['tzf', tarball])).stdout.split('\n');
 const manifestOf = async (tarball: string) =>
   JSON.parse((await run(tmpdir(), 'tar', ['xzf', tarball, '-O', 'package/package.json'])).stdout);
@@ -154,16 +144,7 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
       '/engine': join(app, 'public/engine'),
     });
     browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-    const page = await browser.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (e) => errors.push(e.message));
-    page.on('console', (m) => {
-      if (m.type() === 'error') errors.push(`console: ${m.text()}`);
-    });
-    page.on('response', (r) => {
-      if (r.status() >= 400) errors.push(`${r.status()} ${r.url()}`);
-    });
-    return { page, errors };
+    return openPage(browser);
   }
 
   it('type-checks with tsc --noEmit', async () => {
