@@ -1,9 +1,15 @@
 import { mkdir, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
-import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { barsOf, createApp, openPage, run, tarballDependencies } from './scratch.ts';
+import {
+  createApp,
+  expectRevenueByMarket,
+  expectSelectReachesHost,
+  run,
+  serve,
+  strictTsconfig,
+  tarballDependencies,
+} from './scratch.ts';
 
 /**
  * What a React user of the npm packages does, outside this workspace: install the packed tarballs (@atliq/react and
@@ -83,41 +89,20 @@ createRoot(document.getElementById('root')!).render(
 );
 `;
 
-/** Strict, unused code refused, and the packages' declarations checked too (no skipLibCheck). */
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    jsx: 'react-jsx',
-    strict: true,
-    noUnusedLocals: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    skipLibCheck: false,
-    noEmit: true,
-    types: [],
-  },
-  include: ['src'],
-};
-
 describe('a Vite + React 19 app in strict TypeScript, installing the tarballs with npm', () => {
   let app: string;
-  let server: RunningServer;
-  let browser: Browser;
+  let served: Awaited<ReturnType<typeof serve>> | undefined;
 
   beforeAll(async () => {
     app = await createApp(
       'user-react-app',
       { ...tarballDependencies(tarballs), react: '19.3.1', 'react-dom': '19.3.1' },
       { '@types/react': '19.3.3', '@types/react-dom': '19.3.0', typescript: '5.9.3', vite: '8.3.8' },
-      { 'tsconfig.json': JSON.stringify(TSCONFIG, null, 2), 'index.html': PAGE, 'src/main.tsx': MAIN },
+      { 'tsconfig.json': strictTsconfig(['src'], { jsx: 'react-jsx' }), 'index.html': PAGE, 'src/main.tsx': MAIN },
     );
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
     if (app) await rm(app, { recursive: true, force: true });
   });
 
@@ -130,19 +115,13 @@ describe('a Vite + React 19 app in strict TypeScript, installing the tarballs wi
   });
 
   it("shows the extract's revenue by market, and a click on a bar reaches the host's onSelect", async () => {
-    server = await startServer({ '/': join(app, 'dist'), '/extracts': extracts });
-    browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/`);
+    served = await serve({ '/': join(app, 'dist'), '/extracts': extracts });
+    const { page, errors } = await served.open();
+    await page.goto(`${served.url}/`);
     const chart = page.locator('#wrapped');
-    await chart.locator('rect.bar').first().waitFor({ timeout: 60_000 });
-    const shown = await chart.evaluate(barsOf);
-    expect(shown.map((b) => b.label)).toEqual(revenueByMarket.map((r) => r.label));
-    for (const [i, b] of shown.entries()) expect(b.value).toBeCloseTo(revenueByMarket[i]!.value, 2);
+    await expectRevenueByMarket(chart, revenueByMarket);
     await expect.poll(() => page.locator('#ref').textContent()).toBe('atliq-revenue-chart by market');
-
-    await chart.locator('g.mark').first().click();
-    await expect.poll(() => page.locator('#picked').textContent()).toBe(`market=${revenueByMarket[0]!.label}`);
+    await expectSelectReachesHost(chart, page.locator('#picked'), revenueByMarket);
 
     const raw = page.locator('#raw');
     await raw.locator('g.mark').first().waitFor({ timeout: 60_000 });

@@ -1,9 +1,7 @@
 import { readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
-import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { barsOf, createApp, openPage, run, tarballDependencies } from './scratch.ts';
+import { createApp, expectAppChartAndSelect, run, tarballDependencies } from './scratch.ts';
 
 /**
  * A webpack 5 user in plain JavaScript (no TypeScript, no Babel: React.createElement), outside this workspace:
@@ -49,8 +47,6 @@ const PAGE = `<!doctype html>
 
 describe('a webpack 5 app in plain JavaScript, installing the tarballs with npm', () => {
   let app: string;
-  let server: RunningServer;
-  let browser: Browser;
 
   beforeAll(async () => {
     app = await createApp(
@@ -61,8 +57,6 @@ describe('a webpack 5 app in plain JavaScript, installing the tarballs with npm'
     );
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
     if (app) await rm(app, { recursive: true, force: true });
   });
 
@@ -74,18 +68,10 @@ describe('a webpack 5 app in plain JavaScript, installing the tarballs with npm'
   });
 
   it("shows the extract's revenue by market, and a click on a bar reaches the host's onSelect", async () => {
-    server = await startServer({ '/': join(app, 'dist'), '/extracts': extracts });
-    browser = await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-    const { page, errors } = await openPage(browser);
-    await page.goto(`${server.url}/`);
-    const chart = page.locator('#wrapped');
-    await chart.locator('rect.bar').first().waitFor({ timeout: 60_000 });
-    const shown = await chart.evaluate(barsOf);
-    expect(shown.map((b) => b.label)).toEqual(revenueByMarket.map((r) => r.label));
-    for (const [i, b] of shown.entries()) expect(b.value).toBeCloseTo(revenueByMarket[i]!.value, 2);
-    await chart.locator('g.mark').first().click();
-    await expect.poll(() => page.locator('#picked').textContent()).toBe(`market=${revenueByMarket[0]!.label}`);
-    expect(errors).toEqual([]);
-    await page.close();
+    await expectAppChartAndSelect(
+      join(app, 'dist'),
+      { extracts, revenueByMarket },
+      { chart: '#wrapped', picked: '#picked' },
+    );
   });
 });

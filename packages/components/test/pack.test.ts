@@ -1,15 +1,21 @@
-import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { CHROMIUM_LAUNCH, type RunningServer, startServer } from '@atliq/devserver';
-import { type Browser, chromium } from 'playwright';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { openPage, run } from './scratch.ts';
+import {
+  createApp,
+  expectRevenueByMarket,
+  expectSelectReachesHost,
+  run,
+  serve,
+  strictTsconfig,
+  tarballsOf,
+} from './scratch.ts';
 
 /**
  * What a user of the npm packages does, outside this workspace: install the packed tarballs into a new Vite
  * project written in strict TypeScript, type-check it, build it with no plugin or config, serve the result beside
- * a published extract, and look at the chart in Chromium.
+ * a published extract, and use the chart in Chromium.
  */
 
 const { tarballs, extracts, revenueByMarket } = inject('pack');
@@ -46,6 +52,7 @@ const PAGE = `<!doctype html>
   </head>
   <body>
     <atliq-revenue-chart src="/extracts/manifest.json" by="market" style="display: block; height: 400px"></atliq-revenue-chart>
+    <p>Picked: <output></output></p>
   </body>
 </html>
 `;
@@ -61,7 +68,7 @@ if (engine) setEngineFiles(engine);
 const chart = document.querySelector('atliq-revenue-chart');
 if (!(chart instanceof AtliqRevenueChart)) throw new Error('<atliq-revenue-chart> is not registered');
 chart.addEventListener('atliq-select', (e) => {
-  document.title = e.detail.label;
+  document.querySelector('output')!.textContent = \`\${e.detail.dimension}=\${String(e.detail.value)}\`;
 });
 // A source of its own that answers from the engine only, not from the extract's month × market totals.
 const rows: Promise<Row[]> = new AtliqSource('/extracts/manifest.json', { preaggregates: false }).query({
@@ -74,7 +81,7 @@ Object.assign(window, { sdkRows: rows });
 
 /** A page with one element, defined from the classes alone: what stays out of its script is the point. */
 const KPI_PAGE = PAGE.replace('/src/main.ts', '/main.ts').replace(
-  /<atliq-revenue-chart[^\n]*/,
+  /<atliq-revenue-chart[^\n]*\n\s*<p>Picked[^\n]*/,
   '<atliq-kpi src="/extracts/manifest.json"></atliq-kpi>',
 );
 const KPI_MAIN = `import { AtliqKpi } from '@atliq/components/elements';
@@ -82,69 +89,40 @@ const KPI_MAIN = `import { AtliqKpi } from '@atliq/components/elements';
 customElements.define('atliq-kpi', AtliqKpi);
 `;
 
-/** Strict, unused code refused, and the packages' declarations checked too (no skipLibCheck). */
-const TSCONFIG = {
-  compilerOptions: {
-    target: 'ES2022',
-    module: 'ESNext',
-    moduleResolution: 'bundler',
-    lib: ['ES2022', 'DOM', 'DOM.Iterable'],
-    strict: true,
-    noUnusedLocals: true,
-    verbatimModuleSyntax: true,
-    isolatedModules: true,
-    skipLibCheck: false,
-    noEmit: true,
-    types: [],
-  },
-  include: ['src', 'kpi'],
-};
-
 describe('a Vite app in strict TypeScript, installing the tarballs with npm', () => {
   let app: string;
-  let server: RunningServer;
-  let browser: Browser;
+  let served: Awaited<ReturnType<typeof serve>> | undefined;
 
   beforeAll(async () => {
-    app = await mkdtemp(join(tmpdir(), 'atliq-user-app-'));
-    await mkdir(join(app, 'src'));
-    const packageJson = {
-      name: 'user-app',
-      private: true,
-      type: 'module',
-      dependencies: {
-        '@atliq/components': `file:${tarballs['@atliq/components']}`,
-        '@atliq/sdk': `file:${tarballs['@atliq/sdk']}`,
-      },
+    app = await createApp(
+      'user-app',
+      tarballsOf(tarballs, ['@atliq/components', '@atliq/sdk']),
       // The versions this workspace builds with, from the registry (or npm's cache).
-      devDependencies: { typescript: '5.9.3', vite: '8.3.8' },
-    };
-    await writeFile(join(app, 'package.json'), JSON.stringify(packageJson, null, 2));
-    await writeFile(join(app, 'tsconfig.json'), JSON.stringify(TSCONFIG, null, 2));
-    await writeFile(join(app, 'index.html'), PAGE);
-    await writeFile(join(app, 'src/main.ts'), MAIN);
-    await mkdir(join(app, 'kpi'));
-    await writeFile(join(app, 'kpi/index.html'), KPI_PAGE);
-    await writeFile(join(app, 'kpi/main.ts'), KPI_MAIN);
-    await run(app, 'npm', ['install', '--prefer-offline', '--no-audit', '--no-fund']);
+      { typescript: '5.9.3', vite: '8.3.8' },
+      {
+        'tsconfig.json': strictTsconfig(['src', 'kpi']),
+        'index.html': PAGE,
+        'src/main.ts': MAIN,
+        'kpi/index.html': KPI_PAGE,
+        'kpi/main.ts': KPI_MAIN,
+      },
+    );
   });
   afterAll(async () => {
-    await browser?.close();
-    await server?.close();
+    await served?.close();
     if (app) await rm(app, { recursive: true, force: true });
   });
 
   /** A new page of the served app, and what goes wrong on it: uncaught errors, console errors, failed requests. */
   async function open() {
-    server ??= await startServer({
+    served ??= await serve({
       '/': join(app, 'dist'),
       '/kpi': join(app, 'dist-kpi'),
       '/extracts': extracts,
       // What `npx atliq-assets public/engine` copied: a folder no bundler touched.
       '/engine': join(app, 'public/engine'),
     });
-    browser ??= await chromium.launch({ ...CHROMIUM_LAUNCH, headless: true });
-    return openPage(browser);
+    return served.open();
   }
 
   it('type-checks with tsc --noEmit', async () => {
@@ -209,19 +187,14 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
       page.on('request', (r) => {
         if (r.url().endsWith('.wasm')) wasmRequests.push(r.url());
       });
-      await page.goto(`${server.url}/${query}`);
+      await page.goto(`${served!.url}/${query}`);
       const chart = page.locator('atliq-revenue-chart');
-      await chart.locator('rect.bar').first().waitFor({ timeout: 60_000 });
-      const shown = (await chart.evaluate((el) => (el as HTMLElement & { data: unknown }).data)) as {
-        label: string;
-        value: number;
-      }[];
-      expect(shown.map((b) => b.label)).toEqual(revenueByMarket.map((r) => r.label));
-      for (const [i, b] of shown.entries()) expect(b.value).toBeCloseTo(revenueByMarket[i]!.value, 2);
+      await expectRevenueByMarket(chart, revenueByMarket);
       const rows = (await page.evaluate('window.sdkRows')) as { market: string; revenue: number }[];
       expect(rows.map((r) => r.market)).toEqual(revenueByMarket.map((r) => r.label));
       expect(wasmRequests.length).toBeGreaterThan(0);
       for (const url of wasmRequests) expect(url).toMatch(wasm);
+      await expectSelectReachesHost(chart, page.locator('output'), revenueByMarket);
       expect(errors).toEqual([]);
       await page.close();
     },
@@ -229,7 +202,7 @@ describe('a Vite app in strict TypeScript, installing the tarballs with npm', ()
 
   it('shows the one-element page working in Chromium: nothing it needs was left out of its script', async () => {
     const { page, errors } = await open();
-    await page.goto(`${server.url}/kpi/`);
+    await page.goto(`${served!.url}/kpi/`);
     await page.waitForFunction(
       () =>
         typeof (document.querySelector('atliq-kpi') as { data?: { value: unknown } } | null)?.data?.value === 'number',
