@@ -2,6 +2,9 @@ import { type Filters, type FilterValue, isRange, type Member, PERIOD_DIMENSIONS
 
 const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
 
+/** A month's short English name, 1 → "Jan"; undefined outside 1–12. */
+export const monthShort = (m: number): string | undefined => MONTHS[m - 1];
+
 /** One year earlier: 2020 → 2019, '2020-03' → '2019-03', '2020-03-05' → '2019-03-05' (29 Feb → 28 Feb). */
 export function yearEarlier(member: Member): Member {
   if (typeof member === 'number') return member - 1;

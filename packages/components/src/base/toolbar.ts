@@ -40,6 +40,13 @@ export const toolbarStyles = css`
     background: var(--atliq-chip-background, #e8effc);
     font-weight: 600;
   }
+  .covers {
+    order: 1;
+    flex-basis: 100%;
+    margin: 0;
+    font-size: 0.85em;
+    color: var(--atliq-muted-color, #5b6472);
+  }
   .breadcrumb ol {
     display: flex;
     flex-wrap: wrap;
@@ -82,6 +89,8 @@ export interface ToolbarOptions {
    * disabled too, as there is no mark to open.
    */
   readonly exports?: { readonly csv: () => void; readonly png: () => void };
+  /** The days the numbers shown cover (`coversLabel()`), under the breadcrumb; absent until data is shown. */
+  readonly covers?: string | undefined;
 }
 
 const plural = (root: string) => `All ${dimensionLabel(root).toLowerCase()}s`;
@@ -102,7 +111,7 @@ function breadcrumb(drill: DrillController, root: string): TemplateResult {
 }
 
 /** The header above a chart; always there (export disabled until data is shown), so nothing jumps on load. */
-export function toolbar({ drill, exports }: ToolbarOptions): TemplateResult {
+export function toolbar({ drill, exports, covers }: ToolbarOptions): TemplateResult {
   const drillable = drill !== undefined && drill.controller.levels.length > 1;
   const { controller, mark = 'bar' } = drill ?? {};
   return html`<div part="toolbar" class="toolbar">
@@ -121,5 +130,6 @@ export function toolbar({ drill, exports }: ToolbarOptions): TemplateResult {
       <button type="button" part="export-png" ?disabled=${!exports} @click=${() => exports?.png()}
         aria-label="Download the chart as a PNG image">PNG</button>
     </span>
+    ${covers ? html`<p part="covers" class="covers">${covers}</p>` : nothing}
   </div>`;
 }

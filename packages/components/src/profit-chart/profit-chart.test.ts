@@ -24,6 +24,10 @@ async function shows(el: AtliqProfitChart, truth: readonly MarginTruth[]): Promi
   await el.updateComplete;
 }
 
+const MONTHS = 'Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec'.split(' ');
+/** `2017-10-04` as the captions write it, `4 Oct 2017`. */
+const dayText = (day: string) => `${Number(day.slice(8))} ${MONTHS[Number(day.slice(5, 7)) - 1]} ${day.slice(0, 4)}`;
+
 const barLabels = (el: AtliqProfitChart, selector: string) =>
   [...el.shadowRoot!.querySelectorAll(`g.mark:has(${selector}) .label`)].map((n) => n.textContent);
 
@@ -80,7 +84,7 @@ describe('<atliq-profit-chart>', () => {
 
   test("without a target, the target is last year's margin (the same days a year earlier), labelled so", async () => {
     const { markets } = inject('profit');
-    const { ytd } = inject('profitPeriods');
+    const { ytd, firstDay, lastDay } = inject('profitPeriods');
     // The truth: profit over revenue from 1 January to the newest order day a year earlier, by hand-written SQL.
     const lastYear = (100 * ytd.baseline.profit!) / ytd.baseline.revenue;
     const el = mount('atliq-profit-chart', { src: PROFIT });
@@ -99,6 +103,8 @@ describe('<atliq-profit-chart>', () => {
     expect(root.querySelector('svg')!.getAttribute('aria-label')).toMatch(
       new RegExp(`^Profit margin by market against last year's margin \\(${shown.replace('.', '\\.')}, 1 Jan–`),
     );
+    // The bars cover every day (no period is filtered), and the caption says so, beside a target of other days.
+    expect(texts(root, '[part="covers"]')).toEqual([`All days: ${dayText(firstDay)}–${dayText(lastDay)}`]);
     const csv = el.toCSV().split('\r\n');
     expect(csv[0]).toBe("Market,Margin (%),Gap to last year's margin (pp),Revenue share (%),Profit share (%)");
     expect(Number(csv[1]!.split(',')[2])).toBeCloseTo(markets[0]!.margin - lastYear, 6);

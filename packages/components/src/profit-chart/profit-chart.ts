@@ -193,7 +193,8 @@ export class AtliqProfitChart extends AtliqMarkChart {
         ),
       );
     };
-    return html`${toolbar({ drill: { controller: this.drill, root: 'market' }, exports })}${this.renderData(
+    const covers = shown?.rows.length ? shown.covers : undefined;
+    return html`${toolbar({ drill: { controller: this.drill, root: 'market' }, exports, covers })}${this.renderData(
       this.#task,
       { loading: 'Loading profit…', empty: 'No sales for the current filters.', error: 'Profit chart unavailable' },
       (margins) => margins.rows.length === 0,

@@ -1,4 +1,5 @@
 import { comparePeriods, type QuerySpec } from '@atliq/sdk';
+import { coversLabel } from '../base/covers.ts';
 import type { DrillStep } from '../base/drill.ts';
 import { drillFilters, drillLevel } from '../base/drill.ts';
 import { moneyFor } from '../base/money.ts';
@@ -57,6 +58,7 @@ export function marginsQuery([
         locale: checked,
         path,
         ...(lastYear ? { lastYear } : {}),
+        covers: coversLabel(spec.filters, manifest),
         rows: rows['margins']!.filter((r) => r['margin'] !== null && r[level] !== null)
           .map((r) => ({
             label: String(r[level]),

@@ -18,6 +18,8 @@ export interface Margins {
   readonly locale: string;
   /** Present when no target is set: last year's margin, which is then the target. */
   readonly lastYear?: LastYear;
+  /** The days the margins cover, for the caption (`coversLabel()`). */
+  readonly covers: string;
 }
 
 /** "Profit margin by customer in Mumbai". */

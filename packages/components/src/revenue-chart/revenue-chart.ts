@@ -168,6 +168,7 @@ export class AtliqRevenueChart extends AtliqMarkChart {
     return html`${toolbar({
       drill: { controller: this.drill, root: this.by },
       exports: shown?.bars.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined,
+      covers: shown?.bars.length ? shown.covers : undefined,
     })}${this.renderData(
       this.#task,
       {

@@ -52,6 +52,8 @@ describe('<atliq-revenue-chart compare>', () => {
     const pct = ((100 * first.change) / first.baseline).toFixed(1);
     expect(texts(root, 'g.mark .value')[0]).toBe(`+${inr.compact(first.change)} (+${pct}%)`);
     const [current, baseline] = title.replace('Revenue change by market, ', '').split(' vs ');
+    // The caption under the breadcrumb names both periods, so the bars are not read as all days.
+    expect(texts(root, '[part="covers"]')).toEqual([`${current} vs ${baseline}`]);
     const mark = root.querySelector('g.mark')!;
     expect(mark.getAttribute('aria-label')).toBe(
       `${first.name}: ${inr.full(first.current)} in ${current} against ${inr.full(first.baseline)} in ${baseline}, +${inr.full(first.change)} (+${pct}%)`,

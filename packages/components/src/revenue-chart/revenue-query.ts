@@ -1,5 +1,6 @@
 import { checkDimension, checkMeasure, MEASURES } from '@atliq/sdk';
 import { parseTop } from '../base/attributes.ts';
+import { coversLabel } from '../base/covers.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { moneyFor, shown, shownRows } from '../base/money.ts';
 import type { PeriodArgs } from '../base/period-settings.ts';
@@ -49,18 +50,21 @@ export function revenueQuery([
     const shape = { by: level, measure, path, money };
     if (compare) {
       const periods = comparison(period, manifest, drillFilters(filters, path));
-      if (!periods) return answered({ ...shape, bars: [] });
+      const covers = periods ? `${periods.current.label} vs ${periods.baseline.label}` : '';
+      if (!periods) return answered({ ...shape, covers, bars: [] });
       const spec = (f: typeof filters) => ({ measures: [measure], dimensions: [level], filters: f });
       const queries = { current: spec(periods.filters.current), baseline: spec(periods.filters.baseline) };
       return plan(queries, (rows) => ({
         ...shape,
+        covers,
         periods: { current: periods.current.label, baseline: periods.baseline.label },
         bars: cut(comparedBars(rows.current, rows.baseline, level, value, MEASURES[measure].format === 'percent')),
       }));
     }
     const spec = { measures: [measure], dimensions: [level], filters: drillFilters(filters, path) };
+    const covers = coversLabel(spec.filters, manifest);
     return plan({ bars: spec }, ({ bars }) => {
-      return { ...shape, bars: cut(barsWithShares(shownRows(bars, money, measure), level, measure, summable)) };
+      return { ...shape, covers, bars: cut(barsWithShares(shownRows(bars, money, measure), level, measure, summable)) };
     });
   };
 }

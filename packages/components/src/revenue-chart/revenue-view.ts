@@ -21,6 +21,8 @@ export interface Revenue {
   readonly bars: readonly RevenueDatum[];
   /** With `compare`: the periods compared (the bars are the change from the baseline to the current period). */
   readonly periods?: ComparedPeriods;
+  /** The days the bars cover, for the caption: the filters' period or every day; compared, both periods. */
+  readonly covers: string;
 }
 
 /**

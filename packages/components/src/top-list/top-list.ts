@@ -115,6 +115,7 @@ export class AtliqTopList extends AtliqMarkChart {
     const bar = toolbar({
       drill: { controller: this.drill, root: this.by },
       exports: shown?.rows.length ? exportActions(titleOf(shown), this, (e) => this.fail(e)) : undefined,
+      covers: shown?.rows.length ? shown.covers : undefined,
     });
     return html`${bar}${this.renderData(
       this.#task,

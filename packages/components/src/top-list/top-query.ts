@@ -1,5 +1,6 @@
 import { AtliqError, DIMENSIONS, MEASURES, type Row } from '@atliq/sdk';
 import { parseTop } from '../base/attributes.ts';
+import { coversLabel } from '../base/covers.ts';
 import { type DrillStep, drillFilters, drillLevel } from '../base/drill.ts';
 import { type Money, moneyFor, shownRows } from '../base/money.ts';
 import { type Planner, plan } from '../base/query-plan.ts';
@@ -24,6 +25,8 @@ export interface TopList {
    * the product list — what product rankings cannot speak for. 0 when every code is known.
    */
   readonly unknownShare: number;
+  /** The days the ranking covers, for the caption (`coversLabel()`). */
+  readonly covers: string;
 }
 
 /** A product's type, or that the product list lacks the code. */
@@ -71,7 +74,9 @@ export function topListQuery([by, n, measure, path, locale, currency]: readonly 
   const note = level === 'product' ? productNote : undefined;
   return ({ manifest, filters }) => {
     const money = moneyFor(manifest, locale, currency);
-    return plan({ top: { measures: [measure], dimensions, filters: drillFilters(filters, path) } }, ({ top }) => {
+    const narrowed = drillFilters(filters, path);
+    const covers = coversLabel(narrowed, manifest);
+    return plan({ top: { measures: [measure], dimensions, filters: narrowed } }, ({ top }) => {
       const rows = rank(shownRows(top, money, measure), level, measure, limit, note);
       return {
         by: level,
@@ -80,6 +85,7 @@ export function topListQuery([by, n, measure, path, locale, currency]: readonly 
         money,
         rows,
         unknownShare: level === 'product' ? unknownShare(top, measure) : 0,
+        covers,
       };
     });
   };
