@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 /**
- * `pnpm etl` / `pnpm seed`: the ETL CLI (src/cli.ts) as one bundled ES module under plain node. Running it through
- * a TypeScript loader (tsx) cost ~30 MB of the run's peak RSS and ~0.4 s of start-up; the bundle is rebuilt here,
- * in ~0.2 s, whenever one of the files it was built from changed, so it never runs stale code. The drivers
- * (@duckdb/node-api with its native library, mysql2) stay external and load from node_modules.
+ * `pnpm etl` / `pnpm seed` in this checkout: the ETL CLI as one bundled ES module (scripts/bundle-cli.mjs, the
+ * same build the npm package ships as its bin) under plain node. Running it through a TypeScript loader (tsx) cost
+ * ~30 MB of the run's peak RSS and ~0.4 s of start-up; the bundle is rebuilt here, in ~0.2 s, whenever one of the
+ * files it was built from changed, so it never runs stale code.
  */
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 
 const etl = fileURLToPath(new URL('..', import.meta.url));
@@ -27,6 +27,7 @@ async function fresh() {
 /** Builds the bundle; a checkout this user cannot write to gets a message that says what to do. */
 async function rebuild() {
   try {
+    const { bundleCli } = await import('../scripts/bundle-cli.mjs');
     await bundleCli();
   } catch (error) {
     if (!['EACCES', 'EPERM', 'EROFS'].includes(error?.code)) throw error;
@@ -36,35 +37,6 @@ async function rebuild() {
     );
     process.exit(1);
   }
-}
-
-async function bundleCli() {
-  const { build } = await import('esbuild');
-  const result = await build({
-    entryPoints: [`${etl}src/cli.ts`],
-    absWorkingDir: etl,
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    target: 'node20',
-    packages: 'external',
-    // The contract and the model are a workspace package's TypeScript source: bundled, not loaded from node_modules.
-    alias: {
-      '@atliq/sdk/contract': '../packages/sdk/src/contract.ts',
-      '@atliq/sdk/model': '../packages/sdk/src/model.ts',
-    },
-    outfile: bundle,
-    write: false,
-    metafile: true,
-    logLevel: 'warning',
-  });
-  // Written beside the bundle and renamed into place: two runs rebuilding at once never load a half-written file.
-  await mkdir(`${etl}dist`, { recursive: true });
-  const tmp = `${bundle}.${process.pid}.tmp`;
-  await writeFile(tmp, result.outputFiles[0].contents);
-  await writeFile(`${inputs}.${process.pid}.tmp`, JSON.stringify(Object.keys(result.metafile.inputs)));
-  await rename(`${inputs}.${process.pid}.tmp`, inputs);
-  await rename(tmp, bundle);
 }
 
 if (!(await fresh())) await rebuild();
