@@ -8,16 +8,16 @@ import { EtlError } from './errors.ts';
 
 const HELP = `atliq-etl — publish Atliq sales extracts
 
-Usage:
-  pnpm etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
+Usage (installed with npm; in this repository, "pnpm etl" for atliq-etl and "pnpm seed" for atliq-etl seed):
+  atliq-etl publish --source SOURCE --out DIR [--password-file FILE] [--json]
                    [--config FILE] [--fx CUR=RATE]... [--on-schema-drift error|warn]
                    [--statement-timeout S] [--max-threads-running N] [--max-replica-lag S]
                    [--max-rows-per-second N]
                    [--keep N] [--keep-for DURATION] [--mode full|incremental] [--overlap-months N]
                    [--memory-limit MB] [--reconcile on|off] [--scopes FILE]
-  pnpm etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
-  pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
-  pnpm seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
+  atliq-etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
+  atliq-etl seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
+  atliq-etl seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
 
 SOURCE:
   sample[:ROWS]                       built-in deterministic sample data (default 150000 rows)
