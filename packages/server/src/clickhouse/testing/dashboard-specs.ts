@@ -73,3 +73,31 @@ export function dashboardSpecs(asOf: string, market: string, zone: string): Quer
   }
   return specs;
 }
+
+/** Cases the dashboard rarely sends, where the engines' defaults differ unless the compiler says what DuckDB does. */
+export const EDGE_SPECS: readonly [what: string, spec: QuerySpec][] = [
+  ['an empty list matches nothing', { measures: ['revenue', 'orders', 'quantity'], filters: { zone: [] } }],
+  ['nothing found: NULL sums, a count of 0', { measures: ['revenue', 'orders', 'margin'], filters: { year: [1900] } }],
+  ['NULL members group and sort last', { measures: ['orders', 'revenue_share'], dimensions: ['zone'] }],
+  [
+    'ties broken by the dimensions, limited after sorting',
+    {
+      measures: ['orders'],
+      dimensions: ['customer_type', 'year'],
+      sort: [{ field: 'orders', order: 'desc' }],
+      limit: 3,
+    },
+  ],
+  [
+    'ranges on numbers and on text',
+    {
+      measures: ['avg_price'],
+      dimensions: ['month_of_year'],
+      filters: { year: { from: 2018, to: '2019' }, month: { from: '2018-03', to: '2019-10' } },
+    },
+  ],
+  [
+    'members asked as text for a numeric dimension',
+    { measures: ['quantity'], dimensions: ['year'], filters: { year: ['2019', 2020] } },
+  ],
+];
