@@ -57,10 +57,10 @@ async function publishSnapshot(snapshot: string, where = '1', at = '2026-12-04 1
   );
 }
 
-const post = async (server: QueryServer, spec: QuerySpec): Promise<Row[]> => {
+const post = async (server: QueryServer, spec: QuerySpec, user?: string): Promise<Row[]> => {
   const response = await fetch(`${server.url}/query`, {
     method: 'POST',
-    headers: { 'Content-Type': 'application/json' },
+    headers: { 'Content-Type': 'application/json', ...(user ? { 'X-Remote-User': user } : {}) },
     body: JSON.stringify({ spec }),
   });
   const answer = (await response.json()) as { rows?: Row[]; error?: string };
@@ -81,6 +81,8 @@ beforeAll(async () => {
   duckdbServer = await startQueryServer({ extracts });
   clickhouseServer = await startQueryServer({
     engine: { kind: 'clickhouse', url: cluster.nodes[0]!.url, database: DB },
+    // A zone reader, to check that the scope is applied on this engine too; everyone else sees everything.
+    scopeOf: (user) => (user === 'north' ? { name: 'north', filter: { zone: ['North'] } } : 'all'),
   });
 }, 120_000);
 
@@ -142,6 +144,13 @@ describe('the query service on a two-shard ClickHouse 18.16 cluster', () => {
         }),
       ).toEqual([]);
     }
+  });
+
+  it("narrows a zone reader to the zone, whatever the client's filters", async () => {
+    const spec = { measures: ['revenue', 'orders'], dimensions: ['market', 'zone'] };
+    const asked = await post(clickhouseServer, { ...spec, filters: { zone: ['North', 'South'] } }, 'north');
+    expectSameRows(asked, await post(duckdbServer, { ...spec, filters: { zone: ['North'] } }), 'north');
+    expect(new Set(asked.map((r) => r['zone']))).toEqual(new Set(['North']));
   });
 
   it('reads every hostile string back unchanged from its literal', async () => {

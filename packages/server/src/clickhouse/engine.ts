@@ -42,6 +42,16 @@ function plain(v: unknown, type: string): Value {
   return v as Value;
 }
 
+/**
+ * Whether fetch failed because the server had closed the kept-alive connection it reused ("other side closed"):
+ * seen with 18.16 in a benchmark, on the first query a minute after large INSERTs over the same connections (a
+ * minute of idle SELECT connections alone did not do it).
+ */
+function isClosedConnection(error: unknown): boolean {
+  const code = ((error as Error).cause as { code?: string } | undefined)?.code;
+  return code === 'UND_ERR_SOCKET' || code === 'ECONNRESET';
+}
+
 /** A `JSONCompact` answer's rows as the DuckDB engine's rows, each column named by the spec's field in `fields`. */
 export function rowsOfCompact({ meta, data }: Compact, fields: readonly string[]): Row[] {
   return data.map((values) => {
@@ -73,7 +83,12 @@ export function openClickHouse({ url, database }: ClickHouseOptions): ClickHouse
     const target = new URL(base);
     target.searchParams.set('database', database);
     for (const [name, value] of Object.entries(settings)) target.searchParams.set(name, value);
-    const response = await fetch(target, { method: 'POST', headers, body: sql, signal });
+    const request = () => fetch(target, { method: 'POST', headers, body: sql, signal });
+    // Every request here reads (SELECT, KILL), so one that found its kept-alive connection closed is sent again.
+    const response = await request().catch((error: unknown) => {
+      if (signal?.aborted || !isClosedConnection(error)) throw error;
+      return request();
+    });
     const text = await response.text();
     if (!response.ok) {
       const code = Number(/^Code: (\d+)/.exec(text)?.[1]);
