@@ -1,8 +1,15 @@
 /**
- * The little of ClickHouse's HTTP interface the sink needs, with Node's fetch: a statement in the body, or (for an
- * INSERT) the statement in the `query` parameter and the data as the body. Works on 18.16 and current servers alike:
- * no bound parameters, no session, settings as URL parameters (18.16 has no `INSERT … SETTINGS`).
+ * The little of ClickHouse's HTTP interface the sink needs: a statement in the body, or (for an INSERT) the
+ * statement in the `query` parameter and the data as the body. Works on 18.16 and current servers alike: no bound
+ * parameters, no session, settings as URL parameters (18.16 has no `INSERT … SETTINGS`).
+ *
+ * node:http with a new connection per statement, not fetch: fetch keeps connections alive in a pool, and a POST on
+ * one the server had closed after its keep-alive timeout (3 s by default) failed with "other side closed" (seen
+ * after a 12 s load on the other node); a POST cannot be retried blindly. A sink sends a few dozen statements.
  */
+import { request } from 'node:http';
+import type { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import { EtlError } from '../errors.ts';
 
 export interface ClickHouseEndpoint {
@@ -13,7 +20,7 @@ export interface ClickHouseEndpoint {
 
 export interface RequestOptions {
   /** Data for an INSERT (the statement then goes in the URL). */
-  body?: string | ReadableStream<Uint8Array>;
+  body?: string | Readable;
   settings?: Record<string, string | number>;
   timeoutMs?: number;
 }
@@ -24,27 +31,40 @@ export async function chQuery(node: ClickHouseEndpoint, sql: string, options: Re
   const hasData = options.body !== undefined;
   if (hasData) params.set('query', sql);
   const query = params.toString();
-  const headers: Record<string, string> = {
-    Authorization: `Basic ${Buffer.from(`${node.user}:${node.password}`).toString('base64')}`,
-  };
-  let response: Response;
+  const body = hasData ? options.body! : sql;
+  let status = 0;
+  let text = '';
   try {
-    response = await fetch(`${node.url}/${query ? `?${query}` : ''}`, {
-      method: 'POST',
-      headers,
-      body: hasData ? options.body : sql,
-      signal: AbortSignal.timeout(options.timeoutMs ?? 60_000),
-      ...(hasData && typeof options.body !== 'string' ? { duplex: 'half' } : {}),
-    } as RequestInit);
+    await new Promise<void>((resolve, reject) => {
+      const req = request(`${node.url}/${query ? `?${query}` : ''}`, {
+        method: 'POST',
+        agent: false,
+        auth: `${node.user}:${node.password}`,
+        timeout: options.timeoutMs ?? 60_000,
+      });
+      req.once('timeout', () => req.destroy(new Error(`no answer within ${options.timeoutMs ?? 60_000} ms`)));
+      req.once('error', reject);
+      req.once('response', (res) => {
+        status = res.statusCode ?? 0;
+        res.setEncoding('utf8');
+        res.on('data', (chunk: string) => {
+          text += chunk;
+        });
+        res.once('end', resolve);
+        res.once('error', reject);
+      });
+      if (typeof body === 'string') req.end(body);
+      // An error of the body (the extract's reader) aborts the request: ClickHouse then drops the partial INSERT.
+      else pipeline(body, req).catch((err: Error) => req.destroy(err));
+    });
   } catch (err) {
-    const cause = (err as { cause?: { code?: string; message?: string } }).cause;
-    const why = cause?.code ?? cause?.message ?? (err as Error).message;
-    throw new EtlError(`ClickHouse ${node.url} did not answer (${why})`, { cause: err, sql: head(sql) });
+    const e = err as NodeJS.ErrnoException;
+    throw new EtlError(`ClickHouse ${node.url} did not answer (${e.code ?? e.message})`, {
+      cause: err,
+      sql: head(sql),
+    });
   }
-  const text = await response.text().catch((err: Error) => {
-    throw new EtlError(`ClickHouse ${node.url} broke off its answer (${err.message})`, { cause: err, sql: head(sql) });
-  });
-  if (!response.ok) {
+  if (status !== 200) {
     throw new EtlError(`ClickHouse ${node.url}: ${serverMessage(text)} (in: ${head(sql)})`, { sql: head(sql) });
   }
   return text;
@@ -63,8 +83,8 @@ export async function chRows(node: ClickHouseEndpoint, sql: string): Promise<str
 function serverMessage(text: string): string {
   const line = text.trim().split('\n')[0] ?? '';
   return line
-    .replace(/^Code: (\d+), e\.displayText\(\) = DB::Exception: /, 'error $1: ')
-    .replace(/, e\.what\(\) = DB::Exception$/, '')
+    .replace(/^Code: (\d+), e\.displayText\(\) = DB::(\w*)Exception: /, 'error $1: ')
+    .replace(/, e\.what\(\) = DB::\w*Exception$/, '')
     .slice(0, 500);
 }
 

@@ -5,6 +5,7 @@
  * current. See clickhouse-layout.ts for the tables.
  */
 import { join } from 'node:path';
+import { Readable } from 'node:stream';
 import { BROWSER_DB_FILE, type Manifest } from '@atliq/sdk/contract';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
@@ -62,8 +63,8 @@ export interface SinkResult {
 /** Money scales tried, smallest first: the first that holds every amount of the extract exactly is used. */
 const SCALES = [2, 3, 4, 5, 6];
 const MONEY = ['revenue', 'sales_amount', 'profit', 'cost'] as const;
-/** Fact lines per request chunk of the TSV body. */
-const BATCH_BYTES = 1 << 20;
+/** About this many characters of TSV per write of the request body. */
+const BATCH_CHARS = 1 << 20;
 
 export async function sinkToClickHouse(options: SinkOptions): Promise<SinkResult> {
   const started = performance.now();
@@ -294,29 +295,24 @@ async function load(
   scale: number,
 ): Promise<void> {
   const result = await duck.stream(wideSelect(scale));
-  const encoder = new TextEncoder();
-  const body = new ReadableStream<Uint8Array>({
-    async pull(controller) {
-      try {
-        let text = '';
-        while (text.length < BATCH_BYTES) {
-          const chunk = await result.fetchChunk();
-          if (!chunk || chunk.rowCount === 0) break;
-          const lines = chunk.getColumnValues(0) as string[];
-          text += `${lines.join('\n')}\n`;
-        }
-        if (text) controller.enqueue(encoder.encode(text));
-        else controller.close();
-      } catch (err) {
-        controller.error(err);
+  async function* tsv(): AsyncGenerator<string> {
+    let text = '';
+    for (;;) {
+      const chunk = await result.fetchChunk();
+      if (!chunk || chunk.rowCount === 0) break;
+      text += `${(chunk.getColumnValues(0) as string[]).join('\n')}\n`;
+      if (text.length >= BATCH_CHARS) {
+        yield text;
+        text = '';
       }
-    },
-  });
+    }
+    if (text) yield text;
+  }
   const columns = factColumns(scale)
     .map(([n]) => n)
     .join(', ');
   await chQuery(node, `INSERT INTO ${q(db, factTable(suffix))} (${columns}) FORMAT TabSeparated`, {
-    body,
+    body: Readable.from(tsv()),
     // 18.16 takes no SETTINGS clause in an INSERT: as URL parameters. Synchronous: every shard has its rows (or the
     // INSERT failed) when the request returns.
     settings: { insert_distributed_sync: 1 },
