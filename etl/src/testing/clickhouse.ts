@@ -27,7 +27,7 @@ export interface ClickHouseNode {
   url: string;
   /** This node's folder (config.xml, data/, tmp/, log/). */
   dir: string;
-  /** Ends the process (SIGKILL by default: a crash; SIGTERM: a clean shutdown). Its data stays. */
+  /** Ends the process (SIGKILL by default: a crash; SIGTERM: a clean shutdown, ~8 s on 18.16). Its data stays. */
   kill(signal?: NodeJS.Signals): Promise<void>;
   /** Starts the process again on the same ports and data (after kill). */
   start(): Promise<void>;
@@ -38,13 +38,29 @@ export interface ClickHouseCluster {
   cluster: typeof CLUSTER;
   /** Wall time from the first spawn to every node answering /ping, in ms. */
   startMs: number;
-  /** Ends every node and deletes the cluster's folder. */
+  /** Ends every node (SIGKILL) and deletes the cluster's folder. */
   stop(): Promise<void>;
 }
 
 export interface ClickHouseClusterOptions {
   /** Shards, one process each (default 2). */
   shards?: number;
+}
+
+/**
+ * Every server still running: killed when this process exits, whatever way it exits short of SIGKILL (a crashed
+ * bench or test worker left its servers running otherwise, holding ports and disk).
+ */
+const live = new Set<ChildProcess>();
+let exitHook = false;
+function track(child: ChildProcess): void {
+  live.add(child);
+  child.once('exit', () => live.delete(child));
+  if (exitHook) return;
+  exitHook = true;
+  process.once('exit', () => {
+    for (const c of live) c.kill('SIGKILL');
+  });
 }
 
 const INSTALL_HINT = "run: bash .ci/setup test (it installs Debian's clickhouse-server)";
@@ -68,7 +84,8 @@ export async function startClickHouseCluster(options: ClickHouseClusterOptions =
     clearTimeout(timer);
   };
   const stop = async (): Promise<void> => {
-    await Promise.all(processes.map((_, i) => stopNode(i, 'SIGTERM')));
+    // SIGKILL: the folder is deleted next, and 18.16 takes ~8 s to shut down on SIGTERM.
+    await Promise.all(processes.map((_, i) => stopNode(i, 'SIGKILL')));
     await rm(root, { recursive: true, force: true });
   };
   try {
@@ -92,6 +109,7 @@ export async function startClickHouseCluster(options: ClickHouseClusterOptions =
             stdio: ['ignore', 'ignore', 'pipe'],
           });
           processes[i] = child;
+          track(child);
           await whenReady(child, node, dir);
         },
       };
