@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { ensureTestExtracts, TEST_EXTRACT_ROWS } from '@atliq/devserver';
 import { type Manifest, type QuerySpec, type Row, snapshotDays } from '@atliq/sdk';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { sinkToClickHouse } from '../../../../etl/src/sink/clickhouse.ts';
+import { parseSink } from '../../../../etl/src/sink/clickhouse-url.ts';
 import { type ClickHouseCluster, startClickHouseCluster } from '../../../../etl/src/testing/clickhouse.ts';
 import { QueryTimeoutError } from '../engine.ts';
 import { type QueryServer, startQueryServer } from '../server.ts';
@@ -27,6 +29,8 @@ let cluster: ClickHouseCluster;
 let wide: ChdbWide;
 let duckdbServer: QueryServer;
 let clickhouseServer: QueryServer;
+/** The service on the tables the ETL's ClickHouse sink loaded (Decimal money, its own shard key and names). */
+let sinkServer: QueryServer;
 
 /** Runs `sql` on a node over HTTP, with `body` after it (data to insert). */
 async function run(url: string, sql: string, body = ''): Promise<string> {
@@ -84,10 +88,21 @@ beforeAll(async () => {
     // A zone reader, to check that the scope is applied on this engine too; everyone else sees everything.
     scopeOf: (user) => (user === 'north' ? { name: 'north', filter: { zone: ['North'] } } : 'all'),
   });
+  const nodes = cluster.nodes.map((n) => `127.0.0.1:${n.http}`).join(',');
+  await sinkToClickHouse({
+    spec: parseSink(`clickhouse://${nodes}/atliq_sink`, {}),
+    snapshotDir: join(extracts, 'v', manifest.snapshot_id),
+    manifest,
+    manifestText: await readFile(join(extracts, 'manifest.json'), 'utf8'),
+    retention: { keep: 3, keepForMs: 3_600_000 },
+  });
+  sinkServer = await startQueryServer({
+    engine: { kind: 'clickhouse', url: cluster.nodes[0]!.url, database: 'atliq_sink' },
+  });
 }, 120_000);
 
 afterAll(async () => {
-  await Promise.all([duckdbServer?.close(), clickhouseServer?.close()]);
+  await Promise.all([duckdbServer?.close(), clickhouseServer?.close(), sinkServer?.close()]);
   await Promise.all([cluster?.stop(), wide?.close()]);
 });
 
@@ -189,4 +204,18 @@ describe('the query service on a two-shard ClickHouse 18.16 cluster', () => {
     const served = (await (await fetch(`${clickhouseServer.url}/manifest.json`)).json()) as Manifest;
     expect(served.snapshot_id).toBe('20990101T000000Z-second');
   });
+});
+
+describe("the query service on the ETL's ClickHouse sink (18.16, two shards)", () => {
+  it("answers every query of the default dashboard and the edge cases with the DuckDB service's rows", async () => {
+    const served = (await (await fetch(`${sinkServer.url}/manifest.json`)).json()) as Manifest;
+    expect(served.snapshot_id).toBe(manifest.snapshot_id);
+    const specs = [
+      ...dashboardSpecs(snapshotDays(manifest)!.to, 'Delhi NCR', 'North'),
+      ...EDGE_SPECS.map(([, spec]) => spec),
+    ];
+    for (const spec of specs) {
+      expectSameRows(await post(sinkServer, spec), await post(duckdbServer, spec), JSON.stringify(spec));
+    }
+  }, 120_000);
 });
