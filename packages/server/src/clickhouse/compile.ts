@@ -36,16 +36,15 @@ export function compileClickHouse(spec: QuerySpec, table: string): ClickHouseQue
   compile(spec);
   const measures = spec.measures as MeasureName[];
   const dimensions = (spec.dimensions ?? []) as DimensionName[];
-  const from = table;
   const where = Object.entries(spec.filters ?? {}).map(([d, value]) => condition(d as DimensionName, value));
   const whereSql = where.length > 0 ? `WHERE ${where.join(' AND ')}` : '';
   const fields: string[] = [...dimensions, ...measures];
   const alias = (field: string) => `c${fields.indexOf(field)}`;
   const select = [
     ...dimensions.map((d) => `${column(d)} AS ${alias(d)}`),
-    ...measures.map((m) => `${aggregate(MEASURES[m].aggregate, from, whereSql)} AS ${alias(m)}`),
+    ...measures.map((m) => `${aggregate(MEASURES[m].aggregate, table, whereSql)} AS ${alias(m)}`),
   ];
-  const lines = [`SELECT ${measures.length === 0 ? 'DISTINCT ' : ''}${select.join(', ')}`, `FROM ${from}`];
+  const lines = [`SELECT ${measures.length === 0 ? 'DISTINCT ' : ''}${select.join(', ')}`, `FROM ${table}`];
   if (whereSql) lines.push(whereSql);
   if (dimensions.length > 0 && measures.length > 0) lines.push(`GROUP BY ${dimensions.map(column).join(', ')}`);
   // The DuckDB compiler's order: the sort keys, then the unsorted dimensions ascending; NULLs last as DuckDB puts them.
