@@ -15,6 +15,7 @@ Usage (installed with npm; in this repository, "pnpm etl" for atliq-etl and "pnp
                    [--max-rows-per-second N]
                    [--keep N] [--keep-for DURATION] [--mode full|incremental] [--overlap-months N]
                    [--memory-limit MB] [--reconcile on|off] [--scopes FILE]
+                   [--sink clickhouse://[USER@]HOST:PORT[,HOST:PORT...]/DATABASE]
   atliq-etl watch --every DURATION --source SOURCE --out DIR [any publish option but --json]
   atliq-etl seed --source mysql://USER@HOST[:PORT]/DATABASE [--rows N] [--seed N] [--with-profit]
   atliq-etl seed --source mysql://USER@HOST[:PORT]/DATABASE --dump FILE
@@ -53,6 +54,10 @@ Options:
   --scopes FILE         publish: also publish one complete extract per scope under DIR/scopes/<name>/ from the same
                         snapshot, holding only its rows (JSON: {"north": {"zone": ["North"]}, "board": {"detail":
                         "aggregate"}}; see README "Row-level security"); replaces the config file's "scopes"
+  --sink URL            publish: after the extract, load its snapshot into a ClickHouse cluster "atliq" over HTTP
+                        (clickhouse://[USER@]HOST:PORT[,HOST:PORT...]/DATABASE, the HTTP port of every shard's
+                        node; password from CLICKHOUSE_PASSWORD) and switch to it there (see README); --out stays
+                        required: the extract is what the sink loads and verifies against
   --every DURATION      watch: publish now, then DURATION after each run ends (e.g. 5m); a failed run is logged and
                         retried on schedule; SIGINT/SIGTERM stop it after the current run
   --json                print only a JSON summary on stdout
@@ -85,6 +90,7 @@ const OPTIONS = {
   'memory-limit': { type: 'string' },
   reconcile: { type: 'string' },
   scopes: { type: 'string' },
+  sink: { type: 'string' },
   every: { type: 'string' },
   json: { type: 'boolean', default: false },
   help: { type: 'boolean', short: 'h', default: false },

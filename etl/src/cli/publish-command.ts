@@ -1,8 +1,11 @@
+import { readFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { EtlError } from '../errors.ts';
 import { DEFAULT_OVERLAP_MONTHS, type RefreshOptions } from '../publish/incremental.ts';
 import { type PublishResult, publish } from '../publish/publish.ts';
 import type { Retention } from '../publish/retention.ts';
+import { type SinkResult, sinkToClickHouse } from '../sink/clickhouse.ts';
+import { parseSink, redactSink } from '../sink/clickhouse-url.ts';
 import { MySqlSource } from '../source/mysql.ts';
 import { createSampleSource } from '../source/sample.ts';
 import type { SourceConnection } from '../source/source.ts';
@@ -23,11 +26,14 @@ export interface PublishArgs extends RulesArgs, GentleArgs, ScopesArgs {
   'overlap-months'?: string | undefined;
   'memory-limit'?: string | undefined;
   reconcile?: string | undefined;
+  sink?: string | undefined;
   json: boolean;
 }
 
 export interface PublishRun extends PublishResult {
   seconds: number;
+  /** What `--sink` loaded, when given. */
+  sink?: SinkResult;
 }
 
 function retentionFromArgs(args: PublishArgs): Retention {
@@ -81,6 +87,7 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
   const reconcile = reconcileFromArgs(args);
   const scopes = scopesFromArgs(args);
   const spec = parseSource(args.source, process.env, args['password-file']);
+  const sink = args.sink === undefined ? undefined : parseSink(args.sink, process.env);
   if (refresh.mode === 'incremental' && spec.kind === 'sample') {
     throw new UsageError('--mode incremental needs a MySQL source: the sample generator has nothing to compare');
   }
@@ -96,8 +103,9 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
             ...gentleFromArgs(args),
             onNotice: (message) => report({ type: 'warning', message }),
           });
+    let result: PublishResult;
     try {
-      const result = await publish({
+      result = await publish({
         source,
         out,
         rules,
@@ -108,19 +116,40 @@ export function preparePublish(args: PublishArgs, quiet: boolean): () => Promise
         scopes,
         onEvent: report,
       });
-      return { ...result, seconds: (Date.now() - started) / 1000 };
     } catch (err) {
       if (!(err instanceof EtlError)) throw err;
       throw new EtlError(`${err.message}\nnothing was published: the previous extract keeps serving`, { cause: err });
     } finally {
       await source.close().catch(() => {});
     }
+    if (!sink) return { ...result, seconds: (Date.now() - started) / 1000 };
+    // After the extract: the sink loads the published, verified snapshot (its checksummed files and manifest).
+    try {
+      const loaded = await sinkToClickHouse({
+        spec: sink,
+        snapshotDir: result.snapshotDir,
+        manifest: result.manifest,
+        manifestText: await readFile(result.manifestPath, 'utf8'),
+        retention,
+        onEvent: (event) => {
+          if (event.type === 'warning') report({ type: 'warning', message: `clickhouse: ${event.message}` });
+        },
+      });
+      return { ...result, seconds: (Date.now() - started) / 1000, sink: loaded };
+    } catch (err) {
+      if (!(err instanceof EtlError)) throw err;
+      throw new EtlError(
+        `${err.message}\nthe extract in ${out} was published as ${result.manifest.snapshot_id}, but ClickHouse ` +
+          `(${redactSink(args.sink!)}) keeps serving its previous snapshot`,
+        { cause: err },
+      );
+    }
   };
 }
 
 /** `publish`: one ETL run from the source into the extract folder. */
 export async function publishCommand(args: PublishArgs): Promise<void> {
-  const { manifest, manifestPath, seconds, scopes } = await preparePublish(args, args.json)();
+  const { manifest, manifestPath, seconds, scopes, sink } = await preparePublish(args, args.json)();
   const { quality, snapshot_id } = manifest;
   if (args.json) {
     const summary = {
@@ -138,6 +167,7 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       reconciliation: quality.reconciliation,
       warnings: quality.warnings ?? [],
       scopes: scopes.map((s) => ({ name: s.name, manifest: s.manifestPath, rows_published: s.rows })),
+      ...(sink ? { sink: sinkSummary(args.sink!, sink) } : {}),
     };
     process.stdout.write(`${JSON.stringify(summary)}\n`);
   } else {
@@ -163,5 +193,24 @@ export async function publishCommand(args: PublishArgs): Promise<void> {
       const each = scopes.map((s) => `${s.name} (${s.rows} rows)`).join(', ');
       process.stderr.write(`published ${scopes.length} scopes of the same snapshot: ${each}\n`);
     }
+    if (sink) {
+      process.stderr.write(
+        `clickhouse: switched to ${sink.table} (${sink.rows} rows; ${sink.rowsPerShard.join(' + ')} by shard) in ` +
+          `${sink.seconds.toFixed(1)}s${sink.removed.length ? `; dropped ${sink.removed.join(', ')}` : ''}\n`,
+      );
+    }
   }
+}
+
+function sinkSummary(url: string, sink: SinkResult) {
+  return {
+    url: redactSink(url),
+    snapshot: sink.snapshot,
+    table: sink.table,
+    rows: sink.rows,
+    rows_per_shard: sink.rowsPerShard,
+    previous: sink.previous,
+    removed: sink.removed,
+    seconds: sink.seconds,
+  };
 }

@@ -36,6 +36,9 @@ describe('atliq-server', () => {
     [['--port', 'abc', '--extracts', '.'], /--port must be a whole number/],
     [['--bogus'], /Unknown option '--bogus'/],
     [['--extracts', '.', '--scopes', 'scopes.json'], /--scopes and --users go together/],
+    [['--clickhouse', 'not a url'], /is not a URL/],
+    [['--clickhouse', 'http://127.0.0.1:8123/'], /and the database/],
+    [['--clickhouse', 'http://127.0.0.1:8123/db', '--extracts', '.'], /exclude each other/],
   ])('refuses %j in one line, exit 2', async (args, message) => {
     const { code, stderr } = await run(args as string[]);
     expect(code).toBe(2);

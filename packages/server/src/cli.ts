@@ -9,7 +9,7 @@ import type { ScopeFilter } from './scope.ts';
 import { type ReaderScope, startQueryServer } from './server.ts';
 
 const USAGE =
-  'usage: atliq-server --extracts DIR [--port N] [--host H] [--scopes FILE --users FILE] [--timeout-ms N] [--max-rows N]';
+  'usage: atliq-server (--extracts DIR | --clickhouse http://HOST:8123/DB) [--port N] [--host H] [--scopes FILE --users FILE] [--timeout-ms N] [--max-rows N]';
 
 class UsageError extends Error {}
 
@@ -37,6 +37,24 @@ async function json(path: string, what: string): Promise<Record<string, unknown>
   }
 }
 
+/** `--clickhouse http://[user:password@]HOST:8123/DB`: ClickHouse's HTTP interface and the sink's database. */
+function clickhouseOf(value: string) {
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new UsageError(`--clickhouse ${value} is not a URL: give http://HOST:8123/DATABASE`);
+  }
+  const database = decodeURIComponent(url.pathname.replace(/^\/+|\/+$/g, ''));
+  if (!/^https?:$/.test(url.protocol) || database === '' || database.includes('/')) {
+    throw new UsageError(
+      `--clickhouse ${value}: give ClickHouse's HTTP interface and the database, http://HOST:8123/DATABASE`,
+    );
+  }
+  url.pathname = '/';
+  return { kind: 'clickhouse' as const, url: url.toString(), database };
+}
+
 async function main(argv: string[]): Promise<void> {
   let values: Record<string, string | boolean | undefined>;
   try {
@@ -44,6 +62,7 @@ async function main(argv: string[]): Promise<void> {
       args: argv,
       options: {
         extracts: { type: 'string' },
+        clickhouse: { type: 'string' },
         port: { type: 'string' },
         host: { type: 'string' },
         scopes: { type: 'string' },
@@ -61,10 +80,15 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const extracts = values['extracts'];
-  if (typeof extracts !== 'string' || extracts === '') {
+  const clickhouse = typeof values['clickhouse'] === 'string' ? clickhouseOf(values['clickhouse']) : undefined;
+  if (clickhouse && extracts !== undefined) {
+    throw new UsageError('--extracts and --clickhouse exclude each other: the service answers from one engine');
+  }
+  if (!clickhouse && (typeof extracts !== 'string' || extracts === '')) {
     throw new UsageError('--extracts is missing: give the folder the ETL publishes to (its --out)');
   }
   if (
+    typeof extracts === 'string' &&
     !(await stat(extracts).then(
       (s) => s.isDirectory(),
       () => false,
@@ -96,14 +120,16 @@ async function main(argv: string[]): Promise<void> {
   }
   const option = (name: string) => (typeof values[name] === 'string' ? (values[name] as string) : undefined);
   const server = await startQueryServer({
-    extracts,
+    ...(typeof extracts === 'string' ? { extracts } : {}),
+    ...(clickhouse ? { engine: clickhouse } : {}),
     host: option('host'),
     port: number(option('port'), 'port', 0),
     timeoutMs: number(option('timeout-ms'), 'timeout-ms', 1),
     maxRows: number(option('max-rows'), 'max-rows', 1),
     scopeOf,
   });
-  process.stdout.write(`query service on ${server.url}/manifest.json (extracts: ${extracts})\n`);
+  const from = clickhouse ? `ClickHouse database ${clickhouse.database}` : `extracts: ${extracts}`;
+  process.stdout.write(`query service on ${server.url}/manifest.json (${from})\n`);
   const stop = () => void server.close().then(() => process.exit(0));
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -1,4 +1,4 @@
-import type { Row } from '@atliq/sdk';
+import { compile, type QuerySpec, type Row } from '@atliq/sdk';
 import { rowsOf } from '@atliq/sdk/node';
 import { DuckDBInstance, type DuckDBValue } from '@duckdb/node-api';
 
@@ -7,18 +7,20 @@ export class QueryTimeoutError extends Error {
   override name = 'QueryTimeoutError';
 }
 
-/** One published snapshot's `sales.duckdb`, attached read-only; each query on a connection of its own. */
+/** One published snapshot in an engine: answers a query spec (checked against the model) within a time limit. */
 export interface Snapshot {
   readonly id: string;
-  run(sql: string, params: readonly unknown[], timeoutMs: number): Promise<Row[]>;
+  /** @throws {QueryTimeoutError} past `timeoutMs`. */
+  answer(spec: QuerySpec, timeoutMs: number): Promise<Row[]>;
   close(): void;
 }
 
 const literal = (s: string) => `'${s.replaceAll("'", "''")}'`;
 
 /**
- * Opens `dbPath` read-only in DuckDB (`@duckdb/node-api`). Queries run concurrently, each on its own connection, so
- * a slow one neither blocks the others nor can be interrupted with them: past `timeoutMs` it is interrupted alone.
+ * Opens one published snapshot's `sales.duckdb` at `dbPath` read-only in DuckDB (`@duckdb/node-api`), answering specs
+ * compiled by the SDK's compiler. Queries run concurrently, each on its own connection, so a slow one neither blocks
+ * the others nor can be interrupted with them: past `timeoutMs` it is interrupted alone.
  */
 export async function openSnapshot(id: string, dbPath: string): Promise<Snapshot> {
   const instance = await DuckDBInstance.create(':memory:');
@@ -27,7 +29,8 @@ export async function openSnapshot(id: string, dbPath: string): Promise<Snapshot
   setup.closeSync();
   return {
     id,
-    async run(sql, params, timeoutMs) {
+    async answer(spec, timeoutMs) {
+      const { sql, params } = compile(spec);
       const connection = await instance.connect();
       await connection.run('USE atliq');
       let timedOut = false;

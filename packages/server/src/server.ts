@@ -4,12 +4,21 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AtliqError, compile, type FilterValue, type Manifest, type QuerySpec } from '@atliq/sdk';
 import { parseManifest } from '@atliq/sdk/contract';
+import { type ClickHouseOptions, openClickHouse } from './clickhouse/engine.ts';
 import { openSnapshot, QueryTimeoutError, type Snapshot } from './engine.ts';
 import { type ScopeFilter, scoped, scopeFilters } from './scope.ts';
 
 export interface QueryServerOptions {
-  /** The ETL's output folder: the one holding `manifest.json` (re-read on every manifest request). */
-  readonly extracts: string;
+  /**
+   * The ETL's output folder: the one holding `manifest.json` (re-read on every manifest request), whose snapshot
+   * DuckDB answers. Unused with a ClickHouse `engine`.
+   */
+  readonly extracts?: string;
+  /**
+   * Answer from the ClickHouse database the ETL's ClickHouse sink publishes to instead: the current snapshot and its
+   * manifest are the newest row of its `atliq_publishes` table.
+   */
+  readonly engine?: { readonly kind: 'clickhouse' } & ClickHouseOptions;
   readonly host?: string;
   /** 0 (the default) picks a free port. */
   readonly port?: number;
@@ -64,8 +73,9 @@ class HttpError extends Error {
  *   their queries and download no database) and, for a scoped reader, its scope and no month or day files;
  * - `GET /<the snapshot's month_market.json, day_market.json>` to readers who may see everything;
  * - `POST /query` with `{ "spec": … }`: never SQL. The spec is checked against the semantic model, narrowed to the
- *   reader's scope (conditions the client cannot remove or widen), compiled with every value bound, and run
- *   read-only in DuckDB with a time limit, a row limit and a limit on each reader's concurrent queries.
+ *   reader's scope (conditions the client cannot remove or widen), compiled with every value bound (DuckDB) or
+ *   escaped (ClickHouse), and run read-only with a time limit, a row limit and a limit on each reader's concurrent
+ *   queries.
  * Nothing else: `sales.duckdb` and the Parquet files are not served.
  */
 export async function startQueryServer(options: QueryServerOptions): Promise<QueryServer> {
@@ -76,6 +86,27 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
   const running = new Map<string, number>();
   let current: { manifest: Manifest; snapshot: Promise<Snapshot>; version: string } | undefined;
   const retired: Promise<Snapshot>[] = [];
+  const clickhouse = options.engine?.kind === 'clickhouse' ? openClickHouse(options.engine) : undefined;
+  if (!clickhouse && !options.extracts) throw new Error('give the query service its extracts folder or an engine');
+
+  /** The newest publication in ClickHouse, looked up on every request: the sink switches snapshots atomically. */
+  const publishedClickHouse = async (engine: NonNullable<typeof clickhouse>) => {
+    let publication: Awaited<ReturnType<typeof engine.current>>;
+    try {
+      publication = await engine.current();
+    } catch (error) {
+      throw new HttpError(503, `ClickHouse has no readable publication (${(error as Error).message})`);
+    }
+    if (!publication) throw new HttpError(503, 'nothing is published in ClickHouse yet: run the ETL with its sink');
+    if (current?.version !== publication.id) {
+      current = {
+        manifest: publication.manifest,
+        snapshot: Promise.resolve(engine.snapshot(publication.id)),
+        version: publication.id,
+      };
+    }
+    return current;
+  };
 
   /**
    * The published manifest, and its snapshot opened once: a new publish is picked up on the next request. The ETL
@@ -83,7 +114,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
    * file changed.
    */
   const published = async () => {
-    const file = join(options.extracts, 'manifest.json');
+    if (clickhouse) return publishedClickHouse(clickhouse);
+    const extracts = options.extracts!;
+    const file = join(extracts, 'manifest.json');
     let manifest: Manifest;
     let version: string;
     try {
@@ -102,7 +135,7 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     } else {
       // The previous snapshot stays open for queries already running on it; closed with the server.
       if (current) retired.push(current.snapshot);
-      const snapshot = openSnapshot(manifest.snapshot_id, join(options.extracts, manifest.browser_db));
+      const snapshot = openSnapshot(manifest.snapshot_id, join(extracts, manifest.browser_db));
       current = { manifest, snapshot, version };
     }
     return current;
@@ -122,9 +155,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     const scope = await scopeOf(request);
     if (request.method === 'GET' && path === '/manifest.json') {
       const { manifest } = await published();
-      return send(response, 200, servedManifest(manifest, scope));
+      return send(response, 200, servedManifest(manifest, scope, !clickhouse));
     }
-    if (request.method === 'GET' && scope === 'all') {
+    if (request.method === 'GET' && scope === 'all' && options.extracts) {
       const { manifest } = await published();
       const listed = [manifest.month_market?.path, manifest.day_market?.path].filter((p) => p !== undefined);
       if (listed.some((p) => path === `/${p}`)) {
@@ -157,13 +190,14 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     const spec = scope === 'all' ? asked : scoped(asked, scope.filters);
     // One row past the limit tells a result that is too large from one that is exactly full.
     const limit = spec.limit === undefined ? maxRows + 1 : Math.min(spec.limit, maxRows + 1);
-    const { sql, params } = compileOr400({ ...spec, limit });
+    compileOr400({ ...spec, limit });
     const { snapshot } = await published();
-    let rows: Awaited<ReturnType<Snapshot['run']>>;
+    let rows: Awaited<ReturnType<Snapshot['answer']>>;
     try {
-      rows = await (await snapshot).run(sql, params, timeoutMs);
+      rows = await (await snapshot).answer({ ...spec, limit }, timeoutMs);
     } catch (error) {
       if (error instanceof QueryTimeoutError) throw new HttpError(504, error.message);
+      if (error instanceof AtliqError) throw new HttpError(400, error.message);
       throw new HttpError(500, `the engine failed: ${(error as Error).message}`);
     }
     if (rows.length > maxRows) {
@@ -195,13 +229,16 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
   };
 }
 
-/** The manifest a reader gets: the published one, answered by this service, narrowed to a scoped reader. */
-function servedManifest(manifest: Manifest, scope: Narrowing | 'all'): Manifest {
+/**
+ * The manifest a reader gets: the published one, answered by this service, narrowed to a scoped reader. `files`:
+ * whether the service has the month and day files to serve (ClickHouse has only the tables).
+ */
+function servedManifest(manifest: Manifest, scope: Narrowing | 'all', files: boolean): Manifest {
   const served: Manifest = { ...manifest, query_service: QUERY_PATH };
-  if (scope === 'all') return served;
+  if (scope === 'all' && files) return served;
   // The month and day files hold every market's totals: a scoped reader's come from queries, narrowed.
   const { month_market: _m, day_market: _d, ...rest } = served;
-  return { ...rest, scope: { name: scope.name, detail: 'full' } };
+  return scope === 'all' ? rest : { ...rest, scope: { name: scope.name, detail: 'full' } };
 }
 
 /** The spec in a request body, checked to be one: an object with a list of measures, and nothing that is SQL. */
