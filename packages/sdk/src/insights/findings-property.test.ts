@@ -60,7 +60,9 @@ async function truth(filters: Filters, from: string, to: string) {
 }
 
 describe('changeFinding() over random filters', () => {
-  test('totals equal SQL on the facts; bridges, walk and margin effects add up to the change', async () => {
+  test('totals equal SQL on the facts; bridges, walk and margin effects add up to the change', {
+    timeout: 30_000,
+  }, async () => {
     const r = random(4242);
     let compared = 0;
     for (let run = 0; run < 40; run++) {
@@ -104,7 +106,10 @@ describe('changeFinding() over random filters', () => {
     expect(compared).toBeGreaterThan(20);
   });
 
-  test('sharedGrain() gives the same findings as the engine, from one query per period', async () => {
+  // 25 runs of a dozen queries each: 3.5 s alone, past the default 5 s when the whole unit project shares 2 cores.
+  test('sharedGrain() gives the same findings as the engine, from one query per period', {
+    timeout: 30_000,
+  }, async () => {
     const r = random(77);
     for (let run = 0; run < 25; run++) {
       const filters: Record<string, string[]> = {};
