@@ -30,6 +30,8 @@ import type { ClickHouseSinkSpec } from './clickhouse-url.ts';
 
 export type SinkEvent =
   | { type: 'load'; table: string }
+  /** Lines handed to the request body so far (about every MB of TSV). */
+  | { type: 'sent'; rows: number }
   | { type: 'switched'; snapshot: string }
   | { type: 'warning'; message: string };
 
@@ -103,7 +105,7 @@ export async function sinkToClickHouse(options: SinkOptions): Promise<SinkResult
     for (const node of nodes) await chQuery(node, createDistributedSql(db, suffix));
 
     emit({ type: 'load', table: factTable(suffix) });
-    await load(duck, nodes[0]!, db, suffix, scale);
+    await load(duck, nodes[0]!, db, suffix, scale, (rows) => emit({ type: 'sent', rows }));
 
     const perShard = await shardTotals(nodes, db, suffix, scale);
     const rows = perShard.reduce((n, s) => n + s.rows, 0n);
@@ -293,20 +295,25 @@ async function load(
   db: string,
   suffix: string,
   scale: number,
+  sent: (rows: number) => void,
 ): Promise<void> {
   const result = await duck.stream(wideSelect(scale));
   async function* tsv(): AsyncGenerator<string> {
     let text = '';
+    let rows = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       text += `${(chunk.getColumnValues(0) as string[]).join('\n')}\n`;
+      rows += chunk.rowCount;
       if (text.length >= BATCH_CHARS) {
         yield text;
         text = '';
+        sent(rows);
       }
     }
     if (text) yield text;
+    sent(rows);
   }
   const columns = factColumns(scale)
     .map(([n]) => n)
