@@ -178,11 +178,12 @@ describe('ClickHouse sink on a two-shard cluster', () => {
     expect(byteOrder(zones)).toEqual(byteOrder(expected));
   });
 
-  it('a load that dies on a shard leaves the previous snapshot current with the same answers', async () => {
+  it('a load whose shard dies mid-stream leaves the previous snapshot current with the same answers', async () => {
     const before = await currentOn(0);
     const answers = await clickhouseTotals(0, before);
     const source = await MySqlSource.create({ ...db, database: DATABASE });
     let failed: string | undefined;
+    let sentAtKill: number | undefined;
     try {
       const result = await publish({ source, out });
       await sinkToClickHouse({
@@ -191,15 +192,20 @@ describe('ClickHouse sink on a two-shard cluster', () => {
         manifest: result.manifest,
         manifestText: await readFile(result.manifestPath, 'utf8'),
         retention: { keep: 3, keepForMs: 3_600_000 },
-        // The second shard's server crashes as the rows start to flow.
+        // The second shard's server crashes once the first MB of rows went out, before the last.
         onEvent: (e) => {
-          if (e.type === 'load') void cluster.nodes[1]!.kill('SIGKILL');
+          if (e.type === 'sent' && sentAtKill === undefined) {
+            sentAtKill = e.rows;
+            void cluster.nodes[1]!.kill('SIGKILL');
+          }
         },
       }).catch((err: Error) => {
         failed = err.message;
       });
-      console.info(`the load with a crashed shard failed: ${failed}`);
+      console.info(`shard 2 killed after ${sentAtKill} lines were sent; the load failed: ${failed}`);
       expect(failed).toMatch(/ClickHouse/);
+      expect(sentAtKill).toBeGreaterThan(0);
+      expect(sentAtKill).toBeLessThan(result.manifest.quality.rows_published);
       const half = result.manifest.snapshot_id.replace(/[^A-Za-z0-9]/g, '_');
       // The surviving node dropped its half of the failed load at once, and still serves the previous snapshot.
       expect((await tablesOn(0)).some((t) => t.includes(half))).toBe(false);

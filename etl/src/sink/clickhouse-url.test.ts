@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../cli/source-url.ts';
+import { decimalToMinor } from './clickhouse.ts';
 import { chString, snapshotSuffix, suffixOf } from './clickhouse-layout.ts';
 import { parseSink, redactSink } from './clickhouse-url.ts';
 
@@ -50,5 +51,17 @@ describe('layout names and literals', () => {
 
   it('escapes quotes and backslashes in string literals', () => {
     expect(chString("it's a \\ path")).toBe("'it\\'s a \\\\ path'");
+  });
+});
+
+describe('decimalToMinor', () => {
+  it('reads 18.16 (every decimal) and current releases (trailing zeros dropped) alike', () => {
+    expect(decimalToMinor('1234.50', 2)).toBe(123450n);
+    expect(decimalToMinor('1234.5', 2)).toBe(123450n);
+    expect(decimalToMinor('1234', 2)).toBe(123400n);
+    expect(decimalToMinor('-0.05', 2)).toBe(-5n);
+    expect(decimalToMinor('98765432109876543.21', 2)).toBe(9876543210987654321n);
+    expect(() => decimalToMinor('1.234', 2)).toThrow(/scale 2/);
+    expect(() => decimalToMinor('1e5', 2)).toThrow();
   });
 });

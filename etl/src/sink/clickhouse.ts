@@ -30,6 +30,8 @@ import type { ClickHouseSinkSpec } from './clickhouse-url.ts';
 
 export type SinkEvent =
   | { type: 'load'; table: string }
+  /** Lines handed to the request body so far (about every MB of TSV). */
+  | { type: 'sent'; rows: number }
   | { type: 'switched'; snapshot: string }
   | { type: 'warning'; message: string };
 
@@ -103,9 +105,9 @@ export async function sinkToClickHouse(options: SinkOptions): Promise<SinkResult
     for (const node of nodes) await chQuery(node, createDistributedSql(db, suffix));
 
     emit({ type: 'load', table: factTable(suffix) });
-    await load(duck, nodes[0]!, db, suffix, scale);
+    await load(duck, nodes[0]!, db, suffix, scale, (rows) => emit({ type: 'sent', rows }));
 
-    const perShard = await shardTotals(nodes, db, suffix);
+    const perShard = await shardTotals(nodes, db, suffix, scale);
     const rows = perShard.reduce((n, s) => n + s.rows, 0n);
     const minor = perShard.reduce((n, s) => n + s.revenueMinor, 0n);
     if (rows !== BigInt(expected.rows) || minor !== expected.revenueMinor) {
@@ -293,20 +295,25 @@ async function load(
   db: string,
   suffix: string,
   scale: number,
+  sent: (rows: number) => void,
 ): Promise<void> {
   const result = await duck.stream(wideSelect(scale));
   async function* tsv(): AsyncGenerator<string> {
     let text = '';
+    let rows = 0;
     for (;;) {
       const chunk = await result.fetchChunk();
       if (!chunk || chunk.rowCount === 0) break;
       text += `${(chunk.getColumnValues(0) as string[]).join('\n')}\n`;
+      rows += chunk.rowCount;
       if (text.length >= BATCH_CHARS) {
         yield text;
         text = '';
+        sent(rows);
       }
     }
     if (text) yield text;
+    sent(rows);
   }
   const columns = factColumns(scale)
     .map(([n]) => n)
@@ -324,6 +331,7 @@ async function shardTotals(
   nodes: ClickHouseEndpoint[],
   db: string,
   suffix: string,
+  scale: number,
 ): Promise<{ rows: bigint; revenueMinor: bigint }[]> {
   const totals = [];
   for (const node of nodes) {
@@ -331,14 +339,21 @@ async function shardTotals(
       node,
       `SELECT count(), toString(sum(revenue)) FROM ${q(db, localTable(suffix))}`,
     )) as [[string, string]];
-    totals.push({ rows: BigInt(rows), revenueMinor: decimalToMinor(sum) });
+    totals.push({ rows: BigInt(rows), revenueMinor: decimalToMinor(sum, scale) });
   }
   return totals;
 }
 
-/** "1234.50" → 123450n (the scale is the string's own: ClickHouse prints a Decimal with all its decimals). */
-function decimalToMinor(text: string): bigint {
-  return BigInt(text.replace('.', ''));
+/**
+ * A Decimal as ClickHouse prints it, in units of 10^-scale: "1234.50" → 123450n at scale 2. 18.16 prints every
+ * decimal of the scale, current releases drop trailing zeros ("1234.5"), so the fraction is padded.
+ */
+export function decimalToMinor(text: string, scale: number): bigint {
+  const m = /^(-?)(\d+)(?:\.(\d+))?$/.exec(text.trim());
+  if (!m || (m[3]?.length ?? 0) > scale)
+    throw new EtlError(`ClickHouse answered "${text}" for a Decimal of scale ${scale}`);
+  const minor = BigInt(m[2]! + (m[3] ?? '').padEnd(scale, '0'));
+  return m[1] ? -minor : minor;
 }
 
 function formatMinor(minor: bigint, scale: number): string {

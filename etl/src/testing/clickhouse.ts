@@ -163,6 +163,9 @@ function configXml(node: ClickHouseNode, nodes: ClickHouseNode[], index: number)
   <user_files_path>${dir}/user_files/</user_files_path>
   <format_schema_path>${dir}/format_schemas/</format_schema_path>
   <max_concurrent_queries>50</max_concurrent_queries>
+  <!-- 18.16 closes an idle connection after 3 s; fetch (undici) keeps one for 4 s and a request sent on it in
+       between failed with "other side closed". Longer here, so the client always closes first. -->
+  <keep_alive_timeout>600</keep_alive_timeout>
   <mark_cache_size>268435456</mark_cache_size>
   <uncompressed_cache_size>268435456</uncompressed_cache_size>
   <timezone>UTC</timezone>
