@@ -104,23 +104,28 @@ export async function writeBridgeGrain(
   ).getRowsJS()[0]![0];
   if (typeof newest !== 'string') return null;
   const periods = await insightPeriods(db, newest);
-  const sums = MONTH_MARKET_SUMS.map((c) => `${storedSql(c).replace(/\((\w+)\)/, '(f.$1)')}::DOUBLE`);
-  // One query per period: periods may overlap (a flagged month inside the year to date).
-  const selects = periods.map(
-    (p, i) => `
-    SELECT ${i} AS period, m.market_name, m.zone, c.customer_name, c.customer_type,
-      p.product_code, p.product_type, ${sums.join(', ')}
-    FROM fact_sales f
-      LEFT JOIN dim_market m ON m.market_code = f.market_code
-      LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
-      LEFT JOIN dim_product p ON p.product_code = f.product_code
-    WHERE f.order_date BETWEEN DATE '${p.from}' AND DATE '${p.to}'
-      ${p.market === undefined ? '' : `AND m.market_name = ${sqlString(p.market)}`}
-    GROUP BY ALL`,
-  );
-  const reader = await db.runAndReadAll(`${selects.join(' UNION ALL ')} ORDER BY ALL`);
+  // By codes first, then names: a few tens of thousands of groups joined, not millions of facts (the staging
+  // database runs in under 100 MB). One period at a time, as periods may overlap (a flagged month in the year).
+  const inner = MONTH_MARKET_SUMS.map((c) => `${storedSql(c)} AS ${c}`);
+  const outer = MONTH_MARKET_SUMS.map((c) => `sum(f.${c})::DOUBLE`);
+  const found: unknown[][] = [];
+  for (const [i, p] of periods.entries()) {
+    const reader = await db.runAndReadAll(`
+      SELECT ${i} AS period, m.market_name, m.zone, c.customer_name, c.customer_type, p.product_code, p.product_type,
+        ${outer.join(', ')}
+      FROM (
+        SELECT market_code, customer_code, product_code, ${inner.join(', ')} FROM fact_sales
+        WHERE order_date BETWEEN DATE '${p.from}' AND DATE '${p.to}' GROUP BY ALL
+      ) f
+        LEFT JOIN dim_market m ON m.market_code = f.market_code
+        LEFT JOIN dim_customer c ON c.customer_code = f.customer_code
+        LEFT JOIN dim_product p ON p.product_code = f.product_code
+      ${p.market === undefined ? '' : `WHERE m.market_name = ${sqlString(p.market)}`}
+      GROUP BY ALL ORDER BY ALL`);
+    found.push(...reader.getRowsJS());
+  }
   const [markets, customers, products] = [dictionary(), dictionary(), dictionary()];
-  const rows = (reader.getRowsJS() as unknown as [number, ...(string | null)[]][]).map(
+  const rows = (found as [number, ...(string | null)[]][]).map(
     ([period, market, zone, customer, type, product, productType, ...values]) =>
       [
         period,
