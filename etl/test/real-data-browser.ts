@@ -26,6 +26,8 @@ export interface ShownInsight {
 export interface ShownInsights {
   items: ShownInsight[];
   caveats: ShownInsight[];
+  /** Whether the page read the snapshot's bridge_grain.json (the customer and product splits' file). */
+  grainRead: boolean;
 }
 
 const components = fileURLToPath(new URL('../../packages/components/', import.meta.url));
@@ -56,6 +58,10 @@ export async function insightsInChromium(extractDir: string, workDir: string): P
     const tab = await browser.newPage();
     const errors: string[] = [];
     tab.on('pageerror', (e) => errors.push(e.message));
+    let grainRead = false;
+    tab.on('requestfinished', (r) => {
+      if (r.url().endsWith('/bridge_grain.json')) grainRead = true;
+    });
     await tab.goto(`${server.url}/`);
     const handle = await tab.waitForFunction(
       () => {
@@ -71,11 +77,11 @@ export async function insightsInChromium(extractDir: string, workDir: string): P
       null,
       { timeout: 90_000, polling: 100 },
     );
-    const shown = (await handle.jsonValue()) as ShownInsights | { error: string };
+    const shown = (await handle.jsonValue()) as Omit<ShownInsights, 'grainRead'> | { error: string };
     if ('error' in shown || errors.length > 0) {
       throw new Error(`<atliq-insights> failed on the real extract: ${'error' in shown ? shown.error : ''} ${errors}`);
     }
-    return shown;
+    return { ...shown, grainRead };
   } finally {
     await browser.close();
     await server.close();

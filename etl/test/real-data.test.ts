@@ -164,6 +164,9 @@ describe.skipIf(!DIR)('real Atliq dumps (ATLIQ_REAL_DUMP_DIR)', () => {
         const shown = await insightsInChromium(extract, join(out, 'browser'));
         const { members, unknownShare } = await sourceBreakdown(conn, true);
         expect(shown.items.length).toBeGreaterThan(0);
+        // Their customer and product splits came from the snapshot's bridge_grain.json, not only the engine.
+        expect(manifest.bridge_grain?.rows).toBeGreaterThan(0);
+        expect(shown.grainRead).toBe(true);
         for (const insight of shown.items) expectInsightEqualsSource(insight, members, wanted);
         const unknown = shown.caveats.find((c) => c.text.includes('product codes missing'));
         expect(unknownShare).toBeGreaterThan(0.01);

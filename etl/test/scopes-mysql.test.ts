@@ -121,14 +121,18 @@ describe('publish() with scopes, from MySQL', () => {
       // Every file the manifest lists was opened, plus the manifest itself.
       const manifest = await readManifest(scopeDir(scope.name));
       const days = manifest.day_market ? [manifest.day_market.path] : [];
+      const grain = manifest.bridge_grain ? [manifest.bridge_grain.path] : [];
       const listed = [
         ...manifest.files.map((f) => f.path),
         manifest.month_market!.path,
         ...days,
+        ...grain,
         'manifest.json',
       ].sort();
       // Days only where there are facts: an aggregate scope holds market × month totals.
       expect(Boolean(manifest.day_market), scope.name).toBe(scope.detail !== 'aggregate' && t.lines > 0);
+      // The insights' bridge grain likewise, of the scope's own facts (scanned for leaks above with the JSON).
+      expect(Boolean(manifest.bridge_grain), scope.name).toBe(scope.detail !== 'aggregate' && t.lines > 0);
       expect(files.map((f) => f.path).sort(), scope.name).toEqual(listed);
       expect(manifest.snapshot_id).toBe(main.snapshot_id);
       // With the scope's first and newest order day, which an aggregate scope's empty facts cannot carry.

@@ -1,6 +1,7 @@
 import { BROWSER_DB_FILE, type Manifest, type ManifestFile } from '@atliq/sdk/contract';
 import type { DuckDBConnection } from '@duckdb/node-api';
 import { EtlError } from '../errors.ts';
+import { writeBridgeGrain } from './bridge-grain.ts';
 import { writeDayMarket, writeMonthMarket } from './month-market.ts';
 import { describeSnapshot } from './snapshot-files.ts';
 import { writeSnapshot } from './write-snapshot.ts';
@@ -10,6 +11,8 @@ export interface ExtractFiles {
   monthMarket: NonNullable<Manifest['month_market']>;
   /** Null for an aggregate scope, whose facts are empty. */
   dayMarket: Manifest['day_market'] | null;
+  /** Null for an aggregate scope, as `dayMarket`. */
+  bridgeGrain: Manifest['bridge_grain'] | null;
 }
 
 /**
@@ -39,5 +42,6 @@ export async function writeExtractFiles(
   // Written after describeSnapshot: it is listed on its own in the manifest, not as a table file.
   const monthMarket = await writeMonthMarket(db, dir, prefix);
   const dayMarket = await writeDayMarket(db, dir, prefix);
-  return { files, monthMarket, dayMarket };
+  const bridgeGrain = await writeBridgeGrain(db, dir, prefix);
+  return { files, monthMarket, dayMarket, bridgeGrain };
 }

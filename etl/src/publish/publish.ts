@@ -178,7 +178,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
 
     await mkdir(tmpDir);
     const prefix = `${SNAPSHOTS_DIR}/${id}`;
-    const { files, monthMarket, dayMarket } = await writeExtractFiles(
+    const { files, monthMarket, dayMarket, bridgeGrain } = await writeExtractFiles(
       db,
       tmpDir,
       prefix,
@@ -217,6 +217,7 @@ async function publishLocked(options: PublishOptions): Promise<PublishResult> {
       refresh,
       month_market: monthMarket,
       ...(dayMarket ? { day_market: dayMarket } : {}),
+      ...(bridgeGrain ? { bridge_grain: bridgeGrain } : {}),
     };
     const manifestPath = await writeManifest(out, manifest);
     const published = scopes.map(({ root, manifest: m }) => ({

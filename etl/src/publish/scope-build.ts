@@ -100,7 +100,7 @@ async function buildIn(
   await mkdir(tmpDir, { recursive: true });
   const prefix = `${SNAPSHOTS_DIR}/${id}`;
   const factRows = scope.detail === 'aggregate' ? 0 : quality.rows_published;
-  const { files, monthMarket, dayMarket } = await writeExtractFiles(db, tmpDir, prefix, factRows);
+  const { files, monthMarket, dayMarket, bridgeGrain } = await writeExtractFiles(db, tmpDir, prefix, factRows);
   const manifest: Manifest = {
     ...run.base,
     browser_db: `${prefix}/${BROWSER_DB_FILE}`,
@@ -110,6 +110,7 @@ async function buildIn(
     refresh: { mode: run.refreshMode },
     month_market: monthMarket,
     ...(dayMarket ? { day_market: dayMarket } : {}),
+    ...(bridgeGrain ? { bridge_grain: bridgeGrain } : {}),
     scope: { name: scope.name, detail: scope.detail, ...(days ? { days } : {}) },
   };
   return { root, tmpDir, finalDir: join(root, SNAPSHOTS_DIR, id), manifest };

@@ -22,6 +22,8 @@ export interface PageRun {
 }
 
 const LOAD_TIMEOUT_MS = 600_000;
+/** How long after the last tile our page's full insights are waited for before the clicks start. */
+const INSIGHTS_TIMEOUT_MS = 30_000;
 
 /**
  * Loads one page in a fresh browser context (empty HTTP and code caches: a first visit), waits until every tile of
@@ -42,6 +44,17 @@ export async function runPage(browser: Browser, url: string, variant: Variant, c
       null,
       { timeout: LOAD_TIMEOUT_MS, polling: 50 },
     );
+    // Every insight too, on our page: its full set may come after the last tile (before this session's bridge grain
+    // it did, by seconds), and the clicks that follow would replace it before it was timed. The baseline's insights
+    // take minutes of full scans: not waited for.
+    if (variant === 'ours') {
+      await page
+        .waitForFunction(() => window.__bench?.marks['insightsComplete'] !== undefined, null, {
+          timeout: INSIGHTS_TIMEOUT_MS,
+          polling: 50,
+        })
+        .catch(() => {});
+    }
     const loaded = await page.evaluate(() => ({
       marks: window.__bench.marks,
       errors: window.__bench.errors,

@@ -53,13 +53,14 @@ describe('the @atliq/etl tarball', () => {
     expect(license).toBe(await readFile(join(repo, 'LICENSE'), 'utf8'));
   });
 
-  it('names the prebuilt bin and depends only on the drivers, from the registry', async () => {
+  it('names the prebuilt bin and depends only on the drivers and the statistics the insights use, from the registry', async () => {
     const text = (await run(tmpdir(), 'tar', ['xzf', tarball, '-O', 'package/package.json'])).stdout;
     const manifest = JSON.parse(text);
     expect(text).not.toContain('workspace:');
     expect(manifest.private).toBeUndefined();
     expect(manifest.bin).toEqual({ 'atliq-etl': './dist/atliq-etl.mjs' });
-    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@duckdb/node-api', 'mysql2']);
+    // simple-statistics: the bridge grain runs the insights' own findings (robust z-scores) at publish time.
+    expect(Object.keys(manifest.dependencies).sort()).toEqual(['@duckdb/node-api', 'mysql2', 'simple-statistics']);
   });
 });
 

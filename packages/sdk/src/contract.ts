@@ -36,6 +36,14 @@ export const MONTH_MARKET_FILE = 'month_market.json';
  */
 export const DAY_MARKET_FILE = 'day_market.json';
 /**
+ * Beside `month_market.json`: the facts of the periods the insights split by customer and product on a page's first
+ * load, summed by market, customer and product, with the attributes the insights split by — the default comparison
+ * (the year to the newest order day and the same days a year earlier), and each unusual month the insights explain
+ * with a bridge against the same month a year earlier (for its market, or all of them). What those splits read,
+ * without the engine. A full-detail extract only.
+ */
+export const BRIDGE_GRAIN_FILE = 'bridge_grain.json';
+/**
  * Scoped extracts (row-level security) live under `<out>/scopes/<name>/`, each a complete extract with its own
  * manifest and snapshot folders, published by the same run as the full one.
  */
@@ -258,6 +266,53 @@ export interface DayMarketFile {
 }
 
 /**
+ * The columns of {@link BRIDGE_GRAIN_FILE}'s rows: the period (0 current, 1 baseline), each member as its index in
+ * the file's `members` lists, then the sums of {@link MONTH_MARKET_SUMS}.
+ */
+export const BRIDGE_GRAIN_COLUMNS: readonly string[] = [
+  'period',
+  'market',
+  'customer',
+  'product',
+  ...MONTH_MARKET_SUMS,
+];
+
+/** A row of {@link BRIDGE_GRAIN_FILE}: period and member indexes, then the sums (NULL where the facts'). */
+export type BridgeGrainRow = readonly [
+  period: number,
+  market: number,
+  customer: number,
+  product: number,
+  ...sums: (number | null)[],
+];
+
+/**
+ * A period of {@link BRIDGE_GRAIN_FILE}: inclusive days and, for an unusual month of one market, that market's name
+ * (the period's rows are then that market's only).
+ */
+export interface BridgeGrainPeriod {
+  from: string;
+  to: string;
+  market?: string;
+}
+
+/**
+ * {@link BRIDGE_GRAIN_FILE}: each member once, with the attribute that goes with it (a market's zone, a customer's
+ * type, a product's type; NULL where a fact has no dimension row), and the rows that point at them.
+ */
+export interface BridgeGrainFile {
+  columns: readonly string[];
+  /** Each period, the default comparison's current and baseline first; the rows' `period` indexes this list. */
+  periods: BridgeGrainPeriod[];
+  members: {
+    market: [market: string | null, zone: string | null][];
+    customer: [customer: string | null, customer_type: string | null][];
+    product: [product: string | null, product_type: string | null][];
+  };
+  rows: BridgeGrainRow[];
+}
+
+/**
  * What a scoped extract declares about itself. `detail`: `full` — facts, dimensions and rollups at every grain, for
  * the rows in scope; `aggregate` — market × month totals only: fact_sales, dim_customer, dim_product,
  * agg_sales_month and rejects are empty, and a query at customer or product grain is not available.
@@ -307,6 +362,11 @@ export interface Manifest {
    * contract version 1: absent in older manifests and in aggregate scopes.
    */
   day_market?: { path: string; rows: number; bytes: number; sha256: string; months: string[] };
+  /**
+   * {@link BRIDGE_GRAIN_FILE} of this snapshot and the periods it holds (the default comparison's first). Added
+   * within contract version 1: absent in older manifests and in aggregate scopes.
+   */
+  bridge_grain?: { path: string; rows: number; bytes: number; sha256: string; periods: BridgeGrainPeriod[] };
   /** Present on a scoped extract (under {@link SCOPES_DIR}) only. Added within contract version 1. */
   scope?: ManifestScope;
 }

@@ -111,7 +111,7 @@ function checkRefresh(v: unknown): void {
 }
 
 /** `month_market` and `day_market`, added within contract version 1: optional, checked when present. */
-function checkListedFile(v: unknown, key: 'month_market' | 'day_market'): void {
+function checkListedFile(v: unknown, key: 'month_market' | 'day_market' | 'bridge_grain'): void {
   if (v === undefined) return;
   const f = obj(v, `$.${key}`);
   relPath(f.path, `$.${key}.path`);
@@ -126,6 +126,17 @@ function checkListedFile(v: unknown, key: 'month_market' | 'day_market'): void {
       !f.months.every((m) => typeof m === 'string' && /^\d{4}-(0[1-9]|1[0-2])$/.test(m))
     ) {
       throw new ManifestError('expected a list of YYYY-MM months', '$.day_market.months');
+    }
+  }
+  if (key === 'bridge_grain') {
+    const day = (d: unknown) => typeof d === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(d);
+    const periods = f.periods;
+    const market = (m: unknown) => m === undefined || typeof m === 'string';
+    if (
+      !Array.isArray(periods) ||
+      !periods.every((p) => day(p?.from) && day(p?.to) && p.from <= p.to && market(p.market))
+    ) {
+      throw new ManifestError('expected a list of { from, to, market? }', '$.bridge_grain.periods');
     }
   }
 }
@@ -209,6 +220,7 @@ export function parseManifest(input: unknown): Manifest {
   checkRefresh(m.refresh);
   checkListedFile(m.month_market, 'month_market');
   checkListedFile(m.day_market, 'day_market');
+  checkListedFile(m.bridge_grain, 'bridge_grain');
   checkScope(m.scope);
   return input as Manifest;
 }

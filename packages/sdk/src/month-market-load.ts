@@ -11,7 +11,7 @@ import {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 const isText = (v: unknown, nullable = false): boolean => typeof v === 'string' || (nullable && v === null);
 
-const areSums = (sums: unknown[]) =>
+export const areSums = (sums: unknown[]) =>
   sums.every(
     (s, i) => isNumber(s) || (s === null && TABLES.agg_sales_month_market.columns[MONTH_MARKET_SUMS[i]!].nullable),
   );
@@ -37,14 +37,15 @@ async function sha256(bytes: ArrayBuffer): Promise<string | null> {
   return [...new Uint8Array(digest)].map((b) => b.toString(16).padStart(2, '0')).join('');
 }
 
-/** A JSON file the manifest lists with its size, row count and checksum, and the columns and rows it must hold. */
-async function loadListed<R>(
+/**
+ * The parsed JSON of a file the manifest lists with its size and checksum, or null when it is not exactly that file
+ * (missing, another size, another checksum) or not JSON.
+ */
+export async function fetchListed(
   manifestUrl: string,
-  listed: { path: string; rows: number; bytes: number; sha256: string } | undefined,
-  columns: readonly string[],
-  isRowOf: (v: unknown) => v is R,
+  listed: { path: string; bytes: number; sha256: string } | undefined,
   fetchFn: typeof fetch,
-): Promise<R[] | null> {
+): Promise<unknown> {
   if (!listed) return null;
   try {
     const response = await fetchFn(new URL(listed.path, manifestUrl).href);
@@ -53,13 +54,25 @@ async function loadListed<R>(
     if (bytes.byteLength !== listed.bytes) return null;
     const digest = await sha256(bytes);
     if (digest !== null && digest !== listed.sha256) return null;
-    const file = JSON.parse(new TextDecoder().decode(bytes)) as { columns?: unknown; rows?: unknown };
-    const columnsMatch = JSON.stringify(file.columns) === JSON.stringify(columns);
-    if (!columnsMatch || !Array.isArray(file.rows) || file.rows.length !== listed.rows) return null;
-    return file.rows.every(isRowOf) ? (file.rows as R[]) : null;
+    return JSON.parse(new TextDecoder().decode(bytes)) as unknown;
   } catch {
     return null;
   }
+}
+
+/** A JSON file the manifest lists with its size, row count and checksum, and the columns and rows it must hold. */
+async function loadListed<R>(
+  manifestUrl: string,
+  listed: { path: string; rows: number; bytes: number; sha256: string } | undefined,
+  columns: readonly string[],
+  isRowOf: (v: unknown) => v is R,
+  fetchFn: typeof fetch,
+): Promise<R[] | null> {
+  const file = (await fetchListed(manifestUrl, listed, fetchFn)) as { columns?: unknown; rows?: unknown } | null;
+  if (!file || typeof file !== 'object') return null;
+  const columnsMatch = JSON.stringify(file.columns) === JSON.stringify(columns);
+  if (!columnsMatch || !Array.isArray(file.rows) || file.rows.length !== listed!.rows) return null;
+  return file.rows.every(isRowOf) ? (file.rows as R[]) : null;
 }
 
 /**

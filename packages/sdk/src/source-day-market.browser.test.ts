@@ -125,7 +125,12 @@ describe('AtliqSource and day_market.json', () => {
     const [from, to] = [`${year}-01-01`, `${year}${newest.slice(4)}`];
     const spec = { measures: MEASURES, dimensions: ['market'], filters: { day: { from, to } } };
     expectSame(await source.query(spec, { local: true }), await truth(from, to, true));
-    const byCustomer = { measures: ['revenue'], dimensions: ['customer'], filters: { day: { from, to } } };
+    // Not the default comparison's period either, which bridge_grain.json holds by customer.
+    const byCustomer = {
+      measures: ['revenue'],
+      dimensions: ['customer'],
+      filters: { day: { from: `${year}-02-01`, to } },
+    };
     await expect(source.query(byCustomer, { local: true })).rejects.toBeInstanceOf(EngineNeededError);
     const other = [...Array(12)]
       .map((_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)

@@ -1,3 +1,4 @@
+import { answerFromGrain, type BridgeGrain, grainPeriod, loadBridgeGrain } from './bridge-grain-load.ts';
 import { type CompiledQuery, compile, type QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import type { Manifest } from './contract.ts';
@@ -114,6 +115,7 @@ export class AtliqSource {
   #loading: Promise<Manifest> | undefined;
   #monthMarket: Promise<Cube | null> | undefined;
   #dayMarket: Promise<Cube | null> | undefined;
+  #bridgeGrain: Promise<BridgeGrain | null> | undefined;
   readonly #cubes = new CubeStore();
   #opening: Promise<{ manifest: Manifest; connector: Connector; dbUrl: string }> | undefined;
 
@@ -173,6 +175,8 @@ export class AtliqSource {
     const dayMarket = await this.#loadDayMarket(spec, manifest);
     const fromDays = dayMarket && answerFromCube(spec, dayMarket);
     if (fromDays) return fromDays;
+    const fromGrain = await this.#fromGrain(spec, manifest);
+    if (fromGrain) return fromGrain;
     const halves = spec.filters?.['day'] ? this.#split(spec, manifest, true) : null;
     if (halves) return halves;
     throw new EngineNeededError();
@@ -207,6 +211,12 @@ export class AtliqSource {
       if (fromDays) {
         this.#open().catch(() => {});
         return fromDays;
+      }
+      // The default comparison's customers and products (the insights' splits) from the bridge grain, likewise.
+      const fromGrain = await this.#fromGrain(spec, manifest);
+      if (fromGrain) {
+        this.#open().catch(() => {});
+        return fromGrain;
       }
       const fromCube = await this.#cubes.answer(spec);
       if (fromCube) return fromCube;
@@ -309,6 +319,7 @@ export class AtliqSource {
     this.#manifest = undefined;
     this.#monthMarket = undefined;
     this.#dayMarket = undefined;
+    this.#bridgeGrain = undefined;
     this.#cache.clear();
     this.#cubes.clear();
     const opened = await opening?.catch(() => undefined);
@@ -357,6 +368,20 @@ export class AtliqSource {
       (rows) => rows && dayMarketCube(rows),
     );
     return this.#dayMarket;
+  }
+
+  /**
+   * `spec` answered from the snapshot's bridge grain when it asks one of its periods by customers or products (the
+   * file is fetched then); else null.
+   */
+  async #fromGrain(spec: QuerySpec, manifest: Manifest): Promise<Row[] | null> {
+    const listed = manifest.bridge_grain;
+    if (!listed || this.#options.preaggregates === false) return null;
+    const index = grainPeriod(spec, listed.periods, snapshotDays(manifest));
+    if (index < 0) return null;
+    this.#bridgeGrain ??= loadBridgeGrain(this.#base, manifest, this.#options.fetch);
+    const grain = await this.#bridgeGrain;
+    return grain && answerFromGrain(spec, grain, index);
   }
 
   #open() {

@@ -28,6 +28,14 @@ async function handSql(manifestPath: string, sql: string): Promise<Row[]> {
   }
 }
 
+/** Fetch that serves an extract's manifest without `bridge_grain`, as an ETL before it published one. */
+const withoutGrain: typeof fetch = async (input, init) => {
+  const response = await fetch(input, init);
+  if (!String(input).includes('/manifest.json')) return response;
+  const { bridge_grain: _, ...manifest } = (await response.json()) as Record<string, unknown>;
+  return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } });
+};
+
 describe('<atliq-insights>', () => {
   test('the change of revenue and its drivers equal SQL on the published Parquet, and the bridge adds up', async () => {
     const { ytd, ytdByMarket, baselineByMarket, ytdByCustomer, baselineByCustomer } = inject('periods');
@@ -70,13 +78,59 @@ describe('<atliq-insights>', () => {
     expect(sql).toContain("BETWEEN '2020-01-01' AND '2020-06-26'");
   });
 
-  test('before the engine answers, the markets-and-zones insights of the month and day files show, equal to SQL and saying what is still read; then every insight', async () => {
+  test('with bridge_grain.json every insight, customers and products too, shows before the engine has started, equal to SQL', async () => {
+    const { ytd, ytdByCustomer, baselineByCustomer } = inject('periods');
+    let connects = 0;
+    const source = new AtliqSource(new URL(`${SRC}?engine=never`, location.href).href, {
+      // No engine at all: a question the files cannot answer would fail the element.
+      connect: () => {
+        connects++;
+        return Promise.reject(new Error('no engine in this test'));
+      },
+    });
+    AtliqSource.register(source);
+    const el = mount('atliq-insights', { src: source.url, max: '20' });
+    await vi.waitFor(
+      () => {
+        expect(el.data?.length).toBeGreaterThan(0);
+        expect(el.pending).toBeNull();
+      },
+      { timeout: 25_000 },
+    );
+    const change = el.data!.find((i) => i.kind === 'change')!;
+    expect(change.current!.value).toBeCloseTo(ytd.current.revenue, 2);
+    expect(change.baseline!.value).toBeCloseTo(ytd.baseline.revenue, 2);
+    const customers = el.data!.find((i) => i.kind === 'customers');
+    for (const c of [...(customers?.contributions ?? []), ...change.contributions!]) {
+      if (c.dimension !== 'customer') continue;
+      expect(c.change).toBeCloseTo((ytdByCustomer[c.member] ?? 0) - (baselineByCustomer[c.member] ?? 0), 2);
+    }
+    // The engine was asked to start (it warms up for what the files do not hold) and never came.
+    expect(connects).toBeGreaterThan(0);
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).toBeNull();
+    // The same insights, word for word, as the engine's answers give on an extract without the file.
+    const engine = new AtliqSource(new URL(`${SRC}?grain=none`, location.href).href, { fetch: withoutGrain });
+    AtliqSource.register(engine);
+    const other = mount('atliq-insights', { src: engine.url, max: '20' });
+    await vi.waitFor(
+      () => {
+        expect(other.data?.length).toBeGreaterThan(0);
+        expect(other.pending).toBeNull();
+      },
+      { timeout: 25_000 },
+    );
+    expect(el.data!.map((i) => [i.kind, i.text])).toEqual(other.data!.map((i) => [i.kind, i.text]));
+    await Promise.all([source.close(), engine.close()]);
+  });
+
+  test('without bridge_grain.json (an older extract), the markets-and-zones insights of the month and day files show before the engine answers, equal to SQL and saying what is still read; then every insight', async () => {
     const { ytd, ytdByMarket, baselineByMarket } = inject('periods');
     let open!: () => void;
     const gate = new Promise<void>((resolve) => {
       open = resolve;
     });
     const source = new AtliqSource(new URL(`${SRC}?engine=gated`, location.href).href, {
+      fetch: withoutGrain,
       connect: async (dbUrl) => {
         await gate;
         return connectWasm(dbUrl);
