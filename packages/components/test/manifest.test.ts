@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { literalOptions, manifestArgTypes, type Package } from '../../../.storybook/manifest-arg-types.ts';
+import { TAG_EVENTS } from '../../react/src/events.ts';
 import { DIMENSIONS, MEASURES } from '../../sdk/src/model.ts';
 
 const read = (file: string) => JSON.parse(readFileSync(new URL(`../${file}`, import.meta.url), 'utf8'));
@@ -152,5 +153,15 @@ describe('VS Code custom data offers the values', () => {
     expect(offered('atliq-revenue-chart', 'by')).toEqual(dimensions);
     expect(offered('atliq-trend-chart', 'grain')).toEqual(['day', 'month', 'year']);
     expect(offered('atliq-kpi', 'comparison')).toEqual(['previous', 'year']);
+  });
+});
+
+describe('@atliq/react follows the manifest', () => {
+  test('each wrapper and JSX tag listens to exactly the events its element declares', () => {
+    expect(Object.keys(TAG_EVENTS).sort()).toEqual(elements.map((e) => e.tagName).sort());
+    for (const e of elements) {
+      const declared = (e.events ?? []).map((v) => v.name).sort();
+      expect([...TAG_EVENTS[e.tagName as keyof typeof TAG_EVENTS]].sort(), e.tagName).toEqual(declared);
+    }
   });
 });
