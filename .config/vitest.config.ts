@@ -50,6 +50,7 @@ export default defineConfig({
             'packages/sdk/src/**/*.test.ts',
             'packages/devserver/src/**/*.test.ts',
             'packages/components/test/editor-data.test.ts',
+            'packages/components/test/manifest.test.ts',
             'packages/server/src/**/*.test.ts',
           ],
           exclude: ['**/*.browser.test.ts', '**/node_modules/**'],

@@ -47,7 +47,11 @@ export function literalOptions(type: string | undefined): string[] | undefined {
 
 function control(type: string | undefined): Partial<ArgTypes[string]> {
   const options = literalOptions(type);
-  if (options) return { control: { type: 'select' }, options, type: { name: 'enum', value: options } };
+  if (options) {
+    // An empty value leaves the setting to the dashboard (`comparison`, `fiscal-year-start`): say so in the list.
+    const labels = options.includes('') ? { '': '(unset)' } : undefined;
+    return { control: { type: 'select', ...(labels && { labels }) }, options, type: { name: 'enum', value: options } };
+  }
   if (type === 'boolean') return { control: { type: 'boolean' }, type: { name: 'boolean' } };
   if (type === 'number') return { control: { type: 'number' }, type: { name: 'number' } };
   return { control: { type: 'text' }, type: { name: 'string' } };
@@ -55,8 +59,9 @@ function control(type: string | undefined): Partial<ArgTypes[string]> {
 
 /**
  * Storybook's own reading of the manifest types every union as an object control and lists private fields; this one
- * gives each attribute (under its attribute name, as stories pass it) a text, boolean, number or select control, and
- * documents the public properties without an attribute, the events, slots, CSS parts and custom properties.
+ * gives each attribute (under its attribute name, as stories pass it) a text, boolean, number or select control — a
+ * select of the values for a union of string literals (`measure`, `by`, `grain`, `comparison`…) — and documents the
+ * public properties without an attribute, the events with their detail types, slots, CSS parts and custom properties.
  */
 export function manifestArgTypes(manifest: Package, tag: unknown): ArgTypes {
   const element = elementOf(manifest, tag);
@@ -94,7 +99,9 @@ export function manifestArgTypes(manifest: Package, tag: unknown): ArgTypes {
   for (const [category, items] of documented) {
     for (const item of items ?? []) {
       const name = item.name || '(default)';
-      argTypes[`${category}:${name}`] = { name, description: item.description, control: false, table: row(category) };
+      // An event's type names its detail (`CustomEvent<AtliqSelectDetail>`).
+      const table = row(category, item.type?.text);
+      argTypes[`${category}:${name}`] = { name, description: item.description, control: false, table };
     }
   }
   return argTypes;

@@ -1,4 +1,5 @@
 import { editorDataPlugin } from './cem/editor-data.mjs';
+import { literalTypesPlugin } from './cem/literal-types.mjs';
 
 // Generates custom-elements.json (read by editors and Storybook). `packagejson: false` keeps the analyzer from
 // rewriting package.json's customElements path, which would point at the drift check's scratch folder.
@@ -34,6 +35,8 @@ export default {
         customElementsManifest.modules.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
       },
     },
+    // `MeasureName` and the like written out as the values they allow, for Storybook's selects and editors.
+    literalTypesPlugin(),
     // VS Code custom data and Vue types beside the manifest; the drift check sends them to its scratch folder.
     editorDataPlugin(process.env.CEM_EDITOR_OUTDIR ?? '.'),
   ],

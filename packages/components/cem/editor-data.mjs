@@ -5,12 +5,16 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** `'light' | 'dark' | undefined` → `['light', 'dark']`, else none. */
+/**
+ * `'light' | 'dark' | undefined` → `['light', 'dark']`, else none. The empty value (`comparison=""`, the dashboard's)
+ * is no completion.
+ */
 function literalValues(type) {
   const parts = (type ?? '').split('|').map((part) => part.trim());
   const literals = parts.filter((part) => /^'[^']*'$/.test(part));
   const rest = parts.filter((part) => !/^'[^']*'$/.test(part) && part !== 'undefined' && part !== 'null');
-  return literals.length > 0 && rest.length === 0 ? literals.map((part) => ({ name: part.slice(1, -1) })) : [];
+  if (literals.length === 0 || rest.length > 0) return [];
+  return literals.filter((part) => part !== "''").map((part) => ({ name: part.slice(1, -1) }));
 }
 
 /** The custom elements of a manifest, sorted by tag. */

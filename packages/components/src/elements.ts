@@ -12,12 +12,46 @@ export type {
   AtliqSelectDetail,
   AtliqTargetChangeDetail,
 } from './base/events.ts';
-export { AtliqDashboard } from './dashboard/dashboard.ts';
-export { AtliqDataStatus } from './data-status/data-status.ts';
-export { AtliqFilterBar } from './filter-bar/filter-bar.ts';
-export { AtliqInsights, type Insight, type InsightKind, type InsightMath, type Tone } from './insights/insights.ts';
-export { AtliqKpi } from './kpi/kpi.ts';
-export { AtliqProfitChart } from './profit-chart/profit-chart.ts';
-export { AtliqRevenueChart } from './revenue-chart/revenue-chart.ts';
-export { AtliqTopList } from './top-list/top-list.ts';
-export { AtliqTrendChart } from './trend-chart/trend-chart.ts';
+
+import { AtliqDashboard } from './dashboard/dashboard.ts';
+import { AtliqDataStatus } from './data-status/data-status.ts';
+import { AtliqFilterBar } from './filter-bar/filter-bar.ts';
+import { AtliqInsights } from './insights/insights.ts';
+import { AtliqKpi } from './kpi/kpi.ts';
+import { AtliqProfitChart } from './profit-chart/profit-chart.ts';
+import { AtliqRevenueChart } from './revenue-chart/revenue-chart.ts';
+import { AtliqTopList } from './top-list/top-list.ts';
+import { AtliqTrendChart } from './trend-chart/trend-chart.ts';
+
+export type { Insight, InsightKind, InsightMath, Tone } from './insights/insights.ts';
+export type { KpiMeasure } from './kpi/kpi.ts';
+export {
+  AtliqDashboard,
+  AtliqDataStatus,
+  AtliqFilterBar,
+  AtliqInsights,
+  AtliqKpi,
+  AtliqProfitChart,
+  AtliqRevenueChart,
+  AtliqTopList,
+  AtliqTrendChart,
+};
+
+/**
+ * Every element by its tag: the one list that `@atliq/components` registers and `@atliq/react` types its JSX tags
+ * from. Using it brings in every element; a page that wants one imports that class alone.
+ */
+export const ATLIQ_ELEMENTS = {
+  'atliq-dashboard': AtliqDashboard,
+  'atliq-data-status': AtliqDataStatus,
+  'atliq-filter-bar': AtliqFilterBar,
+  'atliq-insights': AtliqInsights,
+  'atliq-kpi': AtliqKpi,
+  'atliq-profit-chart': AtliqProfitChart,
+  'atliq-revenue-chart': AtliqRevenueChart,
+  'atliq-top-list': AtliqTopList,
+  'atliq-trend-chart': AtliqTrendChart,
+} as const;
+
+/** The tag of an `<atliq-*>` element. */
+export type AtliqTagName = keyof typeof ATLIQ_ELEMENTS;

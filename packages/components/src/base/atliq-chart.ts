@@ -1,7 +1,12 @@
 import type { PropertyDeclarations } from 'lit';
 import { AtliqElement } from './atliq-element.ts';
 import { DEFAULT_LOCALE } from './money.ts';
-import { inheritPeriod, type PeriodAttributes } from './period-settings.ts';
+import {
+  type ComparisonAttribute,
+  type FiscalYearStartAttribute,
+  inheritPeriod,
+  type PeriodAttributes,
+} from './period-settings.ts';
 
 /**
  * Base of the components that show figures (charts, lists, KPIs): adds the `locale` and `currency` attributes.
@@ -30,8 +35,8 @@ export class AtliqChart extends AtliqElement {
   declare locale: string;
   declare currency: string;
   declare asOf: string;
-  declare fiscalYearStart: string;
-  declare comparison: string;
+  declare fiscalYearStart: FiscalYearStartAttribute;
+  declare comparison: ComparisonAttribute;
 
   constructor() {
     super();

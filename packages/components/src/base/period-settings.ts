@@ -1,6 +1,15 @@
 import { AtliqError, asOfDay, type ComparisonKind, isDay, type Manifest, type PeriodSettings } from '@atliq/sdk';
 
 /**
+ * The values of the `comparison` attribute: a kind of the SDK's period model, or empty for the dashboard's (then a
+ * year earlier). A typo still reaches `periodSettings()`, which explains it.
+ */
+export type ComparisonAttribute = ComparisonKind | '';
+
+/** The values of `fiscal-year-start`: a month number, 1 (January) to 12, or empty for the dashboard's (then 1). */
+export type FiscalYearStartAttribute = '' | '1' | '2' | '3' | '4' | '5' | '6' | '7' | '8' | '9' | '10' | '11' | '12';
+
+/**
  * The period attributes as written on an element or its dashboard (`as-of`, `fiscal-year-start`, `comparison`);
  * an empty string leaves the setting to the dashboard, then to the default.
  */

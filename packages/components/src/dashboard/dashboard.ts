@@ -3,7 +3,11 @@ import { ContextProvider } from '@lit/context';
 import { html, LitElement, type PropertyValues, type TemplateResult } from 'lit';
 import { dashboardContext } from '../base/dashboard-context.ts';
 import type { AtliqTargetChangeDetail } from '../base/events.ts';
-import { samePeriodAttributes } from '../base/period-settings.ts';
+import {
+  type ComparisonAttribute,
+  type FiscalYearStartAttribute,
+  samePeriodAttributes,
+} from '../base/period-settings.ts';
 import { errorView, forbiddenView } from '../base/status.ts';
 import { dashboardStyles } from './dashboard.styles.ts';
 import { defaultLayout } from './default-layout.ts';
@@ -19,6 +23,20 @@ import { defaultLayout } from './default-layout.ts';
  *
  * `theme` (dark, light or auto) sets the colours of the dashboard and of every element inside it that has no
  * `theme` of its own.
+ *
+ * The dashboard fires no event of its own: the events below come from the elements inside it — its children, or
+ * those of its default layout — and bubble out of their shadow roots, so one listener on the dashboard hears them
+ * all. From the default layout, `event.target` is the dashboard (the event is retargeted out of its shadow root).
+ *
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - A member was selected or the selection cleared in a chart,
+ * a top list or the insights inside; `detail` has dimension, value and label.
+ * @event {CustomEvent<AtliqFilterChangeDetail>} atliq-filter-change - The filter bar inside changed; `detail.filters`
+ * holds its filters.
+ * @event {CustomEvent<AtliqTargetChangeDetail>} atliq-target-change - The profit target was changed in the filter bar
+ * inside; the dashboard takes it as its `target`.
+ * @event {CustomEvent<AtliqDrillDetail>} atliq-drill - A chart or top list inside drilled down or went back up.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - An element inside could not load or show its data, or has an
+ * invalid attribute; `detail.message` says why.
  *
  * @slot - Components to lay out instead of the default dashboard; `data-span="full|half|third|quarter"` sizes one.
  *
@@ -68,8 +86,8 @@ export class AtliqDashboard extends LitElement {
   declare target: string;
   declare theme: 'light' | 'dark' | 'auto' | undefined;
   declare asOf: string;
-  declare fiscalYearStart: string;
-  declare comparison: string;
+  declare fiscalYearStart: FiscalYearStartAttribute;
+  declare comparison: ComparisonAttribute;
   declare _slotted: boolean;
   /** Why the server refused the extract to this reader (row-level security); null while it has not. */
   declare _refused: string | null;

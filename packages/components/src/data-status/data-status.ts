@@ -43,7 +43,8 @@ const dayFormat = (locale: string): Intl.DateTimeFormat =>
  * words, for the director, in `locale` (money in `currency`, converted with the extract's rates). `theme` (dark,
  * light or auto) sets its colours; unset, they come from the page or the dashboard.
  *
- * @event atliq-error - The extract could not be read, or `stale-after`, `locale` or `currency` is invalid.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The extract could not be read, or `stale-after`, `locale` or
+ * `currency` is invalid.
  *
  * @csspart summary - The one-line verdict.
  * @csspart finding - Each finding (`data-level="ok|warn"`).

@@ -1,7 +1,7 @@
 import { DIMENSIONS, type Filters, fiscalYearMonths, type Manifest, type Member } from '@atliq/sdk';
 import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { AtliqElement } from '../base/atliq-element.ts';
-import { inheritPeriod, periodSettings } from '../base/period-settings.ts';
+import { type FiscalYearStartAttribute, inheritPeriod, periodSettings } from '../base/period-settings.ts';
 import { plan, type QueryPlan } from '../base/query-plan.ts';
 import { parseTarget } from '../profit-chart/profit-target.ts';
 import { filterBarStyles } from './filter-bar.styles.ts';
@@ -41,11 +41,13 @@ export type FilterOptions = Readonly<Record<Field, readonly Member[]>>;
  * (set or typed) is explained beside it and never reaches the dashboard. `theme` (dark, light or auto) sets its
  * colours.
  *
- * @event atliq-filter-change - The slicers changed; `detail.filters` holds the slicers' filters (empty when cleared).
- * @event atliq-target-change - A valid profit target was typed in the control; `detail.target` is the margin in
- * percent, or null when the control was emptied (last year's margin again; with `target-control` only).
- * @event atliq-error - The choices could not be loaded, or the target set or typed is invalid; `detail.message` says
- * why.
+ * @event {CustomEvent<AtliqFilterChangeDetail>} atliq-filter-change - The slicers changed; `detail.filters` holds the
+ * slicers' filters (empty when cleared).
+ * @event {CustomEvent<AtliqTargetChangeDetail>} atliq-target-change - A valid profit target was typed in the control;
+ * `detail.target` is the margin in percent, or null when the control was emptied (last year's margin again; with
+ * `target-control` only).
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The choices could not be loaded, or the target set or typed is
+ * invalid; `detail.message` says why.
  *
  * @csspart field - Each labelled select, and the labelled profit target control.
  * @csspart select - Each select.
@@ -82,7 +84,7 @@ export class AtliqFilterBar extends AtliqElement {
 
   declare target: string;
   declare targetControl: boolean;
-  declare fiscalYearStart: string;
+  declare fiscalYearStart: FiscalYearStartAttribute;
   /** Why the target set or typed last is not a margin, shown next to the control; undefined when it is. */
   declare _targetError: string | undefined;
   /** The last valid target, which the control shows. */

@@ -27,8 +27,10 @@ export type { Insight, InsightKind, InsightMath, Tone } from './insight.ts';
  * market leaks) shows first, before the engine has read customers and products, with a note saying so (`pending`);
  * the full insights replace it.
  *
- * @event atliq-select - An insight was clicked; `detail` names the dimension and member it filters to, or null.
- * @event atliq-error - The insights could not be computed or an attribute is invalid; `detail.message` says why.
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - An insight was clicked; `detail` names the dimension and
+ * member it filters to, or null.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The insights could not be computed or an attribute is invalid;
+ * `detail.message` says why.
  *
  * @csspart list - The list of insights.
  * @csspart insight - One insight (a button when it can filter the dashboard).

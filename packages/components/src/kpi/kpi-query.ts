@@ -12,12 +12,19 @@ import { fromPeriodArgs, type PeriodArgs, periodSettings } from '../base/period-
 import { answered, type PlanContext, type Planner, plan, type QueryPlan, total } from '../base/query-plan.ts';
 import { type Change, change } from './kpi-change.ts';
 
-/** Measures a KPI tile can show: every measure of the model but the shares, which are shares of a grouping. */
-export const KPI_MEASURES: readonly MeasureName[] = (Object.keys(MEASURES) as MeasureName[]).filter(
-  (m) => MEASURES[m].aggregate.kind !== 'share',
+/**
+ * The measures a KPI tile can show: every measure of the model but the shares (`aggregate.kind` `share`), which are
+ * shares of a grouping. The SDK types a measure's aggregate loosely, so the shares are named here; the manifest test
+ * checks this list against the model.
+ */
+export type KpiMeasure = Exclude<MeasureName, 'revenue_share' | 'profit_share'>;
+
+/** {@link KpiMeasure}, at run time. */
+export const KPI_MEASURES: readonly KpiMeasure[] = (Object.keys(MEASURES) as MeasureName[]).filter(
+  (m): m is KpiMeasure => MEASURES[m].aggregate.kind !== 'share',
 );
 
-export const isKpiMeasure = (m: string): m is MeasureName => (KPI_MEASURES as readonly string[]).includes(m);
+export const isKpiMeasure = (m: string): m is KpiMeasure => (KPI_MEASURES as readonly string[]).includes(m);
 
 /** The figure's period against its baseline. */
 export interface KpiComparison {

@@ -35,7 +35,6 @@ const meta = {
   title: 'Charts/KPI',
   component: TAG,
   args: { src: EXTRACT, measure: 'revenue' },
-  argTypes: { measure: { control: 'select', options: ['revenue', 'quantity', 'orders', 'profit', 'margin'] } },
   render: ({ src, measure }) => html`<atliq-kpi src=${src} measure=${measure} style="max-width: 280px"></atliq-kpi>`,
 } satisfies Meta<Args>;
 

@@ -13,12 +13,13 @@ import {
   isKpiMeasure,
   type KpiComparison,
   type KpiData,
+  type KpiMeasure,
   kpiComparisonQuery,
   kpiValueQuery,
   planKpi,
 } from './kpi-query.ts';
 
-export { KPI_MEASURES, type KpiComparison, type KpiData } from './kpi-query.ts';
+export { KPI_MEASURES, type KpiComparison, type KpiData, type KpiMeasure } from './kpi-query.ts';
 
 /**
  * @tagname atliq-kpi
@@ -33,7 +34,8 @@ export { KPI_MEASURES, type KpiComparison, type KpiData } from './kpi-query.ts';
  * extract's first sale is not compared. `theme` (dark, light or auto) sets its colours; unset, they come from the
  * page or the dashboard.
  *
- * @event atliq-error - The data could not be loaded or `measure` is invalid; `detail.message` says why.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The data could not be loaded or `measure` is invalid;
+ * `detail.message` says why.
  *
  * @csspart label - The measure's name.
  * @csspart value - The figure.
@@ -58,7 +60,7 @@ export class AtliqKpi extends AtliqChart {
     measure: { type: String },
   };
 
-  declare measure: string;
+  declare measure: KpiMeasure;
 
   readonly #args = () => [this.measure, this.locale, this.currency, ...periodArgs(this.period)] as const;
   readonly #value = this.queryTask(this.#args, kpiValueQuery);

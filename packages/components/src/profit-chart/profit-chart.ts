@@ -33,9 +33,11 @@ import { type Margins, profitView, titleOf } from './profit-view.ts';
  *
  * It shows no money: of `locale` and `currency`, only the locale changes what is shown.
  *
- * @event atliq-select - A market (or, drilled, a customer or product) was selected or the selection cleared.
- * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the dimension now shown.
- * @event atliq-error - The data could not be loaded or `target` is invalid.
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - A market (or, drilled, a customer or product) was selected or
+ * the selection cleared.
+ * @event {CustomEvent<AtliqDrillDetail>} atliq-drill - A person drilled down or went back up; `detail` has the path and
+ * the dimension now shown.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The data could not be loaded or `target` is invalid.
  *
  * @csspart chart - The SVG drawing.
  * @csspart bar - Each bar (`below` class under target, `loss` class for a negative margin).

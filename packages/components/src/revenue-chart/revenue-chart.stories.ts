@@ -33,8 +33,6 @@ const meta = {
   component: TAG,
   args: { src: EXTRACT, by: 'market', measure: 'revenue', top: '' },
   argTypes: {
-    by: { control: 'select', options: ['market', 'zone', 'customer_type', 'product_type', 'year'] },
-    measure: { control: 'select', options: ['revenue', 'quantity', 'orders', 'profit', 'margin'] },
     top: { control: 'text', description: 'Show only the largest N (1–1000); empty shows all.' },
   },
   render: (args) => html`<div style="max-width: 720px">${revenueChart(args)}</div>`,

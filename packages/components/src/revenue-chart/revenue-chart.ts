@@ -1,4 +1,4 @@
-import { isMeasure, MEASURES } from '@atliq/sdk';
+import { type DimensionName, isMeasure, MEASURES, type MeasureName } from '@atliq/sdk';
 import { html, type TemplateResult } from 'lit';
 import { toCsv } from '../base/csv.ts';
 import { chartPng, exportActions } from '../base/export.ts';
@@ -35,9 +35,12 @@ export type { RevenueDatum };
  *
  * `theme` (dark, light or auto) sets its colours; unset, they come from the page or the dashboard.
  *
- * @event atliq-select - A bar was selected or the selection cleared; `detail` has dimension, value and label.
- * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the dimension now shown.
- * @event atliq-error - The data could not be loaded or an attribute is invalid; `detail.message` says why.
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - A bar was selected or the selection cleared; `detail` has
+ * dimension, value and label.
+ * @event {CustomEvent<AtliqDrillDetail>} atliq-drill - A person drilled down or went back up; `detail` has the path and
+ * the dimension now shown.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The data could not be loaded or an attribute is invalid;
+ * `detail.message` says why.
  *
  * @csspart chart - The SVG drawing.
  * @csspart bar - Each bar.
@@ -79,8 +82,8 @@ export class AtliqRevenueChart extends AtliqMarkChart {
     compare: { type: Boolean },
   };
 
-  declare by: string;
-  declare measure: string;
+  declare by: DimensionName;
+  declare measure: MeasureName;
   declare top: string;
   declare compare: boolean;
 

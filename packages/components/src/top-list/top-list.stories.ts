@@ -21,10 +21,6 @@ const meta = {
   title: 'Charts/Top list',
   component: TAG,
   args: { src: EXTRACT, by: 'customer', n: '5', measure: 'revenue' },
-  argTypes: {
-    by: { control: 'select', options: ['customer', 'product'] },
-    measure: { control: 'select', options: ['revenue', 'quantity'] },
-  },
   render: ({ src, by, n, measure }) =>
     html`<atliq-top-list src=${src} by=${by} n=${n} measure=${measure} style="max-width: 480px"></atliq-top-list>`,
 } satisfies Meta<Args>;

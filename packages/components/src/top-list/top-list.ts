@@ -8,7 +8,7 @@ import { toolbar } from '../base/toolbar.ts';
 import type { Ranked } from './ranking.ts';
 import { topListStyles } from './top-list.styles.ts';
 import { type RowAnchor, topListView } from './top-list-view.ts';
-import { type TopList, titleOf, topListQuery } from './top-query.ts';
+import { type TopList, type TopListBy, type TopListMeasure, titleOf, topListQuery } from './top-query.ts';
 
 /**
  * @tagname atliq-top-list
@@ -22,9 +22,11 @@ import { type TopList, titleOf, topListQuery } from './top-query.ts';
  * The row with the pointer or the keyboard focus shows a tooltip with its full value and share of the total.
  * `theme` (dark, light or auto) sets its colours; unset, they come from the page or the dashboard.
  *
- * @event atliq-select - A member was selected or the selection cleared; `detail` has dimension, value and label.
- * @event atliq-drill - A person opened a customer or went back up; `detail` has the path and the level shown.
- * @event atliq-error - The data could not be loaded or an attribute is invalid.
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - A member was selected or the selection cleared; `detail` has
+ * dimension, value and label.
+ * @event {CustomEvent<AtliqDrillDetail>} atliq-drill - A person opened a customer or went back up; `detail` has the
+ * path and the level shown.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The data could not be loaded or an attribute is invalid.
  *
  * @csspart list - The ranked list.
  * @csspart item - Each row (`aria-pressed` when selected).
@@ -63,9 +65,9 @@ export class AtliqTopList extends AtliqMarkChart {
     measure: { type: String },
   };
 
-  declare by: string;
+  declare by: TopListBy;
   declare n: string;
-  declare measure: string;
+  declare measure: TopListMeasure;
   /** Where that row was when it became active: rows do not move while the pointer or the focus stays on one. */
   #anchor: RowAnchor | undefined;
 

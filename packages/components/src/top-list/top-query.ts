@@ -8,15 +8,19 @@ import { type Ranked, rank } from './ranking.ts';
 
 const BY = ['customer', 'product'] as const;
 const TOP_MEASURES = ['revenue', 'quantity'] as const;
+/** What a top list ranks: the `by` attribute's values. */
+export type TopListBy = (typeof BY)[number];
+/** The measures a top list ranks by (a subset of the model's): the `measure` attribute's values. */
+export type TopListMeasure = (typeof TOP_MEASURES)[number];
 const oneOf = <T extends string>(list: readonly T[], value: string): value is T =>
   (list as readonly string[]).includes(value);
 
 /** What the list shows. */
 export interface TopList {
   /** The level shown: `by`, or product once a customer is opened. */
-  readonly by: (typeof BY)[number];
+  readonly by: TopListBy;
   readonly path: readonly DrillStep[];
-  readonly measure: (typeof TOP_MEASURES)[number];
+  readonly measure: TopListMeasure;
   /** Locale and currency shown; money values are already converted to that currency. */
   readonly money: Money;
   readonly rows: readonly Ranked[];
@@ -68,7 +72,7 @@ export function topListQuery([by, n, measure, path, locale, currency]: readonly 
   const limit = parseTop(n, 'n') ?? 5;
   if (!oneOf(BY, by)) throw new AtliqError(`by must be customer or product, got "${by}".`);
   if (!oneOf(TOP_MEASURES, measure)) throw new AtliqError(`measure must be revenue or quantity, got "${measure}".`);
-  const level = drillLevel(by, path) as (typeof BY)[number];
+  const level = drillLevel(by, path) as TopListBy;
   // A product code says little on its own: its type goes beside it (one per code, so the grouping is the same).
   const dimensions = level === 'product' ? [level, 'product_type'] : [level];
   const note = level === 'product' ? productNote : undefined;

@@ -23,10 +23,6 @@ const meta = {
   title: 'Charts/Trend chart',
   component: 'atliq-trend-chart',
   args: { src: EXTRACT, grain: 'month', measure: 'revenue' },
-  argTypes: {
-    grain: { control: 'select', options: ['year', 'month', 'day'] },
-    measure: { control: 'select', options: ['revenue', 'quantity', 'orders'] },
-  },
   render: ({ src, grain, measure }) =>
     html`<atliq-trend-chart src=${src} grain=${grain} measure=${measure} style="max-width: 900px"></atliq-trend-chart>`,
 } satisfies Meta<Args>;

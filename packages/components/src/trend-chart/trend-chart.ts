@@ -1,4 +1,4 @@
-import { MEASURES } from '@atliq/sdk';
+import { MEASURES, type MeasureName } from '@atliq/sdk';
 import { deepEquals } from '@lit/task/deep-equals.js';
 import { html, type TemplateResult } from 'lit';
 import { AtliqChart } from '../base/atliq-chart.ts';
@@ -16,7 +16,7 @@ import { trendChartStyles } from './trend-chart.styles.ts';
 import { drillClick, drillKey } from './trend-drill.ts';
 import { trendKeyAction } from './trend-keys.ts';
 import { nearest, type TrendLayout, type TrendPoint } from './trend-layout.ts';
-import { type Trend, trendQuery } from './trend-query.ts';
+import { type Grain, type Trend, trendQuery } from './trend-query.ts';
 import { periodClause, selectedIndexes } from './trend-selection.ts';
 import { trendView } from './trend-view.ts';
 
@@ -41,9 +41,11 @@ const CHART_HEIGHT = '--atliq-chart-height';
  * the focused period always does); the breadcrumb ("All years › 2019 › Mar 2019") and Backspace go back up. The
  * opened period narrows only this chart (and clears its selection); it still follows the other charts' cross-filter.
  *
- * @event atliq-select - A period was selected or cleared; `detail.value` is `"from – to"` or null.
- * @event atliq-drill - A person drilled down or went back up; `detail` has the path and the grain now shown.
- * @event atliq-error - The data could not be loaded or an attribute is invalid.
+ * @event {CustomEvent<AtliqSelectDetail>} atliq-select - A period was selected or cleared; `detail.value` is `"from –
+ * to"` or null.
+ * @event {CustomEvent<AtliqDrillDetail>} atliq-drill - A person drilled down or went back up; `detail` has the path and
+ * the grain now shown.
+ * @event {CustomEvent<AtliqErrorDetail>} atliq-error - The data could not be loaded or an attribute is invalid.
  *
  * @csspart chart - The SVG drawing.
  * @csspart area - The current series.
@@ -88,8 +90,8 @@ export class AtliqTrendChart extends AtliqChart {
     _drag: { state: true },
   };
 
-  declare grain: string;
-  declare measure: string;
+  declare grain: Grain;
+  declare measure: MeasureName;
   /** Index of the period with the keyboard focus or the pointer (the tooltip's period); -1 for none. */
   declare _active: number;
   /** The periods under a pointer brush, while it is drawn. */

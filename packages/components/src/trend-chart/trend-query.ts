@@ -18,7 +18,8 @@ import { type TrendPoint, withLastYear } from './trend-layout.ts';
 import { clipToAsOf, cutBaseline, markCoverage } from './trend-periods.ts';
 
 const GRAINS = ['year', 'month', 'day'] as const;
-type Grain = (typeof GRAINS)[number];
+/** A period of the trend's points, the levels of its drill hierarchy: the `grain` attribute's values. */
+export type Grain = (typeof GRAINS)[number];
 const isGrain = (g: string): g is Grain => (GRAINS as readonly string[]).includes(g);
 
 /** What the chart shows. */
