@@ -36,6 +36,7 @@ import { type TopList, type TopListBy, type TopListMeasure, titleOf, topListQuer
  * @csspart tooltip - The full value and share of the hovered or focused row.
  * @csspart status - The loading, empty or error message.
  * @csspart toolbar - The header: breadcrumb, drill toggle and export buttons.
+ * @csspart covers - The caption under the breadcrumb naming the days the numbers cover (or the two periods compared).
  * @csspart breadcrumb - The drill path (`nav`); its buttons have the part `crumb`.
  * @csspart crumb - A breadcrumb button that goes back up to its level.
  * @csspart drill-toggle - The "Drill down" button (`aria-pressed` when drill mode is on).
