@@ -20,11 +20,29 @@ export const PROFIT_EMPTY = `${PROFIT_EXTRACT}?state=empty`;
 AtliqSource.register(new AtliqSource(PROFIT_EMPTY, { connect: async () => noRows, preaggregates: false }));
 
 /**
- * The extract with profit whose engine never starts: what the snapshot's month and day files answer is all there is,
- * as in the seconds before DuckDB-WASM has read a large extract.
+ * The extract with profit whose engine never starts, as published before bridge_grain.json (its manifest without
+ * it): what the snapshot's month and day files answer is all there is, as in the seconds before DuckDB-WASM has read
+ * a large extract of an older ETL. (With the file, every insight shows without the engine.)
  */
 export const ENGINE_STALLED = `${PROFIT_EXTRACT}?state=engine-stalled`;
-AtliqSource.register(new AtliqSource(ENGINE_STALLED, { connect: () => new Promise<Connector>(() => {}) }));
+AtliqSource.register(
+  new AtliqSource(ENGINE_STALLED, {
+    connect: () => new Promise<Connector>(() => {}),
+    fetch: async (input, init) => {
+      const response = await fetch(input, init);
+      if (!String(input).includes('/manifest.json')) return response;
+      const { bridge_grain: _, ...manifest } = (await response.json()) as Record<string, unknown>;
+      return new Response(JSON.stringify(manifest), { headers: { 'content-type': 'application/json' } });
+    },
+  }),
+);
+
+/**
+ * The extract with profit whose engine never starts, with its bridge_grain.json: every insight, customers and
+ * products too, comes from the snapshot's files before DuckDB-WASM has read anything.
+ */
+export const GRAIN_ONLY = `${PROFIT_EXTRACT}?state=grain-only`;
+AtliqSource.register(new AtliqSource(GRAIN_ONLY, { connect: () => new Promise<Connector>(() => {}) }));
 
 /** The markets of the South zone in the ETL's sample database (`etl/src/sample/reference-tables.ts`). */
 export const SOUTH_MARKETS: readonly string[] = ['Chennai', 'Bengaluru', 'Kochi', 'Hyderabad', 'Bhubaneshwar'];

@@ -2,7 +2,15 @@ import type { Meta, StoryObj } from '@storybook/web-components-vite';
 import { html } from 'lit';
 import { expect, waitFor } from 'storybook/test';
 import '../index.ts';
-import { DARK_PAGE, ENGINE_STALLED, EXTRACT, LOADING, MISSING, PROFIT_EXTRACT } from '../../test/story-sources.ts';
+import {
+  DARK_PAGE,
+  ENGINE_STALLED,
+  EXTRACT,
+  GRAIN_ONLY,
+  LOADING,
+  MISSING,
+  PROFIT_EXTRACT,
+} from '../../test/story-sources.ts';
 import { loaded, statusStory } from '../../test/story-states.ts';
 import type { AtliqDashboard } from '../dashboard/dashboard.ts';
 import type { AtliqInsights, InsightKind } from './insights.ts';
@@ -129,7 +137,26 @@ export const WithoutProfit: Story = {
 };
 
 /**
- * Before the engine has read the extract: the change by market, margin, trends and market leaks come from the
+ * Before the engine has read the extract, on an extract with bridge_grain.json: every insight at once, customers'
+ * and product types' losses included, with no note that more follows.
+ */
+export const BeforeTheEngine: Story = {
+  args: { src: GRAIN_ONLY },
+  play: async ({ canvasElement }) => {
+    const el = insightsIn(canvasElement);
+    // A first stage may show for a moment while the file loads; then every insight, with no note that more follows.
+    await waitFor(() => expect(el.data !== undefined && el.pending === null).toBe(true), { timeout: 25_000 });
+    const items = el.data!;
+    await expect(items[0]?.text).toMatch(/^Revenue (fell|rose)/);
+    // Customers' losses: what only the grain (or the engine) answers, never the month and day files.
+    await expect(items.some((i) => i.kind === 'loss' && /customers? lost/.test(i.text))).toBe(true);
+    await el.updateComplete;
+    await expect(el.shadowRoot!.querySelector('[part="pending"]')).toBeNull();
+  },
+};
+
+/**
+ * An extract published before bridge_grain.json, before the engine has read it: the change by market, margin, trends and market leaks come from the
  * snapshot's month and day files at once, with a note that customer and product insights follow.
  */
 export const FirstStage: Story = {
