@@ -12,7 +12,7 @@
  * market sends, at most 8 at once (the service's per-reader limit), until the last answer, over `--clicks` clicks
  * through the extract's markets in name order.
  */
-import { readdir, readFile, stat, statfs } from 'node:fs/promises';
+import { readdir, readFile, stat, statfs, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { connectService, type Manifest, type QuerySpec, type Row, snapshotDays } from '@atliq/sdk';
@@ -68,6 +68,8 @@ const BROWSER = {
 /** The service's per-reader limit on running queries (429 beyond): a click's queries go at most this many at once. */
 const CONCURRENT = 8;
 const DB = 'atliq_bench';
+/** ClickHouse's per-query memory limit here (see raiseMemoryLimit). */
+const MEMORY_LIMIT = 8_000_000_000;
 
 const log = (line: string) => process.stdout.write(`${line}\n`);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -125,6 +127,7 @@ for (const shards of shardCounts) {
     t = performance.now();
     cluster = await startClickHouseCluster({ shards });
     const startMs = performance.now() - t;
+    await raiseMemoryLimit(cluster);
     const nodes = cluster.nodes.map((n) => `${n.host}:${n.http}`).join(',');
     const sink = await sinkToClickHouse({
       spec: parseSink(`clickhouse://${nodes}/${DB}`, {}),
@@ -137,7 +140,7 @@ for (const shards of shardCounts) {
     let bytes = 0;
     for (const node of cluster.nodes) bytes += await bytesUnder(join(node.dir, 'data', 'data', DB));
     log(
-      `ClickHouse, ${shards} shard${shards > 1 ? 's' : ''}: started in ${seconds(startMs)}, sink loaded ${sink.rows.toLocaleString('en')} rows ` +
+      `ClickHouse, ${shards} shard${shards > 1 ? 's' : ''}: started in ${seconds(startMs)} (per-query memory ${MEMORY_LIMIT / 1e9} GB), sink loaded ${sink.rows.toLocaleString('en')} rows ` +
         `(${sink.rowsPerShard.map((n) => n.toLocaleString('en')).join(' + ')}) in ${seconds(loadMs)}, ${mb(bytes)} on disk`,
     );
     const url = cluster.nodes[0]!.url;
@@ -194,7 +197,8 @@ async function measure(name: string, start: () => Promise<QueryServer>): Promise
       ).map((r) => r.market);
       clickSets = Array.from({ length: clicks }, (_, i) => clickQueries(markets[i % markets.length]!));
     }
-    const checked = [...dashboard, ...clickSets.flat()];
+    // Each distinct query once (the clicks repeat markets after the first round).
+    const checked = [...new Map([...dashboard, ...clickSets.flat()].map((s) => [JSON.stringify(s), s])).values()];
     const got: Signature[] = [];
     for (const spec of checked) got.push(signature(await connector.querySpec!(spec)));
     if (!expected) expected = got;
@@ -312,6 +316,29 @@ async function hundredMillion(): Promise<string[]> {
       `~${minutes(loads)}, queries ~${minutes(measuring)} if they scale linearly: ~${minutes(publishEstimate + loads + measuring)} ` +
       'in all. Run it with --rows 100000000.',
   ];
+}
+
+/**
+ * The sink sends a snapshot as one INSERT into the `Distributed` table (`insert_distributed_sync`): at 10M rows on two
+ * shards 18.16 held more than the harness's 2 GB per-query limit (error 241) and the load failed. Each node is
+ * restarted on the same ports with 8 GB, as a production server's default (10 GB) would allow.
+ */
+async function raiseMemoryLimit(cluster: ClickHouseCluster): Promise<void> {
+  for (const node of cluster.nodes) {
+    const file = join(node.dir, 'config.xml');
+    const config = await readFile(file, 'utf8');
+    const raised = config.replace(
+      /<max_memory_usage>\d+<\/max_memory_usage>/,
+      `<max_memory_usage>${MEMORY_LIMIT}</max_memory_usage>`,
+    );
+    if (raised === config) throw new Error(`no max_memory_usage in ${file}`);
+    await writeFile(file, raised);
+    await node.kill('SIGKILL');
+    await node.start();
+    const sql = "SELECT value FROM system.settings WHERE name = 'max_memory_usage'";
+    const now = (await (await fetch(`${node.url}/?query=${encodeURIComponent(sql)}`)).text()).trim();
+    if (now !== String(MEMORY_LIMIT)) throw new Error(`${node.url}: max_memory_usage is ${now} after the restart`);
+  }
 }
 
 async function bytesUnder(dir: string): Promise<number> {
