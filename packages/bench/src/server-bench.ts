@@ -351,7 +351,8 @@ async function bytesUnder(dir: string): Promise<number> {
 
 /** `v` as a multiple of `b`, to two significant digits. */
 function ratio(v: number, b: number): string {
-  return `${(v / b).toPrecision(2).replace(/\.0$/, '')}×`;
+  const r = v / b;
+  return `${r >= 100 ? Math.round(r) : r.toPrecision(2).replace(/\.0$/, '')}×`;
 }
 function mb(bytes: number): string {
   return `${Math.round(bytes / 1e6)} MB`;
