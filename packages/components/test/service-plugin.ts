@@ -2,18 +2,9 @@ import { request as httpRequest, type IncomingMessage, type ServerResponse } fro
 import { tsImport } from 'tsx/esm/api';
 import type { Plugin } from 'vite';
 import { testExtractMounts } from './extracts-plugin.ts';
+import { NORTH, type ServiceRequest } from './service-readers.ts';
 
 type Server = typeof import('../../server/src/index.ts');
-
-/** One request a page sent through the service's front, as the front saw it. */
-export interface ServiceRequest {
-  readonly method: string;
-  readonly path: string;
-  readonly range: string | null;
-}
-
-/** The zone a reader whose name starts with `north` is scoped to. */
-export const NORTH = 'North';
 
 /**
  * Runs the query service (`@atliq/server`, DuckDB engine) in Node over each test extract and puts a front server
