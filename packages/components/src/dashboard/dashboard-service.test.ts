@@ -81,6 +81,39 @@ describe('<atliq-dashboard> on the query service', () => {
     expect(requests.filter((r) => r.range !== null)).toEqual([]);
   });
 
+  test('the full default dashboard renders on the service: its KPIs are the extract’s, and nothing fails', async () => {
+    const { current } = inject('profitPeriods').ytd;
+    const errors: string[] = [];
+    const heard = (e: Event) => errors.push((e as CustomEvent<{ message: string }>).detail.message);
+    document.addEventListener('atliq-error', heard);
+    const name = `everyone-${crypto.randomUUID().slice(0, 8)}`;
+    const dashboard = mount('atliq-dashboard', { src: `/service/extracts-profit/${name}/manifest.json` });
+    try {
+      await dashboard.updateComplete;
+      const kpis = [...dashboard.shadowRoot!.querySelectorAll('atliq-kpi')];
+      const want = {
+        revenue: current.revenue,
+        quantity: current.quantity,
+        profit: current.profit!,
+        margin: (100 * current.profit!) / current.revenue,
+      };
+      expect(kpis.map((k) => k.measure)).toEqual(Object.keys(want));
+      for (const kpi of kpis) {
+        const value = want[kpi.measure as keyof typeof want];
+        await vi.waitFor(() => expect(kpi.data?.value).toBeCloseTo(value, 2), { timeout: 25_000 });
+      }
+      for (const chart of dashboard.shadowRoot!.querySelectorAll('atliq-revenue-chart, atliq-profit-chart')) {
+        await until(() => (chart as HTMLElement & { data?: readonly unknown[] }).data);
+      }
+      expect(errors).toEqual([]);
+      const requests = await requestsOf(name);
+      expect(requests.filter((r) => r.method === 'POST').length).toBeGreaterThan(0);
+      expect(requests.filter((r) => r.range !== null || /\.(duckdb|parquet)$/.test(r.path))).toEqual([]);
+    } finally {
+      document.removeEventListener('atliq-error', heard);
+    }
+  });
+
   test('a reader scoped to a zone sees only its markets, and cannot widen the scope from the page', async () => {
     const zoneOf = inject('marketZones');
     const truth = inject('revenueByMarket');
