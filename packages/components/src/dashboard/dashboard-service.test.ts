@@ -71,12 +71,12 @@ describe('<atliq-dashboard> on the query service', () => {
     const requests = await requestsOf(name);
     const queries = requests.filter((r) => r.method === 'POST' && r.path === '/query');
     expect(queries.length).toBeGreaterThan(3);
-    // Everything else is the manifest and the month × market and day files (JSON); nothing is read by range.
+    // Everything else is the manifest and the small JSON files it lists; nothing is read by range.
     const others = requests.filter((r) => r.method !== 'POST');
     expect(others.map((r) => r.path)).toContain('/manifest.json');
     for (const r of others) {
       expect(r.method).toBe('GET');
-      expect(r.path).toMatch(/^\/(manifest\.json|v\/[^/]+\/(month|day)_market\.json)$/);
+      expect(r.path).toMatch(/^\/(manifest\.json|v\/[^/]+\/(month_market|day_market|bridge_grain)\.json)$/);
     }
     expect(requests.filter((r) => r.range !== null)).toEqual([]);
   });
