@@ -4,6 +4,7 @@ import { storybookTest } from '@storybook/addon-vitest/vitest-plugin';
 import { playwright } from '@vitest/browser-playwright';
 import { defineConfig } from 'vitest/config';
 import { testExtractsPlugin } from '../packages/components/test/extracts-plugin.ts';
+import { queryServicePlugin } from '../packages/components/test/service-plugin.ts';
 import { duckdbViteConfig } from '../packages/components/vite.duckdb.ts';
 import { CHROMIUM_LAUNCH } from '../packages/devserver/src/chromium.ts';
 import { brokenServerPlugin } from '../packages/sdk/src/testing/broken-server.ts';
@@ -71,7 +72,7 @@ export default defineConfig({
       },
       {
         ...duckdbViteConfig,
-        plugins: [...duckdbViteConfig.plugins, brokenServerPlugin(), testExtractsPlugin()],
+        plugins: [...duckdbViteConfig.plugins, brokenServerPlugin(), testExtractsPlugin(), queryServicePlugin()],
         // Discover lit, @lit/task and d3 before the first test: optimising them mid-run reloads the page.
         optimizeDeps: { ...duckdbViteConfig.optimizeDeps, entries: ['packages/components/src/**/*.ts'] },
         test: {

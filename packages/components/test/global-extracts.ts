@@ -30,6 +30,8 @@ declare module 'vitest' {
     };
     /** Distinct zones of dim_market (null for markets without one), for the filter bar. */
     zones: (string | null)[];
+    /** Each market name's zone (null for markets without one), from dim_market. */
+    marketZones: Record<string, string | null>;
     /** The published manifest, as the ETL wrote it. */
     manifest: Manifest;
     /** Margins and shares of the extract published with profit columns (served under `/extracts-profit/`). */
@@ -119,6 +121,11 @@ export default async function setup(project: TestProject): Promise<void> {
     project.provide(
       'zones',
       zones.map((r) => (r.zone === null ? null : String(r.zone))),
+    );
+    const marketZones = await db.query(`SELECT market_name, zone FROM read_parquet(${parquet('dim_market')})`, []);
+    project.provide(
+      'marketZones',
+      Object.fromEntries(marketZones.map((r) => [String(r.market_name), r.zone === null ? null : String(r.zone)])),
     );
     project.provide('manifest', manifest);
     const types = await db.query(`SELECT product_code, product_type FROM read_parquet(${parquet('dim_product')})`, []);
