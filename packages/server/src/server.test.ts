@@ -1,7 +1,8 @@
+import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ensureTestExtracts } from '@atliq/devserver';
-import { AtliqSource, ForbiddenError, type Row } from '@atliq/sdk';
+import { AtliqSource, ForbiddenError, type Manifest, type Row } from '@atliq/sdk';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type QueryServer, startQueryServer } from './server.ts';
@@ -87,11 +88,24 @@ afterAll(() => server?.close());
 describe('the query service', () => {
   it('serves the manifest naming its query endpoint, and neither the database nor the Parquet files', async () => {
     const response = await fetch(`${server.url}/manifest.json`, { headers: { 'X-Remote-User': 'boss' } });
-    const manifest = (await response.json()) as { query_service: string; browser_db: string; month_market?: unknown };
+    const manifest = (await response.json()) as Manifest;
     expect(manifest.query_service).toBe('query');
     expect(manifest.month_market).toBeDefined();
     const db = await fetch(`${server.url}/${manifest.browser_db}`, { headers: { 'X-Remote-User': 'boss' } });
     expect(db.status).toBe(404);
+  });
+
+  it("serves the snapshot's JSON files it lists to a reader who sees everything, byte for byte", async () => {
+    const response = await fetch(`${server.url}/manifest.json`, { headers: { 'X-Remote-User': 'boss' } });
+    const manifest = (await response.json()) as Manifest;
+    const files = [manifest.month_market, manifest.day_market, manifest.bridge_grain];
+    expect(files.every((f) => f !== undefined)).toBe(true);
+    for (const file of files) {
+      const served = await fetch(`${server.url}/${file!.path}`, { headers: { 'X-Remote-User': 'boss' } });
+      expect(served.status).toBe(200);
+      const bytes = Buffer.from(await served.arrayBuffer());
+      expect(createHash('sha256').update(bytes).digest('hex')).toBe(file!.sha256);
+    }
   });
 
   it("answers the SDK's queries with the extract's numbers, the source sending specs and no SQL", async () => {
@@ -120,7 +134,15 @@ describe('the query service', () => {
     const source = sourceAs('north');
     const manifest = await source.manifestReady;
     expect(manifest.scope?.name).toBe('north');
+    // Every file of totals over all markets is withheld, and not served when asked for by its published path.
     expect(manifest.month_market).toBeUndefined();
+    expect(manifest.day_market).toBeUndefined();
+    expect(manifest.bridge_grain).toBeUndefined();
+    const all = (await (
+      await fetch(`${server.url}/manifest.json`, { headers: { 'X-Remote-User': 'boss' } })
+    ).json()) as Manifest;
+    const grain = await fetch(`${server.url}/${all.bridge_grain!.path}`, { headers: { 'X-Remote-User': 'north' } });
+    expect(grain.status).toBe(404);
     const expected = await truth(`m.zone = 'North'`);
     expect(expected.length).toBeGreaterThan(0);
     const rows = await source.query({ measures: ['revenue'], dimensions: ['market'] });

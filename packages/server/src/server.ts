@@ -71,7 +71,7 @@ class HttpError extends Error {
  * page's components work unchanged on data too large for the browser. It serves
  * - `GET /manifest.json`: the published manifest, with `query_service` naming `POST /query` (sources then send it
  *   their queries and download no database) and, for a scoped reader, its scope and no month or day files;
- * - `GET /<the snapshot's month_market.json, day_market.json>` to readers who may see everything;
+ * - `GET /<the snapshot's month_market.json, day_market.json, bridge_grain.json>` to readers who may see everything;
  * - `POST /query` with `{ "spec": … }`: never SQL. The spec is checked against the semantic model, narrowed to the
  *   reader's scope (conditions the client cannot remove or widen), compiled with every value bound (DuckDB) or
  *   escaped (ClickHouse), and run read-only with a time limit, a row limit and a limit on each reader's concurrent
@@ -159,7 +159,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     }
     if (request.method === 'GET' && scope === 'all' && options.extracts) {
       const { manifest } = await published();
-      const listed = [manifest.month_market?.path, manifest.day_market?.path].filter((p) => p !== undefined);
+      const listed = [manifest.month_market?.path, manifest.day_market?.path, manifest.bridge_grain?.path].filter(
+        (p) => p !== undefined,
+      );
       if (listed.some((p) => path === `/${p}`)) {
         const body = await readFile(join(options.extracts, path.slice(1)));
         response.writeHead(200, {
@@ -231,13 +233,13 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
 
 /**
  * The manifest a reader gets: the published one, answered by this service, narrowed to a scoped reader. `files`:
- * whether the service has the month and day files to serve (ClickHouse has only the tables).
+ * whether the service has the snapshot's JSON files to serve (ClickHouse has only the tables).
  */
 function servedManifest(manifest: Manifest, scope: Narrowing | 'all', files: boolean): Manifest {
   const served: Manifest = { ...manifest, query_service: QUERY_PATH };
   if (scope === 'all' && files) return served;
-  // The month and day files hold every market's totals: a scoped reader's come from queries, narrowed.
-  const { month_market: _m, day_market: _d, ...rest } = served;
+  // The month, day and bridge grain files hold every market's totals: a scoped reader's come from queries, narrowed.
+  const { month_market: _m, day_market: _d, bridge_grain: _b, ...rest } = served;
   return scope === 'all' ? rest : { ...rest, scope: { name: scope.name, detail: 'full' } };
 }
 
