@@ -262,6 +262,38 @@ describe('ClickHouse sink on a two-shard cluster', () => {
     }
   });
 
+  it('loads in INSERTs of a bounded number of lines, and the totals are still those of the source', async () => {
+    const source = await MySqlSource.create({ ...db, database: DATABASE });
+    try {
+      const result = await publish({ source, out });
+      const inserted: number[] = [];
+      const sink = await sinkToClickHouse({
+        spec: parseSink(sinkUrl, {}),
+        snapshotDir: result.snapshotDir,
+        manifest: result.manifest,
+        manifestText: await readFile(result.manifestPath, 'utf8'),
+        retention: { keep: 3, keepForMs: 3_600_000 },
+        rowsPerInsert: 5_000,
+        onEvent: (e) => {
+          if (e.type === 'inserted') inserted.push(e.rows);
+        },
+      });
+      const published = result.manifest.quality.rows_published;
+      // Each INSERT closes at the first DuckDB chunk (at most 2,048 rows) that reaches 5,000 lines; the last has the rest.
+      expect(inserted.at(-1)).toBe(published);
+      expect(inserted.length).toBeGreaterThanOrEqual(Math.ceil(published / (5_000 + 2_048)));
+      const sizes = inserted.map((n, i) => n - (inserted[i - 1] ?? 0));
+      for (const size of sizes.slice(0, -1)) {
+        expect(size).toBeGreaterThanOrEqual(5_000);
+        expect(size).toBeLessThan(5_000 + 2_048);
+      }
+      expect(await currentOn(0)).toBe(sink.snapshot);
+      expect(await clickhouseTotals(1, sink.snapshot)).toEqual(byteOrder(await sourceTotals()));
+    } finally {
+      await source.close();
+    }
+  });
+
   it('a mistake in the sink URL is one line and exit 2', async () => {
     const base = ['publish', '--source', 'sample:100', '--out', out, '--sink'];
     await expectCliError([...base, 'clickhouse://127.0.0.1/atliq'], {

@@ -32,6 +32,8 @@ export type SinkEvent =
   | { type: 'load'; table: string }
   /** Lines handed to the request body so far (about every MB of TSV). */
   | { type: 'sent'; rows: number }
+  /** One INSERT of at most `rowsPerInsert` lines is in, on every shard; `rows` in all so far. */
+  | { type: 'inserted'; rows: number }
   | { type: 'switched'; snapshot: string }
   | { type: 'warning'; message: string };
 
@@ -45,6 +47,12 @@ export interface SinkOptions {
   retention: Retention;
   onEvent?: (event: SinkEvent) => void;
   now?: () => number;
+  /**
+   * Lines per INSERT (default 1,000,000). One INSERT of the whole snapshot held it all in the server's memory at
+   * once: at 10M lines on two 18.16 shards it passed a 2 GB per-query limit (error 241, "would use 1.86 GiB").
+   * The batches are loaded into the new version's own tables, so the switch stays one step after all of them.
+   */
+  rowsPerInsert?: number;
 }
 
 export interface SinkResult {
@@ -67,6 +75,8 @@ const SCALES = [2, 3, 4, 5, 6];
 const MONEY = ['revenue', 'sales_amount', 'profit', 'cost'] as const;
 /** About this many characters of TSV per write of the request body. */
 const BATCH_CHARS = 1 << 20;
+/** Lines per INSERT: a bounded memory on the server whatever the snapshot's size (see `rowsPerInsert`). */
+const ROWS_PER_INSERT = 1_000_000;
 
 export async function sinkToClickHouse(options: SinkOptions): Promise<SinkResult> {
   const started = performance.now();
@@ -105,7 +115,7 @@ export async function sinkToClickHouse(options: SinkOptions): Promise<SinkResult
     for (const node of nodes) await chQuery(node, createDistributedSql(db, suffix));
 
     emit({ type: 'load', table: factTable(suffix) });
-    await load(duck, nodes[0]!, db, suffix, scale, (rows) => emit({ type: 'sent', rows }));
+    await load(duck, nodes[0]!, db, suffix, scale, options.rowsPerInsert ?? ROWS_PER_INSERT, emit);
 
     const perShard = await shardTotals(nodes, db, suffix, scale);
     const rows = perShard.reduce((n, s) => n + s.rows, 0n);
@@ -288,43 +298,53 @@ function wideSelect(scale: number): string {
     LEFT JOIN x.dim_date d ON d.date = f.order_date`;
 }
 
-/** Streams the wide facts into the Distributed table on `node`, synchronously to every shard. */
+/**
+ * Streams the wide facts into the Distributed table on `node`, synchronously to every shard, in INSERTs of at most
+ * `rowsPerInsert` lines each (DuckDB's chunks are not split, so a batch may run up to one chunk over).
+ */
 async function load(
   duck: DuckDBConnection,
   node: ClickHouseEndpoint,
   db: string,
   suffix: string,
   scale: number,
-  sent: (rows: number) => void,
+  rowsPerInsert: number,
+  emit: (event: SinkEvent) => void,
 ): Promise<void> {
   const result = await duck.stream(wideSelect(scale));
-  async function* tsv(): AsyncGenerator<string> {
+  // The next chunk is read before an INSERT starts, so no INSERT is ever sent without rows.
+  let next = await result.fetchChunk();
+  let rows = 0;
+  async function* batch(): AsyncGenerator<string> {
     let text = '';
-    let rows = 0;
-    for (;;) {
-      const chunk = await result.fetchChunk();
-      if (!chunk || chunk.rowCount === 0) break;
-      text += `${(chunk.getColumnValues(0) as string[]).join('\n')}\n`;
-      rows += chunk.rowCount;
+    let inBatch = 0;
+    while (next && next.rowCount > 0 && inBatch < rowsPerInsert) {
+      text += `${(next.getColumnValues(0) as string[]).join('\n')}\n`;
+      rows += next.rowCount;
+      inBatch += next.rowCount;
+      next = await result.fetchChunk();
       if (text.length >= BATCH_CHARS) {
         yield text;
         text = '';
-        sent(rows);
+        emit({ type: 'sent', rows });
       }
     }
     if (text) yield text;
-    sent(rows);
+    emit({ type: 'sent', rows });
   }
   const columns = factColumns(scale)
     .map(([n]) => n)
     .join(', ');
-  await chQuery(node, `INSERT INTO ${q(db, factTable(suffix))} (${columns}) FORMAT TabSeparated`, {
-    body: Readable.from(tsv()),
-    // 18.16 takes no SETTINGS clause in an INSERT: as URL parameters. Synchronous: every shard has its rows (or the
-    // INSERT failed) when the request returns.
-    settings: { insert_distributed_sync: 1 },
-    timeoutMs: 3_600_000,
-  });
+  while (next && next.rowCount > 0) {
+    await chQuery(node, `INSERT INTO ${q(db, factTable(suffix))} (${columns}) FORMAT TabSeparated`, {
+      body: Readable.from(batch()),
+      // 18.16 takes no SETTINGS clause in an INSERT: as URL parameters. Synchronous: every shard has its rows (or the
+      // INSERT failed) when the request returns.
+      settings: { insert_distributed_sync: 1 },
+      timeoutMs: 3_600_000,
+    });
+    emit({ type: 'inserted', rows });
+  }
 }
 
 async function shardTotals(
