@@ -67,21 +67,35 @@ export function cssCustomData(manifest) {
   };
 }
 
-/** Vue 3 types: every tag in `GlobalComponents`, typed by its element class, so templates type-check. */
+/** `atliq-select` → `onAtliqSelect`: the prop Vue's template checker gives an `@atliq-select` listener. */
+const handlerProp = (event) => `on${event.replace(/(^|-)([a-z])/g, (_, __, c) => c.toUpperCase())}`;
+
+/**
+ * Vue 3 types: every tag in `GlobalComponents`, typed by its element class (attributes of a closed set of values,
+ * such as `measure`, only take those) with a typed handler per event (`@atliq-select` gets a
+ * `CustomEvent<AtliqSelectDetail>`), so templates type-check. Other attributes (`id`, `class`, `style`) fall through
+ * as on any component.
+ */
 export function vueTypes(manifest) {
   const elements = elementsOf(manifest);
-  const names = elements.map(({ declaration }) => declaration.name);
-  const entries = elements.map(
-    ({ declaration }) =>
-      `    '${declaration.tagName}': DefineComponent<Partial<Pick<${declaration.name}, ${
-        (declaration.members ?? [])
-          .filter(
-            (member) => member.kind === 'field' && member.attribute && !member.static && member.privacy !== 'private',
-          )
-          .map((member) => `'${member.name}'`)
-          .join(' | ') || 'never'
-      }>> & { [attribute: string]: unknown }>;`,
-  );
+  const details = new Set();
+  const entries = elements.map(({ declaration }) => {
+    const attributes =
+      (declaration.members ?? [])
+        .filter(
+          (member) => member.kind === 'field' && member.attribute && !member.static && member.privacy !== 'private',
+        )
+        .map((member) => `'${member.name}'`)
+        .join(' | ') || 'never';
+    const handlers = (declaration.events ?? []).map((event) => {
+      const type = event.type?.text ?? 'CustomEvent';
+      for (const [, detail] of type.matchAll(/CustomEvent<(\w+)>/g)) details.add(detail);
+      return `${handlerProp(event.name)}?: (event: ${type}) => void`;
+    });
+    const events = handlers.length > 0 ? ` & { ${handlers.join('; ')} }` : '';
+    return `    '${declaration.tagName}': DefineComponent<Partial<Pick<${declaration.name}, ${attributes}>>${events}>;`;
+  });
+  const names = [...elements.map(({ declaration }) => declaration.name), ...[...details].sort()];
   return `// Generated from custom-elements.json by cem/editor-data.mjs (\`pnpm --filter @atliq/components run cem\`).
 // Vue 3: every <atliq-*> tag in GlobalComponents. Pair it with compilerOptions.isCustomElement (docs/frameworks.md).
 import type { DefineComponent } from 'vue';
