@@ -5,12 +5,12 @@
  */
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { access, constants, mkdtemp, rm } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import mysql from 'mysql2/promise';
+import { findBinary, freePort } from '../src/testing/local-server.ts';
 
 export interface MariaDB {
   host: string;
@@ -44,8 +44,8 @@ export interface MariaDBOptions {
 }
 
 export async function startMariaDB(options: MariaDBOptions = {}): Promise<MariaDB> {
-  const mariadbd = await findBinary('mariadbd');
-  const installDb = await findBinary('mariadb-install-db');
+  const mariadbd = await findBinary('mariadbd', INSTALL_HINT);
+  const installDb = await findBinary('mariadb-install-db', INSTALL_HINT);
   const dir = await mkdtemp(join(tmpdir(), 'atliq-mariadb-'));
   const datadir = join(dir, 'data');
   const socket = join(dir, 'mariadb.sock');
@@ -143,33 +143,4 @@ function whenReady(server: ChildProcess): Promise<void> {
       if (log.length > 64_000) log = log.slice(-8_000);
     });
   });
-}
-
-/** A TCP port nobody listens on right now, as the kernel hands it out. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-      );
-    });
-  });
-}
-
-/** Looks for an executable on PATH and in the sbin directories Debian installs servers into. */
-async function findBinary(name: string): Promise<string> {
-  const dirs = [...(process.env['PATH'] ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin'];
-  for (const dir of dirs.filter(Boolean)) {
-    const candidate = join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this directory: try the next.
-    }
-  }
-  throw new Error(`${name} is not installed; ${INSTALL_HINT}`);
 }

@@ -8,10 +8,10 @@
  * `import { startClickHouseCluster } from '../../../etl/src/testing/clickhouse.ts'`.
  */
 import { type ChildProcess, spawn } from 'node:child_process';
-import { access, constants, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { findBinary, freePort } from './local-server.ts';
 
 /** The cluster name in every node's `remote_servers`: the sink's `Distributed` tables name it. */
 export const CLUSTER = 'atliq';
@@ -70,7 +70,7 @@ const STOP_TIMEOUT_MS = 10_000;
 /** Starts a cluster of `shards` single-replica shards on loopback and waits until every node answers. */
 export async function startClickHouseCluster(options: ClickHouseClusterOptions = {}): Promise<ClickHouseCluster> {
   const shards = options.shards ?? 2;
-  const binary = await findBinary('clickhouse-server');
+  const binary = await findBinary('clickhouse-server', INSTALL_HINT);
   const root = await mkdtemp(join(tmpdir(), 'atliq-clickhouse-'));
   const processes: (ChildProcess | undefined)[] = [];
   const stopNode = async (i: number, signal: NodeJS.Signals): Promise<void> => {
@@ -92,7 +92,7 @@ export async function startClickHouseCluster(options: ClickHouseClusterOptions =
     const ports: { http: number; tcp: number; interserver: number }[] = [];
     const taken = new Set<number>();
     for (let i = 0; i < shards; i++) {
-      ports.push({ http: await freePort(taken), tcp: await freePort(taken), interserver: await freePort(taken) });
+      ports.push({ http: await freshPort(taken), tcp: await freshPort(taken), interserver: await freshPort(taken) });
     }
     const nodes: ClickHouseNode[] = ports.map((p, i) => {
       const dir = join(root, `node${i + 1}`);
@@ -217,36 +217,12 @@ async function whenReady(child: ChildProcess, node: ClickHouseNode, dir: string)
 }
 
 /** A TCP port nobody listens on right now, as the kernel hands it out, and not one handed out before. */
-async function freePort(taken: Set<number>): Promise<number> {
+async function freshPort(taken: Set<number>): Promise<number> {
   for (;;) {
-    const port = await new Promise<number>((resolve, reject) => {
-      const probe = createServer();
-      probe.once('error', reject);
-      probe.listen(0, '127.0.0.1', () => {
-        const address = probe.address();
-        probe.close(() =>
-          typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
-        );
-      });
-    });
+    const port = await freePort();
     if (!taken.has(port)) {
       taken.add(port);
       return port;
     }
   }
-}
-
-/** Looks for an executable on PATH and in the sbin directories Debian installs servers into. */
-async function findBinary(name: string): Promise<string> {
-  const dirs = [...(process.env['PATH'] ?? '').split(':'), '/usr/sbin', '/usr/local/sbin', '/sbin'];
-  for (const dir of dirs.filter(Boolean)) {
-    const candidate = join(dir, name);
-    try {
-      await access(candidate, constants.X_OK);
-      return candidate;
-    } catch {
-      // Not in this directory: try the next.
-    }
-  }
-  throw new Error(`${name} is not installed; ${INSTALL_HINT}`);
 }
