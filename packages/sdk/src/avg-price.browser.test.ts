@@ -3,7 +3,8 @@ import type { QuerySpec } from './compile.ts';
 import type { Connector, Row } from './connector.ts';
 import { connectWasm } from './connectors/wasm.ts';
 import type { Manifest } from './contract.ts';
-import { AtliqSource, type SourceOptions } from './source.ts';
+import type { AtliqSource, SourceOptions } from './source.ts';
+import { recordingWasmSource } from './testing/recording-wasm-source.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -32,24 +33,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
 
 /** A source of its own on the test extract, whose engine records the SQL it runs. */
-function recordingSource(options: Partial<SourceOptions> = {}) {
-  const sql: string[] = [];
-  const source = new AtliqSource(MANIFEST, {
-    connect: async (dbUrl) => {
-      const engine = await connectWasm(dbUrl);
-      return {
-        query: (text, params) => {
-          sql.push(text);
-          return engine.query(text, params);
-        },
-        close: () => engine.close(),
-      };
-    },
-    ...options,
-  });
-  sources.push(source);
-  return { source, sql };
-}
+const recordingSource = (options: Partial<SourceOptions> = {}) => recordingWasmSource(MANIFEST, sources, options);
 
 /** `rows` (ordered by their one dimension) against the truth's `{ key, avg_price }` rows. */
 function expectSame(rows: readonly Row[], dimension: string, want: readonly Row[]) {

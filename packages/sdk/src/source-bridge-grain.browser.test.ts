@@ -8,7 +8,8 @@ import { BRIDGE_DIMENSIONS, changeFinding, type QueryFn } from './insights/findi
 import { sharedGrain } from './insights/grain.ts';
 import { concentrationFinding, leakFindings } from './insights/risk-findings.ts';
 import type { PeriodComparison } from './period/period.ts';
-import { AtliqSource } from './source.ts';
+import type { AtliqSource } from './source.ts';
+import { recordingWasmSource } from './testing/recording-wasm-source.ts';
 
 /**
  * bridge_grain.json in real DuckDB-WASM over the published test extract (with profit): the insights' customer and
@@ -30,23 +31,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
 
 /** A source of its own on the test extract, whose engine records the SQL it runs. */
-function recordingSource() {
-  const sql: string[] = [];
-  const source = new AtliqSource(MANIFEST, {
-    connect: async (dbUrl) => {
-      const engine = await connectWasm(dbUrl);
-      return {
-        query: (text, params) => {
-          sql.push(text);
-          return engine.query(text, params);
-        },
-        close: () => engine.close(),
-      };
-    },
-  });
-  sources.push(source);
-  return { source, sql };
-}
+const recordingSource = () => recordingWasmSource(MANIFEST, sources);
 
 /** The default comparison by hand: 1 January to the newest order day, and the same days a year earlier. */
 function defaultPeriods() {

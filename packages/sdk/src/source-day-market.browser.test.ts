@@ -4,7 +4,8 @@ import type { Connector } from './connector.ts';
 import { connectWasm } from './connectors/wasm.ts';
 import type { Manifest } from './contract.ts';
 import { EngineNeededError } from './errors.ts';
-import { AtliqSource } from './source.ts';
+import type { AtliqSource } from './source.ts';
+import { recordingWasmSource } from './testing/recording-wasm-source.ts';
 
 /**
  * day_market.json in real DuckDB-WASM over the published test extract (with profit): the days a like-for-like
@@ -25,23 +26,7 @@ beforeAll(async () => {
 afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
 
 /** A source of its own on the test extract, whose engine records the SQL it runs. */
-function recordingSource() {
-  const sql: string[] = [];
-  const source = new AtliqSource(MANIFEST, {
-    connect: async (dbUrl) => {
-      const engine = await connectWasm(dbUrl);
-      return {
-        query: (text, params) => {
-          sql.push(text);
-          return engine.query(text, params);
-        },
-        close: () => engine.close(),
-      };
-    },
-  });
-  sources.push(source);
-  return { source, sql };
-}
+const recordingSource = () => recordingWasmSource(MANIFEST, sources);
 
 /** Revenue, units, lines and profit of the facts from `from` to `to`, by market name (or in total), in plain SQL. */
 async function truth(from: string, to: string, byMarket: boolean, market?: string) {
