@@ -17,6 +17,7 @@ import { MySqlSource } from '../src/source/mysql.ts';
 import { type ClickHouseCluster, startClickHouseCluster } from '../src/testing/clickhouse.ts';
 import { expectCliError } from './cli-errors.ts';
 import { runCli } from './fault-support.ts';
+import { CLEAN_SQL } from './reference-cleaning.ts';
 
 const db = inject('mariadb');
 const DATABASE = 'ch_sink_sales';
@@ -66,14 +67,6 @@ async function clickhouseTotals(node: number, snapshot: string): Promise<string[
      FROM ${CH_DB}.fact_sales_${snapshot} GROUP BY market_name, year_month ORDER BY market_name, year_month`,
   );
 }
-
-/** The reference cleaning written directly in MariaDB (as publish-mysql.test.ts): amounts > 0, INR/USD, twins once. */
-const CLEAN_SQL = `
-  SELECT DISTINCT t.product_code, t.customer_code, t.market_code, t.order_date, t.sales_qty, t.sales_amount,
-    TRIM(BOTH '\\r' FROM t.currency) AS cur,
-    t.sales_amount * IF(TRIM(BOTH '\\r' FROM t.currency) = 'USD', 75, 1) AS inr
-  FROM transactions t
-  WHERE t.sales_amount > 0 AND TRIM(BOTH '\\r' FROM t.currency) IN ('INR', 'USD')`;
 
 async function sourceTotals(): Promise<string[][]> {
   const [rows] = (await conn.query(

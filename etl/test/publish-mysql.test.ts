@@ -9,6 +9,7 @@ import { publish } from '../src/publish/publish.ts';
 import { seedDatabase } from '../src/seed.ts';
 import { MySqlSource } from '../src/source/mysql.ts';
 import { queryExtract } from '../src/testing/fixtures.ts';
+import { CLEAN_SQL } from './reference-cleaning.ts';
 
 const db = inject('mariadb');
 const DATABASE = 'slice_sales';
@@ -26,14 +27,6 @@ afterAll(async () => {
   await conn?.end();
   await rm(out, { recursive: true, force: true });
 });
-
-/** The reference cleaning written directly in MySQL: amounts > 0, INR/USD only, USD × 75, exact twins once. */
-const CLEAN_SQL = `
-  SELECT DISTINCT t.product_code, t.customer_code, t.market_code, t.order_date, t.sales_qty, t.sales_amount,
-    TRIM(BOTH '\\r' FROM t.currency) AS cur,
-    t.sales_amount * IF(TRIM(BOTH '\\r' FROM t.currency) = 'USD', 75, 1) AS inr
-  FROM transactions t
-  WHERE t.sales_amount > 0 AND TRIM(BOTH '\\r' FROM t.currency) IN ('INR', 'USD')`;
 
 async function sourceTruth() {
   const [[totals]] = (await conn.query(

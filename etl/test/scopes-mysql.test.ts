@@ -11,6 +11,7 @@ import { parseScopes } from '../src/scopes.ts';
 import { seedDatabase } from '../src/seed.ts';
 import { MySqlSource } from '../src/source/mysql.ts';
 import { queryExtract } from '../src/testing/fixtures.ts';
+import { CLEAN_SQL } from './reference-cleaning.ts';
 import { type Allowed, scanScope, type Universe } from './scope-leaks.ts';
 
 const db = inject('mariadb');
@@ -41,12 +42,6 @@ const IN_SCOPE: Record<string, string> = {
 };
 const JOINS = `LEFT JOIN markets m ON m.markets_code = t.market_code
   LEFT JOIN customers c ON c.customer_code = t.customer_code LEFT JOIN products p ON p.product_code = t.product_code`;
-/** The reference cleaning in SQL (as in publish-mysql.test.ts): amounts > 0, INR/USD only, USD × 75, twins once. */
-const CLEAN_SQL = `
-  SELECT DISTINCT t.product_code, t.customer_code, t.market_code, t.order_date, t.sales_qty, t.sales_amount,
-    TRIM(BOTH '\\r' FROM t.currency) AS cur, t.sales_amount * IF(TRIM(BOTH '\\r' FROM t.currency) = 'USD', 75, 1) AS inr
-  FROM transactions t WHERE t.sales_amount > 0 AND TRIM(BOTH '\\r' FROM t.currency) IN ('INR', 'USD')`;
-
 let conn: mysql.Connection;
 let out: string;
 let universe: Universe;
