@@ -84,7 +84,7 @@ describe('<atliq-profit-chart>', () => {
 
   test("without a target, the target is last year's margin (the same days a year earlier), labelled so", async () => {
     const { markets } = inject('profit');
-    const { ytd, firstDay, lastDay } = inject('profitPeriods');
+    const { ytd, lastDay } = inject('profitPeriods');
     // The truth: profit over revenue from 1 January to the newest order day a year earlier, by hand-written SQL.
     const lastYear = (100 * ytd.baseline.profit!) / ytd.baseline.revenue;
     const el = mount('atliq-profit-chart', { src: PROFIT });
@@ -103,8 +103,9 @@ describe('<atliq-profit-chart>', () => {
     expect(root.querySelector('svg')!.getAttribute('aria-label')).toMatch(
       new RegExp(`^Profit margin by market against last year's margin \\(${shown.replace('.', '\\.')}, 1 Jan–`),
     );
-    // The bars cover every day (no period is filtered), and the caption says so, beside a target of other days.
-    expect(texts(root, '[part="covers"]')).toEqual([`All days: ${dayText(firstDay)}–${dayText(lastDay)}`]);
+    // The bars cover the year to the newest day and the target the same days a year earlier: the caption says so.
+    const [day, year] = [dayText(lastDay).slice(0, -5), Number(lastDay.slice(0, 4))];
+    expect(texts(root, '[part="covers"]')).toEqual([`1 Jan–${day} ${year} vs 1 Jan–${day} ${year - 1}`]);
     const csv = el.toCSV().split('\r\n');
     expect(csv[0]).toBe("Market,Margin (%),Gap to last year's margin (pp),Revenue share (%),Profit share (%)");
     expect(Number(csv[1]!.split(',')[2])).toBeCloseTo(markets[0]!.margin - lastYear, 6);

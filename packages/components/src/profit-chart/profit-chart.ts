@@ -16,8 +16,9 @@ import { type Margins, profitView, titleOf } from './profit-view.ts';
 
 /**
  * @tagname atliq-profit-chart
- * @summary Profit margin % by market, diverging around zero, against a what-if profit target — by default last
- * year's margin (of the same days a year earlier, as the KPIs compare), labelled so: markets below the target are
+ * @summary Profit margin % by market, diverging around zero, over the KPIs' period (the year to the newest day, or
+ * the period filtered), against a what-if profit target — by default last year's margin (of the same days a year
+ * earlier, as the KPIs compare), labelled so, the caption naming both periods: markets below the target are
  * coloured and listed with their gap; each market's share of revenue and of profit are in the table
  * and the tooltip. Says "not available in this source" when the extract has no profit columns. The toolbar
  * downloads exactly what is shown as CSV or PNG (the PNG with the drill path and the list below target). The

@@ -21,11 +21,13 @@ export type MarginsArgs = readonly [
 
 /**
  * The chart's query: margin and the shares of revenue and profit by the level `path` drills the markets down to,
- * under the cross-filter narrowed to the opened members, lowest margin first. Without a target, also last year's
- * margin: the margin of the comparison's baseline (the same days a year earlier than the year to the as-of day or
- * the filtered period, as the KPIs compare) under the same cross-filter, not narrowed by the drill path, so the
- * target stays put while drilling. An invalid target (the chart's own check) or currency is reported before
- * anything is queried.
+ * under the cross-filter narrowed to the opened members, lowest margin first, over the comparison's current period:
+ * the year to the as-of day, or the filtered period cut to it (as the KPIs count). Without a target, also last
+ * year's margin: the margin of the comparison's baseline (the same days a year earlier) under the same cross-filter,
+ * not narrowed by the drill path, so the target stays put while drilling; the bars and the line then compare like
+ * with like. Over periods no single span holds (a year and a month of another), the bars cover the chosen periods
+ * and there is no last year to take a target from. An invalid target (the chart's own check) or currency is
+ * reported before anything is queried.
  */
 export function marginsQuery([
   path,
@@ -41,11 +43,11 @@ export function marginsQuery([
   return ({ manifest, filters }) => {
     // Margins and shares are not money: only the locale applies, but a bad currency is still reported.
     const { locale: checked } = moneyFor(manifest, locale, currency);
-    const spec = { measures, dimensions: [level], filters: drillFilters(filters, path) };
-    const settings = defaulted ? periodSettings(fromPeriodArgs(period), manifest) : null;
+    const settings = periodSettings(fromPeriodArgs(period), manifest);
     const periods = settings && comparePeriods(filters, settings);
+    const spec = { measures, dimensions: [level], filters: drillFilters(periods?.filters.current ?? filters, path) };
     const queries: Record<string, QuerySpec> = { margins: spec };
-    if (periods) queries['lastYear'] = { measures: ['margin'], filters: periods.filters.baseline };
+    if (periods && defaulted) queries['lastYear'] = { measures: ['margin'], filters: periods.filters.baseline };
     return plan(queries, (rows) => {
       const lastYear: LastYear | undefined = defaulted
         ? {
@@ -58,7 +60,10 @@ export function marginsQuery([
         locale: checked,
         path,
         ...(lastYear ? { lastYear } : {}),
-        covers: coversLabel(spec.filters, manifest),
+        covers:
+          periods && lastYear
+            ? `${periods.current.label} vs ${periods.baseline.label}`
+            : coversLabel(spec.filters, manifest),
         rows: rows['margins']!.filter((r) => r['margin'] !== null && r[level] !== null)
           .map((r) => ({
             label: String(r[level]),

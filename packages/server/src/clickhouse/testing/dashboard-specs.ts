@@ -49,8 +49,8 @@ export function dashboardSpecs(asOf: string, market: string, zone: string): Quer
       // top-query.ts: customers, and products with their type (the list keeps the top five).
       { measures: ['revenue'], dimensions: ['customer'], filters: cross },
       { measures: ['revenue'], dimensions: ['product', 'product_type'], filters: cross },
-      // profit-query.ts: margins and shares by market, and last year's margin.
-      { measures: ['margin', 'revenue_share', 'profit_share'], dimensions: ['market'], filters: cross },
+      // profit-query.ts: margins and shares by market over the current period, and last year's margin.
+      { measures: ['margin', 'revenue_share', 'profit_share'], dimensions: ['market'], filters: period(current) },
       { measures: ['margin'], filters: period(baseline) },
       // change-insights.ts, other-insights.ts: the bridges, concentration, leaks and trend series.
       ...['market', 'zone', 'customer_type', 'product_type', 'customer'].flatMap((d) => [
