@@ -163,6 +163,22 @@ describe('the query service', () => {
     await source.close();
   });
 
+  it("serves a zone reader no amount or name of the whole extract's quality block", async () => {
+    const served = async (user: string) =>
+      ((await (await fetch(`${server.url}/manifest.json`, { headers: { 'X-Remote-User': user } })).json()) as Manifest)
+        .quality;
+    const all = await served('boss');
+    // The published block sums every market's money and lists unknown codes: or this test would prove nothing.
+    expect(all.reconciliation?.amount).toBeDefined();
+    expect(all.unknown_members.length).toBeGreaterThan(0);
+    const north = await served('north');
+    expect(north.reconciliation).toEqual({ status: all.reconciliation!.status });
+    expect(north.unknown_members).toEqual([]);
+    expect(north.missing_months).toBeUndefined();
+    expect(north.rows_published).toBe(all.rows_published);
+    expect(north.warnings?.at(-1)).toMatch(/^The counts here are the whole extract's, not scope "north"'s/);
+  });
+
   it('narrows a key-account reader to its customers by code', async () => {
     const rows = await sourceAs('key').query({ measures: ['revenue'], dimensions: ['market'] });
     const expected = await truth(`c.customer_code IN ('Cus006', 'Cus003')`);
@@ -234,5 +250,48 @@ describe('the query service with limits', () => {
     expect(((await tooMany.json()) as { error: string }).error).toContain('more than 3 rows');
     const zones = await ask(['zone']);
     expect(zones.status).toBe(200);
+  });
+});
+
+describe('the query service over an extract published with its scopes', () => {
+  let scopedExtracts: string;
+  let service: QueryServer;
+  beforeAll(async () => {
+    scopedExtracts = await ensureTestExtracts(undefined, { scopes: { north: { zone: ['North'] } } });
+    service = await startQueryServer({
+      extracts: scopedExtracts,
+      scopeOf: (user) => (user === 'north' ? USERS['north']! : 'all'),
+    });
+  }, 120_000);
+  afterAll(() => service?.close());
+
+  it("serves a scoped reader its scope's own quality block, counting its lines only", async () => {
+    const served = (await (
+      await fetch(`${service.url}/manifest.json`, { headers: { 'X-Remote-User': 'north' } })
+    ).json()) as Manifest;
+    const published = JSON.parse(
+      await readFile(join(scopedExtracts, 'scopes', 'north', 'manifest.json'), 'utf8'),
+    ) as Manifest;
+    expect(published.snapshot_id).toBe(served.snapshot_id);
+    expect(served.quality).toEqual(published.quality);
+    // The truth: North's lines counted in the full extract's Parquet facts, by hand-written SQL.
+    const manifest = JSON.parse(await readFile(join(scopedExtracts, 'manifest.json'), 'utf8')) as Manifest;
+    const files = (table: string) =>
+      `[${manifest.files
+        .filter((f) => f.table === table)
+        .map((f) => `'${join(scopedExtracts, f.path)}'`)
+        .join(', ')}]`;
+    const instance = await DuckDBInstance.create(':memory:');
+    const connection = await instance.connect();
+    const [[lines]] = (
+      await connection.runAndReadAll(
+        `SELECT count(*)::INTEGER FROM read_parquet(${files('fact_sales')}) f
+         JOIN read_parquet(${files('dim_market')}) m USING (market_code) WHERE m.zone = 'North'`,
+      )
+    ).getRowsJS() as [[number]];
+    connection.closeSync();
+    instance.closeSync();
+    expect(lines).toBeGreaterThan(0);
+    expect(served.quality.rows_published).toBe(lines);
   });
 });

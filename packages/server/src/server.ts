@@ -3,7 +3,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { AtliqError, compile, type FilterValue, type Manifest, type QuerySpec } from '@atliq/sdk';
-import { parseManifest } from '@atliq/sdk/contract';
+import { parseManifest, type QualityReport, SCOPES_DIR } from '@atliq/sdk/contract';
 import { type ClickHouseOptions, openClickHouse } from './clickhouse/engine.ts';
 import { openSnapshot, QueryTimeoutError, type Snapshot } from './engine.ts';
 import { type ScopeFilter, scoped, scopeFilters } from './scope.ts';
@@ -155,7 +155,9 @@ export async function startQueryServer(options: QueryServerOptions): Promise<Que
     const scope = await scopeOf(request);
     if (request.method === 'GET' && path === '/manifest.json') {
       const { manifest } = await published();
-      return send(response, 200, servedManifest(manifest, scope, !clickhouse));
+      const served = servedManifest(manifest, scope, !clickhouse);
+      if (scope !== 'all') served.quality = await scopedQuality(manifest, scope.name, options.extracts);
+      return send(response, 200, served);
     }
     if (request.method === 'GET' && scope === 'all' && options.extracts) {
       const { manifest } = await published();
@@ -241,6 +243,36 @@ function servedManifest(manifest: Manifest, scope: Narrowing | 'all', files: boo
   // The month, day and bridge grain files hold every market's totals: a scoped reader's come from queries, narrowed.
   const { month_market: _m, day_market: _d, bridge_grain: _b, ...rest } = served;
   return scope === 'all' ? rest : { ...rest, scope: { name: scope.name, detail: 'full' } };
+}
+
+/**
+ * The quality block a scoped reader is served. The published one accounts for every market's lines: the
+ * reconciliation sums their money, `unknown_members` the revenue booked on unknown codes, `missing_months` names every
+ * market. A scoped reader gets its scope's own block when the ETL published the scope (`--scopes`, under
+ * `scopes/<name>/`) from the same snapshot; otherwise the extract's counts and checks only, without those amounts and
+ * names, and a warning that says so.
+ */
+async function scopedQuality(full: Manifest, scope: string, extracts: string | undefined): Promise<QualityReport> {
+  if (extracts && /^[A-Za-z0-9_-]+$/.test(scope)) {
+    try {
+      const file = join(extracts, SCOPES_DIR, scope, 'manifest.json');
+      const own = parseManifest(JSON.parse(await readFile(file, 'utf8')));
+      if (own.snapshot_id === full.snapshot_id) return own.quality;
+    } catch {
+      // Not published for this scope, or not from this snapshot: the narrowed block below.
+    }
+  }
+  const { unknown_members: _u, missing_months: _m, reconciliation, ...counts } = full.quality;
+  return {
+    ...counts,
+    unknown_members: [],
+    ...(reconciliation ? { reconciliation: { status: reconciliation.status } } : {}),
+    warnings: [
+      ...(full.quality.warnings ?? []),
+      `The counts here are the whole extract's, not scope "${scope}"'s; unknown codes and months without sales are ` +
+        "listed only in scoped extracts (the ETL's --scopes).",
+    ],
+  };
 }
 
 /** The spec in a request body, checked to be one: an object with a list of measures, and nothing that is SQL. */
