@@ -54,6 +54,12 @@ async function ch(node: number, sql: string): Promise<string[][]> {
     .map((line) => line.split('\t'));
 }
 
+/** Runs a statement that answers nothing (DDL) on `node`. */
+async function exec(node: number, sql: string): Promise<void> {
+  const res = await fetch(`${cluster.nodes[node]!.url}/`, { method: 'POST', body: sql });
+  if (!res.ok) throw new Error(`node ${node + 1}: ${await res.text()}`);
+}
+
 const currentOn = async (node: number) =>
   (await ch(node, `SELECT argMax(snapshot, published_at) FROM ${CH_DB}.atliq_publishes`))[0]![0]!;
 const tablesOn = async (node: number) =>
@@ -230,6 +236,46 @@ describe('ClickHouse sink on a two-shard cluster', () => {
       env: { MYSQL_PWD: db.password },
     });
     expect(await currentOn(0)).toBe(before);
+    expect(await currentOn(1)).toBe(before);
+  });
+
+  it('a switch the second node refuses is taken back on the first: every node keeps the previous snapshot', async () => {
+    const before = await currentOn(0);
+    const answers = await clickhouseTotals(0, before);
+    // The second node's publish table loses its manifest column: its switch row is refused (unknown JSON field),
+    // after the first node took its own.
+    const table = `${CH_DB}.atliq_publishes`;
+    await exec(1, `RENAME TABLE ${table} TO ${CH_DB}.atliq_publishes_kept`);
+    await exec(
+      1,
+      `CREATE TABLE ${table} ENGINE = MergeTree ORDER BY published_at AS
+       SELECT snapshot, published_at, rows FROM ${CH_DB}.atliq_publishes_kept`,
+    );
+    const source = await MySqlSource.create({ ...db, database: DATABASE });
+    let failed: string | undefined;
+    try {
+      const result = await publish({ source, out });
+      const half = result.manifest.snapshot_id.replace(/[^A-Za-z0-9]/g, '_');
+      await sinkToClickHouse({
+        spec: parseSink(sinkUrl, {}),
+        snapshotDir: result.snapshotDir,
+        manifest: result.manifest,
+        manifestText: await readFile(result.manifestPath, 'utf8'),
+        retention: { keep: 3, keepForMs: 3_600_000 },
+      }).catch((err: Error) => {
+        failed = err.message;
+      });
+      expect(failed).toMatch(/manifest/);
+      // At once, as the next reader asks: the first node names the previous snapshot again, and its tables are gone.
+      expect(await currentOn(0)).toBe(before);
+      expect(await ch(0, `SELECT count() FROM ${table} WHERE snapshot = '${half}'`)).toEqual([['0']]);
+      expect((await tablesOn(0)).some((t) => t.includes(half))).toBe(false);
+      expect(await clickhouseTotals(0, before)).toEqual(answers);
+    } finally {
+      await source.close();
+      await exec(1, `DROP TABLE ${table}`);
+      await exec(1, `RENAME TABLE ${CH_DB}.atliq_publishes_kept TO ${table}`);
+    }
     expect(await currentOn(1)).toBe(before);
   });
 

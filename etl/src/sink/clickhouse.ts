@@ -405,13 +405,29 @@ async function switchTo(
     }
   } catch (err) {
     for (const node of done) {
-      await chQuery(node, `ALTER TABLE ${q(db, PUBLISHES_TABLE)} DELETE WHERE snapshot = ${chString(suffix)}`).catch(
-        () => {},
-      );
+      await deletePublishRows(node, db, `snapshot = ${chString(suffix)}`).catch(() => {});
     }
     throw err;
   }
   published.set(suffix, at);
+}
+
+/**
+ * Deletes publish rows on `node` and waits until they are gone. `ALTER … DELETE` is a mutation, run in the background
+ * (18.16 has no `mutations_sync`): until it ends, readers still see the rows, e.g. a switch taken back, naming a
+ * snapshot whose tables are then dropped.
+ */
+async function deletePublishRows(node: ClickHouseEndpoint, db: string, where: string, timeoutMs = 30_000) {
+  await chQuery(node, `ALTER TABLE ${q(db, PUBLISHES_TABLE)} DELETE WHERE ${where}`);
+  const pending =
+    `SELECT count() FROM system.mutations WHERE database = ${chString(db)} ` +
+    `AND table = ${chString(PUBLISHES_TABLE)} AND is_done = 0`;
+  for (const deadline = Date.now() + timeoutMs; Number((await chQuery(node, pending)).trim()) > 0; ) {
+    if (Date.now() > deadline) {
+      throw new Error(`ClickHouse ${node.url}: publish rows still being deleted after ${timeoutMs / 1000} s`);
+    }
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
 }
 
 /**
@@ -442,7 +458,7 @@ async function applyRetention(
   const list = drop.map(chString).join(', ');
   for (const node of nodes) {
     try {
-      await chQuery(node, `ALTER TABLE ${q(db, PUBLISHES_TABLE)} DELETE WHERE snapshot IN (${list})`);
+      await deletePublishRows(node, db, `snapshot IN (${list})`);
       for (const s of drop) {
         await chQuery(node, `DROP TABLE IF EXISTS ${q(db, factTable(s))}`);
         await chQuery(node, `DROP TABLE IF EXISTS ${q(db, localTable(s))}`);
