@@ -23,7 +23,13 @@ async function sourceHash(): Promise<string> {
  * by the CLI in a child process, as a user runs it: 10M rows take minutes and most of a GB, which should not sit
  * in the benchmark's own process.
  */
-export async function ensureBenchExtract(rows: number, log: (line: string) => void, reuse = false): Promise<string> {
+export async function ensureBenchExtract(
+  rows: number,
+  log: (line: string) => void,
+  reuse = false,
+  /** The ETL's `--memory-limit` (MB) when it publishes; its default (96 MB) fails at 100M rows. */
+  memoryLimitMb?: number,
+): Promise<string> {
   const cache = join(repo, 'node_modules/.cache/atliq-bench-extracts');
   const dir = join(cache, `${rows}-${await sourceHash()}`);
   if (existsSync(join(dir, 'manifest.json'))) return dir;
@@ -35,9 +41,12 @@ export async function ensureBenchExtract(rows: number, log: (line: string) => vo
   const tmp = `${dir}.tmp-${process.pid}`;
   await rm(tmp, { recursive: true, force: true });
   await mkdir(dirname(dir), { recursive: true });
-  log(`publishing a ${rows.toLocaleString('en')}-row sample extract (cached for later runs)…`);
+  log(
+    `publishing a ${rows.toLocaleString('en')}-row sample extract${memoryLimitMb ? ` (--memory-limit ${memoryLimitMb})` : ''} (cached for later runs)…`,
+  );
   const started = performance.now();
-  await runCli(['publish', '--source', `sample-v2:${rows}`, '--out', tmp, '--json']);
+  const memory = memoryLimitMb ? ['--memory-limit', String(memoryLimitMb)] : [];
+  await runCli(['publish', '--source', `sample-v2:${rows}`, '--out', tmp, '--json', ...memory]);
   await rename(tmp, dir).catch(async (err: NodeJS.ErrnoException) => {
     // Another run published the same extract meanwhile: keep its copy.
     if (err.code !== 'ENOTEMPTY' && err.code !== 'EEXIST') throw err;

@@ -1,5 +1,5 @@
 /**
- * `pnpm bench:server [--rows 10000000] [--rounds 3] [--clicks 20] [--shards 1,2] [--reuse-extracts]`: the default
+ * `pnpm bench:server [--rows 10000000] [--rounds 3] [--clicks 20] [--shards 1,2] [--reuse-extracts] [--etl-memory-limit MB]`: the default
  * dashboard's queries through the query service (`@atliq/server`, `POST /query` as the SDK's service connector sends
  * them) on one generated extract, in one run: the DuckDB server, then a ClickHouse 18.16 cluster (Debian's
  * clickhouse-server, private nodes on loopback) of each `--shards` count loaded by the ETL's sink; beside the browser
@@ -33,21 +33,24 @@ const { values } = parseArgs({
     clicks: { type: 'string', default: '20' },
     shards: { type: 'string', default: '1,2' },
     'reuse-extracts': { type: 'boolean', default: false },
+    'etl-memory-limit': { type: 'string' },
   },
 });
 const rows = Number(values.rows);
 const rounds = Number(values.rounds);
 const clicks = Number(values.clicks);
 const shardCounts = values.shards.split(',').map(Number);
+const etlMemory = values['etl-memory-limit'] === undefined ? undefined : Number(values['etl-memory-limit']);
 if (
   !Number.isInteger(rows) ||
   rows <= 0 ||
   !(rounds >= 1) ||
   !(clicks >= 1) ||
-  shardCounts.some((n) => !Number.isInteger(n) || n < 1)
+  shardCounts.some((n) => !Number.isInteger(n) || n < 1) ||
+  (etlMemory !== undefined && !(Number.isInteger(etlMemory) && etlMemory > 0))
 ) {
   process.stderr.write(
-    'usage: pnpm bench:server [--rows N] [--rounds N] [--clicks N] [--shards 1,2] [--reuse-extracts]\n',
+    'usage: pnpm bench:server [--rows N] [--rounds N] [--clicks N] [--shards 1,2] [--reuse-extracts] [--etl-memory-limit MB]\n',
   );
   process.exit(2);
 }
@@ -82,6 +85,7 @@ const extracts = await ensureBenchExtract(
     log(line);
   },
   values['reuse-extracts'],
+  etlMemory,
 );
 const publishMs = performance.now() - t;
 const manifestText = await readFile(join(extracts, 'manifest.json'), 'utf8');
