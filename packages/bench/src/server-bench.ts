@@ -1,7 +1,8 @@
 /**
- * `pnpm bench:server [--rows 10000000] [--rounds 3] [--clicks 20] [--shards 1,2] [--reuse-extracts] [--etl-memory-limit MB]`: the default
- * dashboard's queries through the query service (`@atliq/server`, `POST /query` as the SDK's service connector sends
- * them) on one generated extract, in one run: the DuckDB server, then a ClickHouse 18.16 cluster (Debian's
+ * `pnpm bench:server [--rows 10000000] [--rounds 3] [--clicks 20] [--shards 1,2] [--reuse-extracts]
+ * [--etl-memory-limit MB] [--timeout-ms 10000]`: the default dashboard's queries through the query service
+ * (`@atliq/server`, `POST /query` as the SDK's service connector sends them, with its time limit: a click query
+ * stopped at it is counted, not fatal) on one generated extract, in one run: the DuckDB server, then a ClickHouse 18.16 cluster (Debian's
  * clickhouse-server, private nodes on loopback) of each `--shards` count loaded by the ETL's sink; beside the browser
  * replica's last recorded figures. Not a test: it asserts nothing about speed, but it refuses to time an engine whose
  * answers disagree with the DuckDB server's (row counts and revenue of every query).
@@ -21,7 +22,7 @@ import { DEFAULT_RETENTION } from '../../../etl/src/publish/retention.ts';
 import { sinkToClickHouse } from '../../../etl/src/sink/clickhouse.ts';
 import { parseSink } from '../../../etl/src/sink/clickhouse-url.ts';
 import { type ClickHouseCluster, startClickHouseCluster } from '../../../etl/src/testing/clickhouse.ts';
-import { dashboardSpecs } from '../../server/src/clickhouse/testing/dashboard-specs.ts';
+import { dashboardSpecs, topMarketSpecs } from '../../server/src/clickhouse/testing/dashboard-specs.ts';
 import { type QueryServer, startQueryServer } from '../../server/src/index.ts';
 import { ensureBenchExtract } from './extracts.ts';
 import { percentile } from './report.ts';
@@ -34,12 +35,14 @@ const { values } = parseArgs({
     shards: { type: 'string', default: '1,2' },
     'reuse-extracts': { type: 'boolean', default: false },
     'etl-memory-limit': { type: 'string' },
+    'timeout-ms': { type: 'string', default: '10000' },
   },
 });
 const rows = Number(values.rows);
 const rounds = Number(values.rounds);
 const clicks = Number(values.clicks);
 const shardCounts = values.shards.split(',').map(Number);
+const timeoutMs = Number(values['timeout-ms']);
 const etlMemory = values['etl-memory-limit'] === undefined ? undefined : Number(values['etl-memory-limit']);
 if (
   !Number.isInteger(rows) ||
@@ -47,10 +50,11 @@ if (
   !(rounds >= 1) ||
   !(clicks >= 1) ||
   shardCounts.some((n) => !Number.isInteger(n) || n < 1) ||
-  (etlMemory !== undefined && !(Number.isInteger(etlMemory) && etlMemory > 0))
+  (etlMemory !== undefined && !(Number.isInteger(etlMemory) && etlMemory > 0)) ||
+  !(Number.isInteger(timeoutMs) && timeoutMs > 0)
 ) {
   process.stderr.write(
-    'usage: pnpm bench:server [--rows N] [--rounds N] [--clicks N] [--shards 1,2] [--reuse-extracts] [--etl-memory-limit MB]\n',
+    'usage: pnpm bench:server [--rows N] [--rounds N] [--clicks N] [--shards 1,2] [--reuse-extracts] [--etl-memory-limit MB] [--timeout-ms N]\n',
   );
   process.exit(2);
 }
@@ -105,6 +109,8 @@ interface Figures {
   firstChartMs: number;
   query: number[];
   click: number[];
+  /** The click queries the service stopped at its time limit (the click then took at least that long). */
+  stopped: number;
 }
 
 /** Every query's answer reduced to what the engines must agree on: its row count and its revenue total. */
@@ -122,7 +128,7 @@ let expected: Signature[] | undefined;
 
 const results: Figures[] = [];
 // The DuckDB server first: its answers are the reference, and the markets clicked are its markets.
-results.push(await measure('DuckDB server (@duckdb/node-api)', () => startQueryServer({ extracts })));
+results.push(await measure('DuckDB server (@duckdb/node-api)', () => startQueryServer({ extracts, timeoutMs })));
 for (const shards of shardCounts) {
   let cluster: ClickHouseCluster | undefined;
   try {
@@ -147,7 +153,7 @@ for (const shards of shardCounts) {
     );
     const url = cluster.nodes[0]!.url;
     const figures = await measure(`ClickHouse 18.16, ${shards} shard${shards > 1 ? 's' : ''}`, () =>
-      startQueryServer({ engine: { kind: 'clickhouse', url, database: DB } }),
+      startQueryServer({ engine: { kind: 'clickhouse', url, database: DB }, timeoutMs }),
     );
     results.push({ ...figures, loadMs, bytes });
   } finally {
@@ -159,7 +165,7 @@ const totalMs = performance.now() - started;
 log(`\nQuery service, ${rows.toLocaleString('en')} rows, ${new Date().toISOString()}; bench took ${seconds(totalMs)}.`);
 log(
   `${dashboard.length} dashboard queries × ${rounds} rounds each sent alone; ${clicks} clicks of ${clickSets[0]!.length} queries ` +
-    `(≤ ${CONCURRENT} at once); answers checked equal across engines (row counts and revenue of every query).\n`,
+    `(≤ ${CONCURRENT} at once); the service's time limit ${timeoutMs} ms; answers checked equal across engines (row counts and revenue of every query).\n`,
 );
 log(table(results));
 log(
@@ -185,13 +191,7 @@ async function measure(name: string, start: () => Promise<QueryServer>): Promise
     if (!expected) {
       // The dashboard as the parity tests send it, cross-filtered by the top market and zone; clicks through every
       // market in name order (round after round until `--clicks`).
-      const [top] = (await connector.querySpec!({
-        measures: ['revenue'],
-        dimensions: ['market', 'zone'],
-        sort: [{ field: 'revenue', order: 'desc' }],
-        limit: 1,
-      })) as { market: string; zone: string }[];
-      dashboard = dashboardSpecs(asOf, top!.market, top!.zone);
+      dashboard = await topMarketSpecs(asOf, (spec) => connector.querySpec!(spec));
       const markets = (
         (await connector.querySpec!({ measures: [], dimensions: ['market'], sort: [{ field: 'market' }] })) as {
           market: string;
@@ -215,13 +215,25 @@ async function measure(name: string, start: () => Promise<QueryServer>): Promise
       }
     }
     const click: number[] = [];
+    let stopped = 0;
+    // A query past the service's time limit is refused (504), as a page's tile would show it: counted, not fatal.
+    const answerOrStop = (spec: QuerySpec) =>
+      connector.querySpec!(spec).catch((error: Error) => {
+        if (!/ran longer than/.test(error.message)) throw error;
+        stopped++;
+      });
     for (const set of clickSets) {
       const c0 = performance.now();
-      await pool(set, (spec) => connector.querySpec!(spec));
+      await pool(set, answerOrStop);
       click.push(performance.now() - c0);
     }
-    log(`${name}: measured in ${seconds(performance.now() - t0)}`);
-    return { name, firstChartMs, query, click };
+    log(
+      `${name}: measured in ${seconds(performance.now() - t0)}` +
+        (stopped
+          ? `; ${stopped} of ${clickSets.flat().length} click queries stopped at the ${timeoutMs} ms limit`
+          : ''),
+    );
+    return { name, firstChartMs, query, click, stopped };
   } finally {
     await server.close();
   }
@@ -282,7 +294,8 @@ function table(figures: readonly Figures[]): string {
       server(q50, percentile(base.query, 50)),
       server(q95, percentile(base.query, 95)),
       server(c50, percentile(base.click, 50)),
-      `${server(c95, percentile(base.click, 95))}; ${ratio(c95, BROWSER.clickP95Ms)} browser`,
+      `${server(c95, percentile(base.click, 95))}; ${ratio(c95, BROWSER.clickP95Ms)} browser` +
+        (f.stopped ? `; ${f.stopped} queries stopped at the ${timeoutMs / 1000} s limit` : ''),
     ];
   });
   const browser = [
