@@ -1,6 +1,6 @@
 import { AtliqSource, type QuerySpec, type Row, snapshotDays } from '@atliq/sdk';
 import { describe, expect, test } from 'vitest';
-import { dashboardSpecs, EDGE_SPECS } from '../../../server/src/clickhouse/testing/dashboard-specs.ts';
+import { EDGE_SPECS, topMarketSpecs } from '../../../server/src/clickhouse/testing/dashboard-specs.ts';
 import { expectSameRows } from '../../../server/src/clickhouse/testing/same-rows.ts';
 
 /**
@@ -35,13 +35,7 @@ describe('the default dashboard on DuckDB-WASM and on the DuckDB query service',
   test("answers every query of the default dashboard with the service's rows", async () => {
     const source = AtliqSource.for(WASM);
     const manifest = await source.ready;
-    const [top] = (await served({
-      measures: ['revenue'],
-      dimensions: ['market', 'zone'],
-      sort: [{ field: 'revenue', order: 'desc' }],
-      limit: 1,
-    })) as { market: string; zone: string }[];
-    const specs = dashboardSpecs(snapshotDays(manifest)!.to, top!.market, top!.zone);
+    const specs = await topMarketSpecs(snapshotDays(manifest)!.to, served);
     let answered = 0;
     for (const spec of specs) {
       const want = await served(spec);

@@ -11,7 +11,7 @@ import { type QueryServer, startQueryServer } from '../server.ts';
 import { openClickHouse } from './engine.ts';
 import { identifier, stringLiteral } from './escape.ts';
 import { type ChdbWide, chdbWide } from './testing/chdb-wide.ts';
-import { dashboardSpecs, EDGE_SPECS } from './testing/dashboard-specs.ts';
+import { dashboardSpecs, EDGE_SPECS, topMarketSpecs } from './testing/dashboard-specs.ts';
 import { expectSameRows } from './testing/same-rows.ts';
 import { createWideTable } from './testing/wide-table.ts';
 
@@ -125,13 +125,7 @@ describe('the query service on a two-shard ClickHouse 18.16 cluster', () => {
   });
 
   it("answers every query of the default dashboard with the DuckDB service's rows", async () => {
-    const [top] = (await post(duckdbServer, {
-      measures: ['revenue'],
-      dimensions: ['market', 'zone'],
-      sort: [{ field: 'revenue', order: 'desc' }],
-      limit: 1,
-    })) as { market: string; zone: string }[];
-    const specs = dashboardSpecs(snapshotDays(manifest)!.to, top!.market, top!.zone);
+    const specs = await topMarketSpecs(snapshotDays(manifest)!.to, (spec) => post(duckdbServer, spec));
     for (const spec of specs) {
       expectSameRows(await post(clickhouseServer, spec), await post(duckdbServer, spec), JSON.stringify(spec));
     }

@@ -1,4 +1,22 @@
-import type { Filters, QuerySpec } from '@atliq/sdk';
+import type { Filters, QuerySpec, Row } from '@atliq/sdk';
+
+/**
+ * {@link dashboardSpecs} cross-filtered by the market with the most revenue and its zone, as `ask` (an engine, the
+ * service) answers which that is.
+ */
+export async function topMarketSpecs(
+  asOf: string,
+  ask: (spec: QuerySpec) => Promise<readonly Row[]>,
+): Promise<QuerySpec[]> {
+  const [top] = await ask({
+    measures: ['revenue'],
+    dimensions: ['market', 'zone'],
+    sort: [{ field: 'revenue', order: 'desc' }],
+    limit: 1,
+  });
+  if (!top) throw new Error('no market has revenue: the dashboard has nothing to cross-filter by');
+  return dashboardSpecs(asOf, String(top['market']), String(top['zone']));
+}
 
 /**
  * The queries the default dashboard (`defaultLayout` in packages/components/src/dashboard/default-layout.ts) sends,
