@@ -11,7 +11,7 @@ import mysql from 'mysql2/promise';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { publish } from '../src/publish/publish.ts';
 import { seedDatabase } from '../src/seed.ts';
-import { sinkToClickHouse } from '../src/sink/clickhouse.ts';
+import { type SinkOptions, type SinkResult, sinkToClickHouse } from '../src/sink/clickhouse.ts';
 import { parseSink } from '../src/sink/clickhouse-url.ts';
 import { MySqlSource } from '../src/source/mysql.ts';
 import { type ClickHouseCluster, startClickHouseCluster } from '../src/testing/clickhouse.ts';
@@ -86,6 +86,28 @@ async function sourceTotals(): Promise<string[][]> {
 /** Sorted as ClickHouse sorts strings (bytes), whatever MariaDB's collation did. */
 const byteOrder = (rows: string[][]) =>
   [...rows].sort((a, b) => (a[0] === b[0] ? (a[1]! < b[1]! ? -1 : 1) : a[0]! < b[0]! ? -1 : 1));
+
+/**
+ * One publish from MariaDB in this process, then the sink on its snapshot with `extra` options: the published run,
+ * the snapshot's name in ClickHouse's tables, and the sink's result or the error it failed with.
+ */
+async function publishThenSink(extra: Partial<SinkOptions> = {}) {
+  const source = await MySqlSource.create({ ...db, database: DATABASE });
+  try {
+    const result = await publish({ source, out });
+    const outcome = await sinkToClickHouse({
+      spec: parseSink(sinkUrl, {}),
+      snapshotDir: result.snapshotDir,
+      manifest: result.manifest,
+      manifestText: await readFile(result.manifestPath, 'utf8'),
+      retention: { keep: 3, keepForMs: 3_600_000 },
+      ...extra,
+    }).catch((err: Error) => err);
+    return { result, suffix: result.manifest.snapshot_id.replace(/[^A-Za-z0-9]/g, '_'), outcome };
+  } finally {
+    await source.close();
+  }
+}
 
 /** The parts of `publish --json`'s summary these tests read. */
 interface Summary {
@@ -180,50 +202,40 @@ describe('ClickHouse sink on a two-shard cluster', () => {
   it('a load whose shard dies mid-stream leaves the previous snapshot current with the same answers', async () => {
     const before = await currentOn(0);
     const answers = await clickhouseTotals(0, before);
-    const source = await MySqlSource.create({ ...db, database: DATABASE });
-    let failed: string | undefined;
     let sentAtKill: number | undefined;
-    try {
-      const result = await publish({ source, out });
-      await sinkToClickHouse({
-        spec: parseSink(sinkUrl, {}),
-        snapshotDir: result.snapshotDir,
-        manifest: result.manifest,
-        manifestText: await readFile(result.manifestPath, 'utf8'),
-        retention: { keep: 3, keepForMs: 3_600_000 },
-        // The second shard's server crashes once the first MB of rows went out, before the last.
-        onEvent: (e) => {
-          if (e.type === 'sent' && sentAtKill === undefined) {
-            sentAtKill = e.rows;
-            void cluster.nodes[1]!.kill('SIGKILL');
-          }
-        },
-      }).catch((err: Error) => {
-        failed = err.message;
-      });
-      console.info(`shard 2 killed after ${sentAtKill} lines were sent; the load failed: ${failed}`);
-      expect(failed).toMatch(/ClickHouse/);
-      expect(sentAtKill).toBeGreaterThan(0);
-      expect(sentAtKill).toBeLessThan(result.manifest.quality.rows_published);
-      const half = result.manifest.snapshot_id.replace(/[^A-Za-z0-9]/g, '_');
-      // The surviving node dropped its half of the failed load at once, and still serves the previous snapshot.
-      expect((await tablesOn(0)).some((t) => t.includes(half))).toBe(false);
-      expect(await currentOn(0)).toBe(before);
-      await cluster.nodes[1]!.start();
-      expect(await currentOn(1)).toBe(before);
-      expect(await clickhouseTotals(0, before)).toEqual(answers);
-      expect(await clickhouseTotals(1, before)).toEqual(answers);
+    const {
+      result,
+      suffix: half,
+      outcome,
+    } = await publishThenSink({
+      // The second shard's server crashes once the first MB of rows went out, before the last.
+      onEvent: (e) => {
+        if (e.type === 'sent' && sentAtKill === undefined) {
+          sentAtKill = e.rows;
+          void cluster.nodes[1]!.kill('SIGKILL');
+        }
+      },
+    });
+    const failed = outcome instanceof Error ? outcome.message : undefined;
+    console.info(`shard 2 killed after ${sentAtKill} lines were sent; the load failed: ${failed}`);
+    expect(failed).toMatch(/ClickHouse/);
+    expect(sentAtKill).toBeGreaterThan(0);
+    expect(sentAtKill).toBeLessThan(result.manifest.quality.rows_published);
+    // The surviving node dropped its half of the failed load at once, and still serves the previous snapshot.
+    expect((await tablesOn(0)).some((t) => t.includes(half))).toBe(false);
+    expect(await currentOn(0)).toBe(before);
+    await cluster.nodes[1]!.start();
+    expect(await currentOn(1)).toBe(before);
+    expect(await clickhouseTotals(0, before)).toEqual(answers);
+    expect(await clickhouseTotals(1, before)).toEqual(answers);
 
-      // The next publish sweeps what the dead node could not drop, and switches.
-      const next = await publishCli();
-      for (const node of [0, 1]) {
-        expect((await tablesOn(node)).some((t) => t.includes(half))).toBe(false);
-        expect(await currentOn(node)).toBe(next.sink.snapshot);
-      }
-      expect(next.sink.previous).toBe(before);
-    } finally {
-      await source.close();
+    // The next publish sweeps what the dead node could not drop, and switches.
+    const next = await publishCli();
+    for (const node of [0, 1]) {
+      expect((await tablesOn(node)).some((t) => t.includes(half))).toBe(false);
+      expect(await currentOn(node)).toBe(next.sink.snapshot);
     }
+    expect(next.sink.previous).toBe(before);
   });
 
   it('a sink that lists an unreachable shard fails the run (exit 1) and switches nothing', async () => {
@@ -251,28 +263,15 @@ describe('ClickHouse sink on a two-shard cluster', () => {
       `CREATE TABLE ${table} ENGINE = MergeTree ORDER BY published_at AS
        SELECT snapshot, published_at, rows FROM ${CH_DB}.atliq_publishes_kept`,
     );
-    const source = await MySqlSource.create({ ...db, database: DATABASE });
-    let failed: string | undefined;
     try {
-      const result = await publish({ source, out });
-      const half = result.manifest.snapshot_id.replace(/[^A-Za-z0-9]/g, '_');
-      await sinkToClickHouse({
-        spec: parseSink(sinkUrl, {}),
-        snapshotDir: result.snapshotDir,
-        manifest: result.manifest,
-        manifestText: await readFile(result.manifestPath, 'utf8'),
-        retention: { keep: 3, keepForMs: 3_600_000 },
-      }).catch((err: Error) => {
-        failed = err.message;
-      });
-      expect(failed).toMatch(/manifest/);
+      const { suffix: half, outcome } = await publishThenSink();
+      expect(outcome instanceof Error ? outcome.message : undefined).toMatch(/manifest/);
       // At once, as the next reader asks: the first node names the previous snapshot again, and its tables are gone.
       expect(await currentOn(0)).toBe(before);
       expect(await ch(0, `SELECT count() FROM ${table} WHERE snapshot = '${half}'`)).toEqual([['0']]);
       expect((await tablesOn(0)).some((t) => t.includes(half))).toBe(false);
       expect(await clickhouseTotals(0, before)).toEqual(answers);
     } finally {
-      await source.close();
       await exec(1, `DROP TABLE ${table}`);
       await exec(1, `RENAME TABLE ${CH_DB}.atliq_publishes_kept TO ${table}`);
     }
@@ -302,35 +301,26 @@ describe('ClickHouse sink on a two-shard cluster', () => {
   });
 
   it('loads in INSERTs of a bounded number of lines, and the totals are still those of the source', async () => {
-    const source = await MySqlSource.create({ ...db, database: DATABASE });
-    try {
-      const result = await publish({ source, out });
-      const inserted: number[] = [];
-      const sink = await sinkToClickHouse({
-        spec: parseSink(sinkUrl, {}),
-        snapshotDir: result.snapshotDir,
-        manifest: result.manifest,
-        manifestText: await readFile(result.manifestPath, 'utf8'),
-        retention: { keep: 3, keepForMs: 3_600_000 },
-        rowsPerInsert: 5_000,
-        onEvent: (e) => {
-          if (e.type === 'inserted') inserted.push(e.rows);
-        },
-      });
-      const published = result.manifest.quality.rows_published;
-      // Each INSERT closes at the first DuckDB chunk (at most 2,048 rows) that reaches 5,000 lines; the last has the rest.
-      expect(inserted.at(-1)).toBe(published);
-      expect(inserted.length).toBeGreaterThanOrEqual(Math.ceil(published / (5_000 + 2_048)));
-      const sizes = inserted.map((n, i) => n - (inserted[i - 1] ?? 0));
-      for (const size of sizes.slice(0, -1)) {
-        expect(size).toBeGreaterThanOrEqual(5_000);
-        expect(size).toBeLessThan(5_000 + 2_048);
-      }
-      expect(await currentOn(0)).toBe(sink.snapshot);
-      expect(await clickhouseTotals(1, sink.snapshot)).toEqual(byteOrder(await sourceTotals()));
-    } finally {
-      await source.close();
+    const inserted: number[] = [];
+    const { result, outcome } = await publishThenSink({
+      rowsPerInsert: 5_000,
+      onEvent: (e) => {
+        if (e.type === 'inserted') inserted.push(e.rows);
+      },
+    });
+    if (outcome instanceof Error) throw outcome;
+    const sink: SinkResult = outcome;
+    const published = result.manifest.quality.rows_published;
+    // Each INSERT closes at the first DuckDB chunk (at most 2,048 rows) that reaches 5,000 lines; the last has the rest.
+    expect(inserted.at(-1)).toBe(published);
+    expect(inserted.length).toBeGreaterThanOrEqual(Math.ceil(published / (5_000 + 2_048)));
+    const sizes = inserted.map((n, i) => n - (inserted[i - 1] ?? 0));
+    for (const size of sizes.slice(0, -1)) {
+      expect(size).toBeGreaterThanOrEqual(5_000);
+      expect(size).toBeLessThan(5_000 + 2_048);
     }
+    expect(await currentOn(0)).toBe(sink.snapshot);
+    expect(await clickhouseTotals(1, sink.snapshot)).toEqual(byteOrder(await sourceTotals()));
   });
 
   it('a mistake in the sink URL is one line and exit 2', async () => {
