@@ -1,10 +1,7 @@
-import { afterAll, beforeAll, describe, expect, inject, test } from 'vitest';
+import { describe, expect, inject, test } from 'vitest';
 import type { QuerySpec } from './compile.ts';
-import type { Connector, Row } from './connector.ts';
-import { connectWasm } from './connectors/wasm.ts';
-import type { Manifest } from './contract.ts';
-import type { AtliqSource, SourceOptions } from './source.ts';
-import { recordingWasmSource } from './testing/recording-wasm-source.ts';
+import type { Row } from './connector.ts';
+import { wasmExtract } from './testing/recording-wasm-source.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -20,20 +17,8 @@ declare module 'vitest' {
  * by market or under filters from the published fact_sales on a connection of its own, never from the rollups.
  */
 
-const MANIFEST = new URL('/extracts/manifest.json', location.href).href;
-
-let manifest: Manifest;
-let facts: Connector;
-const sources: AtliqSource[] = [];
-
-beforeAll(async () => {
-  manifest = (await (await fetch(MANIFEST)).json()) as Manifest;
-  facts = await connectWasm(new URL(manifest.browser_db, MANIFEST).href);
-});
-afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
-
-/** A source of its own on the test extract, whose engine records the SQL it runs. */
-const recordingSource = (options: Partial<SourceOptions> = {}) => recordingWasmSource(MANIFEST, sources, options);
+const extract = wasmExtract('/extracts/manifest.json');
+const { recordingSource } = extract;
 
 /** `rows` (ordered by their one dimension) against the truth's `{ key, avg_price }` rows. */
 function expectSame(rows: readonly Row[], dimension: string, want: readonly Row[]) {
@@ -46,7 +31,7 @@ function expectSame(rows: readonly Row[], dimension: string, want: readonly Row[
 
 /** `rows` against plain SQL `sql` over the published facts, which returns `{ key, avg_price }` ordered by key. */
 const truth = async (rows: readonly Row[], dimension: string, sql: string) =>
-  expectSame(rows, dimension, await facts.query(sql, []));
+  expectSame(rows, dimension, await extract.facts.query(sql, []));
 
 /** avg_price by month against revenue ÷ units per month from the Parquet files. */
 const monthTruth = (rows: readonly Row[]) =>
@@ -63,7 +48,7 @@ const byMonth: QuerySpec = { measures: ['avg_price'], dimensions: ['month'] };
 
 /** Every day from the first sale to the last, as a list: a `day` filter only the fact table answers. */
 function everyDay(): string[] {
-  const db = manifest.files.find((f) => f.table === 'browser_db')!;
+  const db = extract.manifest.files.find((f) => f.table === 'browser_db')!;
   const days: string[] = [];
   for (let t = Date.parse(db.min_order_date!); t <= Date.parse(db.max_order_date!); t += 86_400_000) {
     days.push(new Date(t).toISOString().slice(0, 10));

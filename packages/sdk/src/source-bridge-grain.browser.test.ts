@@ -1,15 +1,12 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { QuerySpec } from './compile.ts';
-import type { Connector, Row } from './connector.ts';
-import { connectWasm } from './connectors/wasm.ts';
-import type { Manifest } from './contract.ts';
+import type { Row } from './connector.ts';
 import { EngineNeededError } from './errors.ts';
 import { BRIDGE_DIMENSIONS, changeFinding, type QueryFn } from './insights/findings.ts';
 import { sharedGrain } from './insights/grain.ts';
 import { concentrationFinding, leakFindings } from './insights/risk-findings.ts';
 import type { PeriodComparison } from './period/period.ts';
-import type { AtliqSource } from './source.ts';
-import { recordingWasmSource } from './testing/recording-wasm-source.ts';
+import { wasmExtract } from './testing/recording-wasm-source.ts';
 
 /**
  * bridge_grain.json in real DuckDB-WASM over the published test extract (with profit): the insights' customer and
@@ -18,24 +15,12 @@ import { recordingWasmSource } from './testing/recording-wasm-source.ts';
  * bridge, the concentration and the leaks equal hand-written SQL over the published facts, to the paisa.
  */
 
-const MANIFEST = new URL('/extracts-profit/manifest.json', location.href).href;
-
-let manifest: Manifest;
-let facts: Connector;
-const sources: AtliqSource[] = [];
-
-beforeAll(async () => {
-  manifest = (await (await fetch(MANIFEST)).json()) as Manifest;
-  facts = await connectWasm(new URL(manifest.browser_db, MANIFEST).href);
-});
-afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
-
-/** A source of its own on the test extract, whose engine records the SQL it runs. */
-const recordingSource = () => recordingWasmSource(MANIFEST, sources);
+const extract = wasmExtract('/extracts-profit/manifest.json');
+const { recordingSource } = extract;
 
 /** The default comparison by hand: 1 January to the newest order day, and the same days a year earlier. */
 function defaultPeriods() {
-  const newest = manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
+  const newest = extract.manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
   const year = Number(newest.slice(0, 4));
   return {
     current: { from: `${year}-01-01`, to: newest },
@@ -65,7 +50,7 @@ const COLUMN: Record<string, string> = {
 
 /** Revenue and profit by member of `dimension` in [from, to], optionally of one member of another, in plain SQL. */
 async function truth(dimension: string, from: string, to: string, where = 'TRUE'): Promise<Map<string, Row>> {
-  const rows = await facts.query(
+  const rows = await extract.facts.query(
     `SELECT ${COLUMN[dimension]} AS member, sum(f.revenue) AS revenue, sum(f.profit) AS profit
      FROM fact_sales f
        LEFT JOIN dim_market m ON m.market_code = f.market_code
@@ -106,8 +91,8 @@ async function expectBridgesEqualSql(query: QueryFn, periods: PeriodComparison, 
 describe('AtliqSource and bridge_grain.json', () => {
   test('the manifest lists the file with the default comparison’s periods', () => {
     const { current, baseline } = defaultPeriods();
-    expect(manifest.bridge_grain?.periods).toEqual([current, baseline]);
-    expect(manifest.bridge_grain!.rows).toBeGreaterThan(100);
+    expect(extract.manifest.bridge_grain?.periods).toEqual([current, baseline]);
+    expect(extract.manifest.bridge_grain!.rows).toBeGreaterThan(100);
   });
 
   test('every bridge of the default comparison (customers and products too), concentration and leaks need no engine query, and equal SQL on the facts', async () => {

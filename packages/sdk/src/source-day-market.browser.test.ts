@@ -1,11 +1,7 @@
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { QuerySpec } from './compile.ts';
-import type { Connector } from './connector.ts';
-import { connectWasm } from './connectors/wasm.ts';
-import type { Manifest } from './contract.ts';
 import { EngineNeededError } from './errors.ts';
-import type { AtliqSource } from './source.ts';
-import { recordingWasmSource } from './testing/recording-wasm-source.ts';
+import { wasmExtract } from './testing/recording-wasm-source.ts';
 
 /**
  * day_market.json in real DuckDB-WASM over the published test extract (with profit): the days a like-for-like
@@ -13,26 +9,14 @@ import { recordingWasmSource } from './testing/recording-wasm-source.ts';
  * fact_sales on a connection of its own.
  */
 
-const MANIFEST = new URL('/extracts-profit/manifest.json', location.href).href;
-
-let manifest: Manifest;
-let facts: Connector;
-const sources: AtliqSource[] = [];
-
-beforeAll(async () => {
-  manifest = (await (await fetch(MANIFEST)).json()) as Manifest;
-  facts = await connectWasm(new URL(manifest.browser_db, MANIFEST).href);
-});
-afterAll(() => Promise.all([facts.close(), ...sources.map((s) => s.close())]));
-
-/** A source of its own on the test extract, whose engine records the SQL it runs. */
-const recordingSource = () => recordingWasmSource(MANIFEST, sources);
+const extract = wasmExtract('/extracts-profit/manifest.json');
+const { recordingSource } = extract;
 
 /** Revenue, units, lines and profit of the facts from `from` to `to`, by market name (or in total), in plain SQL. */
 async function truth(from: string, to: string, byMarket: boolean, market?: string) {
   const where = [`f.order_date BETWEEN DATE '${from}' AND DATE '${to}'`];
   if (market) where.push(`m.market_name = '${market.replaceAll("'", "''")}'`);
-  return facts.query(
+  return extract.facts.query(
     `SELECT ${byMarket ? 'm.market_name AS market, ' : ''}sum(f.revenue) AS revenue, sum(f.sales_qty)::DOUBLE AS quantity,
        count(*)::DOUBLE AS orders, sum(f.profit) AS profit
      FROM fact_sales f JOIN dim_market m USING (market_code) WHERE ${where.join(' AND ')}
@@ -53,18 +37,18 @@ function expectSame(rows: readonly Record<string, unknown>[], want: readonly Rec
 
 describe('AtliqSource and day_market.json', () => {
   test('the manifest lists the newest order day’s month a year, a quarter and a month earlier', () => {
-    const newest = manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
+    const newest = extract.manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
     const back = (months: number) => {
       const d = new Date(`${newest.slice(0, 7)}-01T00:00:00Z`);
       d.setUTCMonth(d.getUTCMonth() - months);
       return d.toISOString().slice(0, 7);
     };
-    expect(manifest.day_market?.months).toEqual([back(12), back(3), back(1)].sort());
+    expect(extract.manifest.day_market?.months).toEqual([back(12), back(3), back(1)].sort());
   });
 
   test("a year-to-date baseline (its months from month_market.json, its cut month's days from day_market.json) needs no engine query, and equals SQL on the facts", async () => {
     const { source, sql } = recordingSource();
-    const newest = manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
+    const newest = extract.manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
     const year = Number(newest.slice(0, 4)) - 1;
     const [from, to] = [`${year}-01-01`, `${year}${newest.slice(4)}`];
     const cutFrom = `${to.slice(0, 7)}-01`;
@@ -87,7 +71,7 @@ describe('AtliqSource and day_market.json', () => {
 
   test('days outside the months it holds, or a finer grain, go to the engine', async () => {
     const { source, sql } = recordingSource();
-    const held = new Set(manifest.day_market!.months);
+    const held = new Set(extract.manifest.day_market!.months);
     const other = ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10', '11', '12']
       .map((m) => `2019-${m}`)
       .find((m) => !held.has(m))!;
@@ -105,7 +89,7 @@ describe('AtliqSource and day_market.json', () => {
 
   test('with `local`, a year-to-date baseline by market is answered from the files (equal to SQL), and a question they do not hold rejects with EngineNeededError before any engine query', async () => {
     const { source, sql } = recordingSource();
-    const newest = manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
+    const newest = extract.manifest.files.find((f) => f.table === 'browser_db')!.max_order_date!;
     const year = Number(newest.slice(0, 4)) - 1;
     const [from, to] = [`${year}-01-01`, `${year}${newest.slice(4)}`];
     const spec = { measures: MEASURES, dimensions: ['market'], filters: { day: { from, to } } };
@@ -119,7 +103,7 @@ describe('AtliqSource and day_market.json', () => {
     await expect(source.query(byCustomer, { local: true })).rejects.toBeInstanceOf(EngineNeededError);
     const other = [...Array(12)]
       .map((_, i) => `${year}-${String(i + 1).padStart(2, '0')}`)
-      .find((m) => !manifest.day_market!.months.includes(m))!;
+      .find((m) => !extract.manifest.day_market!.months.includes(m))!;
     const inside = { measures: ['revenue'], filters: { day: { from: `${other}-02`, to: `${other}-20` } } };
     await expect(source.query(inside, { local: true })).rejects.toBeInstanceOf(EngineNeededError);
     expect(sql).toEqual([]);
