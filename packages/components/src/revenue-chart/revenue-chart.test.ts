@@ -80,14 +80,17 @@ describe('<atliq-revenue-chart>', () => {
     const share = ((100 * truth[1]!.revenue) / total).toFixed(1);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${truth[1]!.market}: `);
     expect(shadow(el).querySelector('[part="tooltip"]')?.textContent).toContain(`${share}% of total`);
-    // In the hovered bar's row: the rows around keep their names readable, and it stays inside the chart.
-    const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
-    const labels = [...shadow(el).querySelectorAll('g.mark text.label')].map((t) => t.getBoundingClientRect());
-    const chart = shadow(el).querySelector('svg[part="chart"]')!.getBoundingClientRect();
-    expect(labels.filter((label) => overlaps(tip, label))).toEqual([]);
-    const bar = second.querySelector('rect.bar')!.getBoundingClientRect();
-    expect(Math.abs((tip.top + tip.bottom) / 2 - (bar.top + bar.bottom) / 2)).toBeLessThan(1);
-    expect(tip.right).toBeLessThanOrEqual(chart.right + 1);
+    // In the hovered bar's row: the rows around keep their names readable, and it stays inside the chart. Waited
+    // for: on a loaded machine the chart's observed width can arrive after the first render, which places the tip.
+    await vi.waitFor(() => {
+      const tip = shadow(el).querySelector('[part="tooltip"]')!.getBoundingClientRect();
+      const labels = [...shadow(el).querySelectorAll('g.mark text.label')].map((t) => t.getBoundingClientRect());
+      const chart = shadow(el).querySelector('svg[part="chart"]')!.getBoundingClientRect();
+      expect(labels.filter((label) => overlaps(tip, label))).toEqual([]);
+      const bar = second.querySelector('rect.bar')!.getBoundingClientRect();
+      expect(Math.abs((tip.top + tip.bottom) / 2 - (bar.top + bar.bottom) / 2)).toBeLessThan(1);
+      expect(tip.right).toBeLessThanOrEqual(chart.right + 1);
+    });
   });
 
   test("no bar's tooltip covers another row's label or value, even when it must move left to fit", async () => {
